@@ -1,0 +1,214 @@
+"""The immutable document model every reader produces and every rule reads.
+
+A `Document` is the decoded source plus an ordered tuple of `Block`s. Each block
+carries its plain text and a `SourceMap` that turns offsets in that text back into
+offsets in the source, so a finding is reported at the exact characters it is about
+rather than wherever a re-search of the text happens to land.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from enum import Enum
+from functools import cached_property
+from typing import Iterator, Sequence
+
+
+class BlockKind(str, Enum):
+    HEADLINE = "headline"
+    HEADING = "heading"
+    PARAGRAPH = "paragraph"
+    CAPTION = "caption"
+    CREDIT = "credit"
+    ALT_TEXT = "alt"
+    LIST_ITEM = "list-item"
+    QUOTE = "quote"
+    BYLINE = "byline"
+    OTHER = "other"
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """One run of block text mapped onto one run of source.
+
+    Where both runs have the same length the map is character for character;
+    otherwise (an entity such as ``&amp;``, a JSON escape) the text run maps onto
+    the whole source run as one unit.
+    """
+
+    text_start: int
+    text_end: int
+    source_start: int
+    source_end: int
+
+    @property
+    def is_linear(self) -> bool:
+        return self.text_end - self.text_start == self.source_end - self.source_start
+
+
+@dataclass(frozen=True, slots=True)
+class SourceMap:
+    """Maps offsets in a block's text to offsets in the document source."""
+
+    segments: tuple[Segment, ...]
+    _starts: tuple[int, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_starts", tuple(seg.text_start for seg in self.segments))
+
+    @classmethod
+    def linear(cls, source_start: int, length: int) -> "SourceMap":
+        return cls((Segment(0, length, source_start, source_start + length),))
+
+    @classmethod
+    def from_segments(cls, segments: Sequence[Segment]) -> "SourceMap":
+        return cls(tuple(_merge_linear(segments)))
+
+    def to_source(self, start: int, end: int) -> tuple[int, int]:
+        """Source span covering the text span ``[start, end)``."""
+        if not self.segments:
+            return (0, 0)
+        if end <= start:
+            point = self._start_of(start)
+            return (point, point)
+        return (self._start_of(start), self._end_of(end))
+
+    def compose(self, outer: "SourceMap") -> "SourceMap":
+        """This map followed by `outer`: text -> this source -> outer source.
+
+        Used when a source is itself text inside another source, e.g. HTML held in
+        a JSON string.
+        """
+        composed: list[Segment] = []
+        for seg in self.segments:
+            if seg.is_linear:
+                for piece in outer._slice(seg.source_start, seg.source_end):
+                    shift = seg.text_start - seg.source_start
+                    composed.append(
+                        Segment(
+                            piece.text_start + shift,
+                            piece.text_end + shift,
+                            piece.source_start,
+                            piece.source_end,
+                        )
+                    )
+            else:
+                start, end = outer.to_source(seg.source_start, seg.source_end)
+                composed.append(Segment(seg.text_start, seg.text_end, start, end))
+        return SourceMap.from_segments(composed)
+
+    def _slice(self, start: int, end: int) -> Iterator[Segment]:
+        """Segments of this map restricted to text ``[start, end)``."""
+        index = max(0, self._index(start))
+        while index < len(self.segments):
+            seg = self.segments[index]
+            if seg.text_start >= end:
+                break
+            lo, hi = max(start, seg.text_start), min(end, seg.text_end)
+            if lo < hi or (lo == hi and start == end):
+                if seg.is_linear:
+                    delta = seg.source_start - seg.text_start
+                    yield Segment(lo, hi, lo + delta, hi + delta)
+                else:
+                    yield Segment(lo, hi, seg.source_start, seg.source_end)
+            index += 1
+
+    def _index(self, offset: int) -> int:
+        return bisect.bisect_right(self._starts, offset) - 1
+
+    def _start_of(self, offset: int) -> int:
+        seg = self.segments[max(0, self._index(offset))]
+        if offset >= seg.text_end:
+            return seg.source_end
+        if seg.is_linear:
+            return seg.source_start + max(0, offset - seg.text_start)
+        return seg.source_start
+
+    def _end_of(self, offset: int) -> int:
+        index = max(0, bisect.bisect_left(self._starts, offset) - 1)
+        seg = self.segments[index]
+        if offset <= seg.text_start:
+            return seg.source_start
+        if seg.is_linear:
+            return seg.source_start + min(offset, seg.text_end) - seg.text_start
+        return seg.source_end
+
+
+def _merge_linear(segments: Sequence[Segment]) -> Iterator[Segment]:
+    pending: Segment | None = None
+    for seg in segments:
+        if (
+            pending is not None
+            and pending.is_linear
+            and seg.is_linear
+            and pending.text_end == seg.text_start
+            and pending.source_end == seg.source_start
+        ):
+            pending = Segment(pending.text_start, seg.text_end, pending.source_start, seg.source_end)
+            continue
+        if pending is not None:
+            yield pending
+        pending = seg
+    if pending is not None:
+        yield pending
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One unit of article content: its kind, plain text and where it came from.
+
+    `extent` is the source span of the whole element (tags and markers included),
+    which is what a fix removes; `pointer` is the JSON Pointer of the field the
+    block came from, for JSON inputs.
+    """
+
+    kind: BlockKind
+    text: str
+    source_map: SourceMap
+    extent: tuple[int, int]
+    pointer: str | None = None
+
+    def to_source(self, start: int, end: int) -> tuple[int, int]:
+        return self.source_map.to_source(start, end)
+
+
+@dataclass(frozen=True)
+class Document:
+    """A decoded source and the blocks a reader found in it."""
+
+    path: str
+    source: str
+    format: str
+    blocks: tuple[Block, ...] = ()
+    metadata: tuple[tuple[str, str], ...] = field(default=())
+
+    @cached_property
+    def line_starts(self) -> tuple[int, ...]:
+        return tuple(_line_starts(self.source))
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of a source offset; columns count characters.
+
+        CRLF, CR and LF all end a line.
+        """
+        line_index = bisect.bisect_right(self.line_starts, offset) - 1
+        return line_index + 1, offset - self.line_starts[line_index] + 1
+
+    def line_of_block(self, block: Block) -> int:
+        return self.position(block.to_source(0, 0)[0])[0]
+
+
+def _line_starts(source: str) -> Iterator[int]:
+    yield 0
+    index, length = 0, len(source)
+    while True:
+        nl = source.find("\n", index)
+        cr = source.find("\r", index)
+        if nl < 0 and cr < 0:
+            return
+        if cr >= 0 and (nl < 0 or cr < nl):
+            index = cr + 2 if cr + 1 < length and source[cr + 1] == "\n" else cr + 1
+        else:
+            index = nl + 1
+        yield index

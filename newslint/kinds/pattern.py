@@ -1,0 +1,102 @@
+"""The `pattern` kind: flag every match of a list of regular expressions.
+
+Options:
+- ``patterns`` (required): regular expressions (`regex` module syntax, multiline).
+- ``ignore_case``: match case-insensitively (default false).
+- ``blocks``: block kinds to check (default: all).
+- ``whole_block``: a match counts only if it is the whole block text (stripped);
+  the finding then covers the block and the fix removes it.
+- ``unless``: regular expressions; a block matching any of them is left alone.
+- ``suggestion``: replacement text; makes the fix replace the match with it.
+
+The message may use ``{match}`` and ``{suggestion}``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Iterator
+
+from newslint.document import BlockKind, Document
+from newslint.kinds import REGEX_TIMEOUT_SECONDS, Options, compile_patterns
+from newslint.model import Edit, Finding, Fix, RuleDoc, RuleSpec, Severity, finding_at, remove_block_fix
+from newslint.plugins import hookimpl
+
+OPTIONS = {"patterns", "ignore_case", "blocks", "whole_block", "unless", "suggestion"}
+
+
+@dataclass(frozen=True)
+class PatternRule:
+    code: str
+    name: str
+    severity: Severity
+    fixable: bool
+    doc: RuleDoc
+    origin: str
+    message: str
+    pattern: Any
+    unless: Any | None
+    blocks: frozenset[BlockKind] | None
+    whole_block: bool
+    suggestion: str | None
+
+    def check(self, document: Document) -> Iterator[Finding]:
+        for block in document.blocks:
+            if self.blocks is not None and block.kind not in self.blocks:
+                continue
+            if self.unless is not None and self.unless.search(block.text, timeout=REGEX_TIMEOUT_SECONDS):
+                continue
+            if self.whole_block:
+                stripped = block.text.strip()
+                match = self.pattern.fullmatch(stripped, timeout=REGEX_TIMEOUT_SECONDS)
+                if match is not None:
+                    offset = block.text.index(stripped)
+                    fix = remove_block_fix(block, f"remove {stripped!r}") if self.fixable else None
+                    yield finding_at(self, document, block, offset, offset + len(stripped),
+                                     self._message(stripped), fix)
+                continue
+            for match in self.pattern.finditer(block.text, timeout=REGEX_TIMEOUT_SECONDS):
+                if match.end() == match.start():
+                    continue
+                finding = finding_at(self, document, block, match.start(), match.end(), self._message(match.group()))
+                if self.fixable and self.suggestion is not None:
+                    replacement = Edit(finding.start, finding.end, self.suggestion)
+                    finding = _with_fix(finding, Fix(f"replace with {self.suggestion!r}", (replacement,)))
+                yield finding
+
+    def _message(self, matched: str) -> str:
+        return self.message.replace("{match}", matched).replace("{suggestion}", self.suggestion or "")
+
+
+def _with_fix(finding: Finding, fix: Fix) -> Finding:
+    from dataclasses import replace
+
+    return replace(finding, fix=fix)
+
+
+def pattern_rule(spec: RuleSpec) -> PatternRule:
+    options = Options(spec.options, OPTIONS)
+    patterns = options.strings("patterns")
+    if not patterns:
+        raise ValueError("option 'patterns': expected at least one regular expression")
+    ignore_case = options.boolean("ignore_case", False)
+    unless = options.strings("unless")
+    return PatternRule(
+        code=spec.code,
+        name=spec.name,
+        severity=spec.severity,
+        fixable=spec.fixable,
+        doc=spec.doc,
+        origin=spec.origin,
+        message=spec.message,
+        pattern=compile_patterns(patterns, ignore_case=ignore_case),
+        unless=compile_patterns(unless, ignore_case=ignore_case, key="unless") if unless else None,
+        blocks=options.block_kinds(),
+        whole_block=options.boolean("whole_block", False),
+        suggestion=options.string("suggestion"),
+    )
+
+
+@hookimpl
+def newslint_rule_kinds() -> dict[str, Any]:
+    return {"pattern": pattern_rule}

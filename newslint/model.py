@@ -1,0 +1,118 @@
+"""Findings, severities and the rule protocol shared by the engine and every plugin."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Iterable, Mapping, Protocol, runtime_checkable
+
+from newslint.document import Block, Document
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @classmethod
+    def parse(cls, value: str) -> "Severity":
+        try:
+            return cls(value.lower())
+        except ValueError:
+            raise ValueError(f"expected one of error, warning, info, got {value!r}") from None
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """Replace source ``[start, end)`` with `replacement`."""
+
+    start: int
+    end: int
+    replacement: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    description: str
+    edits: tuple[Edit, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One problem at one source span. `start`/`end` are offsets into the decoded source."""
+
+    code: str
+    rule: str
+    severity: Severity
+    message: str
+    start: int
+    end: int
+    pointer: str | None = None
+    fix: Fix | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Example:
+    """A documented example: `bad` text must produce findings, `good` text must not."""
+
+    text: str
+    flagged: bool
+    format: str = "text"
+
+
+@dataclass(frozen=True, slots=True)
+class RuleDoc:
+    summary: str
+    why: str = ""
+    examples: tuple[Example, ...] = ()
+    notes: str = ""
+
+
+@runtime_checkable
+class Rule(Protocol):
+    """What the engine needs from a rule. Rules are immutable and hold no per-run state."""
+
+    code: str
+    name: str
+    severity: Severity
+    fixable: bool
+    doc: RuleDoc
+    origin: str
+
+    def check(self, document: Document) -> Iterable[Finding]: ...
+
+
+@dataclass(frozen=True)
+class RuleSpec:
+    """A rule as declared in a rule-pack file, before its kind turns it into a `Rule`."""
+
+    code: str
+    name: str
+    kind: str
+    severity: Severity
+    message: str
+    doc: RuleDoc
+    options: Mapping[str, object] = field(default_factory=dict)
+    fixable: bool = False
+    origin: str = "newslint"
+    path: str = ""
+
+
+def finding_at(rule: Rule, document: Document, block: Block, start: int, end: int,
+               message: str, fix: Fix | None = None) -> Finding:
+    """A finding for `rule` at text span ``[start, end)`` of `block`, mapped to the source."""
+    source_start, source_end = block.to_source(start, end)
+    return Finding(
+        code=rule.code,
+        rule=rule.name,
+        severity=rule.severity,
+        message=message,
+        start=source_start,
+        end=source_end,
+        pointer=block.pointer,
+        fix=fix,
+    )
+
+
+def remove_block_fix(block: Block, description: str) -> Fix:
+    return Fix(description, (Edit(block.extent[0], block.extent[1], ""),))

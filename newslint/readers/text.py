@@ -1,0 +1,123 @@
+"""Plain-text articles: blank lines separate paragraphs.
+
+Scraped text often keeps one element per line inside a paragraph (a caption and
+its credit, a widget label and the line after it), while wire copy is hard-wrapped.
+A paragraph whose lines all but the last have line-like lengths is treated as
+wrapped prose and kept whole; otherwise each line is its own block.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterator
+
+import regex
+
+from newslint.document import Block, BlockKind, Document, SourceMap
+from newslint.plugins import hookimpl
+
+WRAP_MIN, WRAP_MAX = 40, 100
+HEADING_MAX_WORDS = 12
+
+# A credit line names who made the picture, not what it shows: an agency, a
+# "Photo:"/"Credit:" label, or "Name/Agency".
+CREDIT_LINE = regex.compile(
+    r"""^\(?(?:
+        (?:photo|image|picture|credit|source|illustration)s?\s*(?:by|:|\u2026)\s*\S.{0,60}
+      | (?:AFP|AP|Reuters|Getty(?:\sImages)?|EPA|PA|Xinhua|Bloomberg|Shutterstock|Alamy|ANP|DPA|ANSA|Kyodo|Yonhap)
+        (?:\s*(?:/|via|\||Photo|Images|Wire|-)\s*[\w .'-]{0,40})?
+      | [\p{Lu}][\w.'-]+(?:\s[\p{Lu}][\w.'-]+){0,3}\s?/\s?[\p{Lu}][\w .'/-]{1,40}
+    )\)?$""",
+    regex.VERBOSE | regex.IGNORECASE,
+)
+SENTENCE_END = regex.compile(r"[.!?:;\u2026\"'\u201d\u2019)]\s*$")
+
+
+@dataclass(frozen=True, slots=True)
+class _Line:
+    start: int
+    end: int  # end of content, trailing white space excluded
+
+
+def _lines(source: str) -> Iterator[_Line | None]:
+    """Content lines with their offsets; None for a blank line."""
+    for match in regex.finditer(r"[^\r\n]*(?:\r\n|\r|\n|$)", source):
+        if match.start() == len(source) and not match.group():
+            return
+        raw = match.group().rstrip("\r\n")
+        content = raw.rstrip()
+        if not content.strip():
+            yield None
+            continue
+        leading = len(raw) - len(raw.lstrip())
+        yield _Line(match.start() + leading, match.start() + len(content))
+
+
+def _paragraphs(source: str) -> Iterator[list[_Line]]:
+    paragraph: list[_Line] = []
+    for line in _lines(source):
+        if line is None:
+            if paragraph:
+                yield paragraph
+            paragraph = []
+        else:
+            paragraph.append(line)
+    if paragraph:
+        yield paragraph
+
+
+def _is_wrapped(paragraph: list[_Line]) -> bool:
+    return len(paragraph) > 1 and all(
+        WRAP_MIN <= line.end - line.start <= WRAP_MAX for line in paragraph[:-1]
+    )
+
+
+def is_credit_line(text: str) -> bool:
+    return len(text) <= 80 and CREDIT_LINE.match(text.strip()) is not None
+
+
+def _looks_like_heading(text: str) -> bool:
+    return len(text.split()) <= HEADING_MAX_WORDS and not SENTENCE_END.search(text)
+
+
+def _block(source: str, kind: BlockKind, start: int, end: int) -> Block:
+    return Block(kind, source[start:end], SourceMap.linear(start, end - start), (start, end))
+
+
+def _line_blocks(source: str, paragraph: list[_Line], first: bool) -> Iterator[Block]:
+    texts = [source[line.start:line.end] for line in paragraph]
+    for index, line in enumerate(paragraph):
+        text = texts[index]
+        followed_by_credit = index + 1 < len(paragraph) and is_credit_line(texts[index + 1])
+        if index > 0 and is_credit_line(text):
+            kind = BlockKind.CREDIT
+        elif followed_by_credit:
+            kind = BlockKind.CAPTION
+        elif first and index == 0 and len(paragraph) == 1:
+            kind = BlockKind.HEADLINE
+        elif _looks_like_heading(text):
+            kind = BlockKind.HEADING
+        else:
+            kind = BlockKind.PARAGRAPH
+        yield _block(source, kind, line.start, line.end)
+
+
+@dataclass(frozen=True)
+class TextReader:
+    name: str = "text"
+    extensions: tuple[str, ...] = (".txt", ".text")
+
+    def read(self, path: str, source: str) -> Document:
+        blocks: list[Block] = []
+        for number, paragraph in enumerate(_paragraphs(source)):
+            if _is_wrapped(paragraph):
+                kind = BlockKind.PARAGRAPH
+                blocks.append(_block(source, kind, paragraph[0].start, paragraph[-1].end))
+            else:
+                blocks.extend(_line_blocks(source, paragraph, first=number == 0))
+        return Document(path=path, source=source, format=self.name, blocks=tuple(blocks))
+
+
+@hookimpl
+def newslint_readers() -> list[TextReader]:
+    return [TextReader()]

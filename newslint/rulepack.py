@@ -1,0 +1,114 @@
+"""Loading declarative rule files: one TOML file per rule, validated strictly.
+
+A malformed file is an error naming the file, the key and the reason; a rule is
+never silently dropped.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+from typing import Any, Callable, Mapping
+
+from newslint.model import Example, Rule, RuleDoc, RuleSpec, Severity
+
+REQUIRED = ("code", "name", "kind", "severity", "message", "summary")
+KNOWN = set(REQUIRED) | {"why", "notes", "fixable", "options", "examples"}
+CODE_SHAPE = r"^[A-Z]{1,4}[0-9]{3}$"
+
+
+class RulePackError(ValueError):
+    def __init__(self, path: Path | str, key: str, reason: str):
+        super().__init__(f"{path}: {key}: {reason}")
+        self.path, self.key, self.reason = str(path), key, reason
+
+
+def load_rule_pack(directory: Path, kinds: Mapping[str, Callable[[RuleSpec], Rule]],
+                   origin: str) -> list[Rule]:
+    if not directory.is_dir():
+        raise RulePackError(directory, "rule-packs", "not a directory")
+    return [load_rule_file(path, kinds, origin) for path in sorted(directory.glob("*.toml"))]
+
+
+def load_rule_file(path: Path, kinds: Mapping[str, Callable[[RuleSpec], Rule]], origin: str) -> Rule:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+        raise RulePackError(path, "(file)", f"not valid TOML: {error}") from None
+    except OSError as error:
+        raise RulePackError(path, "(file)", error.strerror or str(error)) from None
+    spec = parse_spec(data, path, origin)
+    if spec.kind not in kinds:
+        raise RulePackError(path, "kind", f"unknown kind {spec.kind!r}; known kinds: {', '.join(sorted(kinds))}")
+    try:
+        return kinds[spec.kind](spec)
+    except ValueError as error:
+        raise RulePackError(path, "options", str(error)) from None
+
+
+def parse_spec(data: Mapping[str, Any], path: Path, origin: str) -> RuleSpec:
+    import regex
+
+    for key in REQUIRED:
+        if key not in data:
+            raise RulePackError(path, key, "missing (required)")
+    unknown = sorted(set(data) - KNOWN)
+    if unknown:
+        raise RulePackError(path, unknown[0], f"unknown key; expected one of {', '.join(sorted(KNOWN))}")
+    for key in ("code", "name", "kind", "message", "summary", "severity"):
+        if not isinstance(data[key], str) or not data[key].strip():
+            raise RulePackError(path, key, "expected a non-empty string")
+    if not regex.match(CODE_SHAPE, data["code"]):
+        raise RulePackError(path, "code", f"expected letters then three digits, like NL101, got {data['code']!r}")
+    try:
+        severity = Severity.parse(data["severity"])
+    except ValueError as error:
+        raise RulePackError(path, "severity", str(error)) from None
+    options = data.get("options", {})
+    if not isinstance(options, dict):
+        raise RulePackError(path, "options", "expected a table")
+    fixable = data.get("fixable", False)
+    if not isinstance(fixable, bool):
+        raise RulePackError(path, "fixable", "expected true or false")
+    return RuleSpec(
+        code=data["code"],
+        name=data["name"],
+        kind=data["kind"],
+        severity=severity,
+        message=data["message"],
+        doc=RuleDoc(
+            summary=data["summary"],
+            why=_optional_str(data, "why", path),
+            notes=_optional_str(data, "notes", path),
+            examples=_examples(data.get("examples", []), path),
+        ),
+        options=options,
+        fixable=fixable,
+        origin=origin,
+        path=str(path),
+    )
+
+
+def _optional_str(data: Mapping[str, Any], key: str, path: Path) -> str:
+    value = data.get(key, "")
+    if not isinstance(value, str):
+        raise RulePackError(path, key, "expected a string")
+    return value.strip()
+
+
+def _examples(raw: object, path: Path) -> tuple[Example, ...]:
+    if not isinstance(raw, list):
+        raise RulePackError(path, "examples", "expected an array of tables [[examples]]")
+    examples = []
+    for index, item in enumerate(raw):
+        key = f"examples[{index}]"
+        if not isinstance(item, dict) or sum(k in item for k in ("bad", "good")) != 1:
+            raise RulePackError(path, key, "expected a table with exactly one of 'bad' or 'good'")
+        extra = set(item) - {"bad", "good", "format"}
+        if extra:
+            raise RulePackError(path, f"{key}.{sorted(extra)[0]}", "unknown key; expected bad, good, format")
+        text = item.get("bad", item.get("good"))
+        if not isinstance(text, str):
+            raise RulePackError(path, key, "expected the example text as a string")
+        examples.append(Example(text=text, flagged="bad" in item, format=str(item.get("format", "text"))))
+    return tuple(examples)

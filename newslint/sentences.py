@@ -1,0 +1,45 @@
+"""Sentence spans in block text, for rules that reason within and across sentences."""
+
+from __future__ import annotations
+
+import regex
+
+# Abbreviations after which a period does not end a sentence in news copy.
+ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof gen col lt sgt capt cmdr adm gov sen rep rev st jr sr
+    inc corp co ltd no vs etc jan feb mar apr jun jul aug sep sept oct nov dec
+    u.s u.k u.n e.g i.e a.m p.m mt ft est approx dept univ""".split()
+)
+
+_BOUNDARY = regex.compile(r"""[.!?\u2026]+["'\u201d\u2019)\]]*(?=\s+["'\u201c\u2018(\[]?[\p{Lu}\p{N}])|\n\s*\n""")
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of each sentence in `text`, white space trimmed."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for match in _BOUNDARY.finditer(text):
+        if _is_abbreviation(text, match.start()):
+            continue
+        _append(spans, text, start, match.end())
+        start = match.end()
+    _append(spans, text, start, len(text))
+    return spans
+
+
+def _is_abbreviation(text: str, period: int) -> bool:
+    if text[period] != ".":
+        return False
+    word = regex.search(r"([\p{L}.]+)$", text[max(0, period - 12):period])
+    if word is None:
+        return False
+    token = word.group(1).lower().strip(".")
+    return token in ABBREVIATIONS or (len(token) == 1 and token.isalpha())
+
+
+def _append(spans: list[tuple[int, int]], text: str, start: int, end: int) -> None:
+    chunk = text[start:end]
+    stripped = chunk.strip()
+    if stripped:
+        offset = start + chunk.index(stripped)
+        spans.append((offset, offset + len(stripped)))

@@ -1,0 +1,36 @@
+"""Shared fixtures. The real-article corpus is read from ../shared, never copied here."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from newslint.cli import main
+from newslint.plugins import plugin_manager
+from newslint.registry import Registry, build_registry
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED = REPO.parent / "shared"
+SEED = SHARED / "seed-article.txt"
+CORPUS = SHARED / "corpus"
+
+
+@pytest.fixture(scope="session")
+def registry() -> Registry:
+    return build_registry(plugin_manager(load_entry_points=False))
+
+
+def run_cli(*args: str, input: bytes | str | None = None) -> Result:
+    return CliRunner().invoke(main, list(args), input=input, catch_exceptions=False)
+
+
+def check_json(*args: str, input: bytes | str | None = None) -> tuple[int, list[dict]]:
+    result = run_cli("check", "--format", "json", *args, input=input)
+    return result.exit_code, json.loads(result.stdout)["findings"]
+
+
+def needs_shared() -> pytest.MarkDecorator:
+    return pytest.mark.skipif(not SHARED.is_dir(), reason="../shared is not beside the checkout")
