@@ -7,7 +7,7 @@ import regex
 # Abbreviations after which a period does not end a sentence in news copy.
 ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof gen col lt sgt capt cmdr adm gov sen rep rev st jr sr
-    inc corp co ltd no vs etc jan feb mar apr jun jul aug sep sept oct nov dec
+    inc corp co ltd vs etc jan feb mar apr jun jul aug sep sept oct nov dec
     u.s u.k u.n e.g i.e a.m p.m mt ft est approx dept univ""".split()
 )
 
@@ -34,6 +34,8 @@ def _is_abbreviation(text: str, period: int) -> bool:
     if word is None:
         return False
     token = word.group(1).lower().strip(".")
+    if token == "no":  # "No. 5", but "said no."
+        return regex.match(r"\s+\d", text[period + 1:period + 4]) is not None
     return token in ABBREVIATIONS or (len(token) == 1 and token.isalpha())
 
 
