@@ -66,10 +66,15 @@ def _paragraphs(source: str) -> Iterator[list[_Line]]:
         yield paragraph
 
 
-def _is_wrapped(paragraph: list[_Line]) -> bool:
-    return len(paragraph) > 1 and all(
-        WRAP_MIN <= line.end - line.start <= WRAP_MAX for line in paragraph[:-1]
-    )
+def _is_wrapped(source: str, paragraph: list[_Line]) -> bool:
+    """Wrapped prose: line-like lengths, and most breaks fall inside a sentence."""
+    if len(paragraph) < 2 or is_credit_line(source[paragraph[-1].start:paragraph[-1].end]):
+        return False
+    inner = paragraph[:-1]
+    if not all(WRAP_MIN <= line.end - line.start <= WRAP_MAX for line in inner):
+        return False
+    mid_sentence = sum(not SENTENCE_END.search(source[line.start:line.end]) for line in inner)
+    return mid_sentence * 2 >= len(inner)
 
 
 def is_credit_line(text: str) -> bool:
@@ -110,7 +115,7 @@ class TextReader:
     def read(self, path: str, source: str) -> Document:
         blocks: list[Block] = []
         for number, paragraph in enumerate(_paragraphs(source)):
-            if _is_wrapped(paragraph):
+            if _is_wrapped(source, paragraph):
                 kind = BlockKind.PARAGRAPH
                 blocks.append(_block(source, kind, paragraph[0].start, paragraph[-1].end))
             else:

@@ -1,0 +1,61 @@
+"""The plain-text reader: paragraphs, line blocks, captions and credits."""
+
+from __future__ import annotations
+
+from newslint.document import BlockKind
+from newslint.readers.text import TextReader, is_credit_line
+
+ARTICLE = """Ferry strike strands thousands on the coast
+
+Crews walked out at dawn on Monday, halting every crossing.
+
+A ferry sits idle at the quay in Portvale on Monday as crews strike.
+Reuters
+
+Unions meet again on Friday
+
+Loading...
+Route 9
+"""
+
+
+def read(text: str):
+    return TextReader().read("a.txt", text)
+
+
+def test_blocks_and_kinds() -> None:
+    kinds = [(block.kind, block.text) for block in read(ARTICLE).blocks]
+    assert kinds == [
+        (BlockKind.HEADLINE, "Ferry strike strands thousands on the coast"),
+        (BlockKind.PARAGRAPH, "Crews walked out at dawn on Monday, halting every crossing."),
+        (BlockKind.CAPTION, "A ferry sits idle at the quay in Portvale on Monday as crews strike."),
+        (BlockKind.CREDIT, "Reuters"),
+        (BlockKind.HEADING, "Unions meet again on Friday"),
+        (BlockKind.PARAGRAPH, "Loading..."),
+        (BlockKind.HEADING, "Route 9"),
+    ]
+
+
+def test_block_text_is_the_exact_source_slice() -> None:
+    document = read(ARTICLE.replace("\n", "\r\n") + "  trailing   \n")
+    for block in document.blocks:
+        start, end = block.to_source(0, len(block.text))
+        assert document.source[start:end] == block.text
+        assert block.extent == (start, end)
+
+
+def test_hard_wrapped_paragraph_stays_one_block() -> None:
+    wrapped = (
+        "The council voted on Tuesday to close the old bridge to lorries\n"
+        "while engineers inspect the cracked supports, a process that could\n"
+        "take most of the summer.\n"
+    )
+    blocks = read(wrapped).blocks
+    assert len(blocks) == 1 and blocks[0].text.endswith("summer.")
+
+
+def test_credit_lines() -> None:
+    for credit in ("AFP", "Reuters", "AP Photo/Jane Doe", "Getty Images", "Photo: Sam Lee", "Jane Doe/AFP"):
+        assert is_credit_line(credit), credit
+    for prose in ("The army retreated.", "Afghan forces held the line on Thursday", "Later Thursday"):
+        assert not is_credit_line(prose), prose
