@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from dataclasses import replace
 from enum import IntEnum
 from pathlib import Path
 from typing import Iterator, Sequence
@@ -11,13 +12,19 @@ from typing import Iterator, Sequence
 import click
 
 from newslint import __version__
+from newslint.budget import DEFAULT_BUDGET, TimeBudget
+from newslint.cache import default_cache_dir
 from newslint.config import Config, ConfigError, discover, load
-from newslint.engine import FileResult, check_bytes
-from newslint.formats import Report
+from newslint.formats import Formatter, Report
 from newslint.model import Rule, Severity
+from newslint.parallel import WorkerFailure, default_jobs, open_run_cache, run_files
+from newslint.pipeline import Context, FileOutcome, Mode, RunSpec, build_context, process_bytes
 from newslint.plugins import plugin_manager
+from newslint.progress import progress
 from newslint.registry import Registry, SelectionError, build_registry
 from newslint.rulepack import RulePackError
+from newslint.statistics import count_by_rule, render_statistics
+from newslint.suppression import with_unused_reporting
 
 SKIPPED_DIRS = {".git", ".hg", ".svn", ".newslint_cache", "node_modules", "__pycache__", ".venv", "venv"}
 
@@ -60,8 +67,35 @@ def _registry(config: Config) -> Registry:
         raise UsageFailure(str(error)) from None
 
 
+def _base_context(config: Config) -> Context:
+    """The run's plugins and registry, built once: `check` narrows it to the selected rules
+    rather than building it a second time (building it is most of a one-file run)."""
+    try:
+        return build_context(RunSpec(config_path=str(config.path) if config.path else None, rule_codes=()))
+    except (RulePackError, SelectionError) as error:
+        raise UsageFailure(str(error)) from None
+
+
+def _check_config_codes(registry: Registry, config: Config) -> None:
+    """A code the config names must exist: a typo is an error naming the file and key."""
+    prefix = "tool.newslint." if config.path is not None and config.path.name == "pyproject.toml" else ""
+    named = (("select", config.select), ("ignore", config.ignore), ("extend-select", config.extend_select),
+             *((f'per-file-ignores."{pattern}"', codes) for pattern, codes in config.per_file_ignores))
+    for key, codes in named:
+        try:
+            registry.select(select=codes)
+        except SelectionError as error:
+            raise UsageFailure(f"{config.path}: {prefix}{key}: {error}") from None
+    known = {rule.code for rule in registry.rules}
+    for code in config.severity:
+        if code not in known:
+            raise UsageFailure(f"{config.path}: {prefix}severity.{code}: unknown rule code; expected one like NL101 "
+                               "(see 'newslint rules')")
+
+
 def _select(registry: Registry, config: Config, select: Sequence[str], ignore: Sequence[str],
             extend_select: Sequence[str]) -> tuple[Rule, ...]:
+    _check_config_codes(registry, config)
     try:
         return registry.select(
             select=_split_codes(select) or config.select,
@@ -95,19 +129,6 @@ def iter_files(paths: Sequence[str], registry: Registry, config: Config) -> Iter
             yield raw, "no such file or directory"
 
 
-def _check_path(path: str, registry: Registry, rules: tuple[Rule, ...], config: Config) -> FileResult:
-    try:
-        data = Path(path).read_bytes()
-    except OSError as error:
-        return FileResult(path=path, error=f"cannot read: {error.strerror or error}")
-    return check_bytes(path, data, registry, _rules_for(path, rules, config), config.severity)
-
-
-def _rules_for(path: str, rules: tuple[Rule, ...], config: Config) -> tuple[Rule, ...]:
-    ignored = config.ignored_for(path)
-    return tuple(r for r in rules if not any(r.code.startswith(code.upper()) for code in ignored)) if ignored else rules
-
-
 def exit_code_for(report: Report) -> ExitCode:
     if any(result.crashed for result in report.results):
         return ExitCode.INTERNAL
@@ -128,42 +149,114 @@ def main() -> None:
 @main.command()
 @click.argument("paths", nargs=-1)
 @click.option("--format", "output_format", default="text", show_default=True,
-              help="Output format: text, json, github (plugins may add more).")
+              help="Output format: text, json, github, sarif, junit (plugins may add more).")
 @click.option("--select", multiple=True, help="Only these rule codes or prefixes (comma-separated).")
 @click.option("--ignore", multiple=True, help="Skip these rule codes or prefixes (comma-separated).")
 @click.option("--extend-select", multiple=True, help="Add these codes to the selection.")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Config file (default: discovered).")
 @click.option("--stdin-filename", help="Read the article from stdin; this name picks the reader and is reported.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
+@click.option("--fix", is_flag=True, help="Apply the safe fixes (findings marked [*]) to the files.")
+@click.option("--diff", is_flag=True,
+              help="Print a unified diff of what --fix would change and write nothing; exit 1 if anything would.")
+@click.option("--statistics", is_flag=True, help="Print a count of findings per rule instead of the findings.")
+@click.option("--report-unused-suppressions", is_flag=True,
+              help="Report newslint-disable comments that suppressed nothing (rule NL001).")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="Worker processes (default: the number of CPUs); used only when more than 8 files need checking.")
+@click.option("--no-cache", is_flag=True, envvar="NEWSLINT_NO_CACHE", help="Neither read nor write the cache.")
+@click.option("--cache-dir", type=click.Path(file_okay=False), envvar="NEWSLINT_CACHE_DIR",
+              help="Cache directory (default: .newslint_cache beside the config file, else in the working directory).")
+@click.option("--time-budget", type=click.FloatRange(min=0), default=DEFAULT_BUDGET.seconds, show_default=True,
+              help="Seconds one rule may spend on one file (plus %g s per million characters) before it is stopped and reported as NL000; 0 turns the budget off." % DEFAULT_BUDGET.per_megabyte)
 def check(paths: tuple[str, ...], output_format: str, select: tuple[str, ...], ignore: tuple[str, ...],
           extend_select: tuple[str, ...], config_path: str | None, stdin_filename: str | None,
-          exit_zero: bool) -> None:
+          exit_zero: bool, time_budget: float, fix: bool, diff: bool, statistics: bool,
+          report_unused_suppressions: bool, jobs: int | None, no_cache: bool, cache_dir: str | None) -> None:
     """Check articles (files, directories, or - for stdin)."""
     if not paths and stdin_filename is None:
         raise UsageFailure("no paths given (use 'newslint check PATH...' or '--stdin-filename NAME' with stdin)")
+    if "-" in paths and stdin_filename is None:
+        raise UsageFailure("'-' reads stdin and needs --stdin-filename NAME (its extension picks the reader)")
     config = _load_config(config_path, paths)
-    registry = _registry(config)
+    base = _base_context(config)
+    registry = base.registry
     formatter = registry.formatters.get(output_format)
     if formatter is None:
         raise UsageFailure(f"unknown format {output_format!r}; expected one of {', '.join(sorted(registry.formatters))}")
     rules = _select(registry, config, select, ignore, extend_select)
+    budget = TimeBudget(time_budget, DEFAULT_BUDGET.per_megabyte) if time_budget > 0 else None
 
-    results: list[FileResult] = []
+    selectors = (*_split_codes(select), *_split_codes(extend_select), *config.select, *config.extend_select)
+    rules = with_unused_reporting(rules, registry.rules, report_unused_suppressions, selectors)
+    mode = Mode.DIFF if diff else Mode.FIX if fix else Mode.CHECK
+    spec = RunSpec(config_path=str(config.path) if config.path else None, rule_codes=tuple(r.code for r in rules),
+                   mode=mode, budget=budget)
+    wanted = set(spec.rule_codes)
+    context = replace(base, rules=tuple(rule for rule in registry.rules if rule.code in wanted), mode=mode,
+                      budget=budget)
+
     use_stdin = stdin_filename is not None and (not paths or paths == ("-",))
     if use_stdin:
-        name = stdin_filename or "-"
-        data = click.get_binary_stream("stdin").read()
-        results.append(check_bytes(name, data, registry, _rules_for(name, rules, config), config.severity))
+        data = sys.stdin.buffer.read()
+        outcomes = [process_bytes(context, stdin_filename or "-", data, write=False)]
     else:
-        for path, error in iter_files([p for p in paths if p != "-"], registry, config):
-            results.append(FileResult(path=path, error=error) if error else _check_path(path, registry, rules, config))
+        files = list(iter_files([p for p in paths if p != "-"], registry, config))
+        cache_root = None if no_cache else Path(cache_dir) if cache_dir else default_cache_dir(config.path)
+        outcomes = _check_files(files, spec, context, jobs or default_jobs(), cache_root)
 
-    report = Report(results=tuple(results), rules=rules)
+    report = Report(results=tuple(outcome.result for outcome in outcomes), rules=rules)
+    code = _emit(report, outcomes, mode, formatter, statistics=statistics, as_json=output_format == "json",
+                 stdin_data=data if use_stdin else None)
+    sys.exit(ExitCode.CLEAN if exit_zero and code is ExitCode.FINDINGS else code)
+
+
+def _check_files(files: list[tuple[str, str | None]], spec: RunSpec, context: Context, jobs: int,
+                 cache_root: Path | None) -> list[FileOutcome]:
+    cache = open_run_cache(context, cache_root) if cache_root is not None else None
+    try:
+        with progress(len(files)) as advance:
+            outcomes = run_files(files, spec, context, jobs, cache, advance)
+    except WorkerFailure as failure:
+        click.echo(f"newslint: error: {failure}", err=True)
+        sys.exit(ExitCode.INTERNAL)
+    warning = cache.save() if cache is not None else None
+    if warning:
+        click.echo(f"newslint: warning: {warning}", err=True)
+    return outcomes
+
+
+def _emit(report: Report, outcomes: Sequence[FileOutcome], mode: Mode, formatter: Formatter, *,
+          statistics: bool, as_json: bool, stdin_data: bytes | None) -> ExitCode:
+    """Print what the run found (or changed) and return the exit code."""
     for result in report.errors:
         click.echo(f"newslint: error: {result.path}: {result.error}", err=True)
-    click.echo(formatter.format(report), nl=False)
+    fix_errors = [outcome for outcome in outcomes if outcome.fix_error]
+    for outcome in fix_errors:
+        click.echo(f"newslint: error: {outcome.result.path}: {outcome.fix_error}", err=True)
+    fixed = sum(outcome.fixed for outcome in outcomes)
+    changed = sum(1 for outcome in outcomes if outcome.fixed)
     code = exit_code_for(report)
-    sys.exit(ExitCode.CLEAN if exit_zero and code is ExitCode.FINDINGS else code)
+    if fix_errors and code < ExitCode.USAGE:
+        code = ExitCode.USAGE
+    if mode is Mode.DIFF:
+        click.echo("".join(outcome.diff for outcome in outcomes), nl=False)
+        click.echo(f"Would fix {_count(fixed, 'finding')} in {_count(changed, 'file')}.", err=True)
+        return code if code >= ExitCode.USAGE else ExitCode.FINDINGS if changed else ExitCode.CLEAN
+    if mode is Mode.FIX and stdin_data is not None:  # like ruff: the fixed article on stdout
+        sys.stdout.buffer.write(outcomes[0].fixed_bytes or stdin_data)
+    elif statistics:
+        click.echo(render_statistics(count_by_rule(report.findings), as_json=as_json), nl=False)
+    else:
+        click.echo(formatter.format(report), nl=False)
+    if mode is Mode.FIX:
+        remaining = len(report.findings)
+        click.echo(f"Fixed {_count(fixed, 'finding')} in {_count(changed, 'file')} ({remaining} remaining).", err=True)
+    return code
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 @main.command("rules")

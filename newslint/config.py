@@ -119,7 +119,7 @@ def parse(table: Mapping[str, Any], path: Path, prefix: str = "") -> Config:
     severity: dict[str, Severity] = {}
     for code, value in severity_table.items():
         try:
-            severity[code] = Severity.parse(value if isinstance(value, str) else "")
+            severity[code.upper()] = Severity.parse(value if isinstance(value, str) else "")
         except ValueError:
             raise ConfigError(path, f"{prefix}severity.{code}", "expected one of error, warning, info") from None
 

@@ -11,7 +11,21 @@ MAX_BYTES = 64 * 1024 * 1024
 _DECLARED_CHARSET = regex.compile(
     rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{1,40})""", regex.IGNORECASE
 )
-_LATIN1_NAMES = {"latin-1", "latin1", "iso-8859-1", "iso8859-1", "windows-1252", "cp1252", "l1"}
+# As in browsers (WHATWG Encoding): these labels all mean windows-1252.
+_LATIN1_NAMES = {"latin-1", "latin1", "iso-8859-1", "iso8859-1", "iso_8859-1", "windows-1252", "cp1252",
+                 "l1", "ascii", "us-ascii", "x-user-defined"}
+# A page that can declare its charset in ASCII is not UTF-16 or UTF-32 (browsers agree).
+_ASCII_INCOMPATIBLE = {"utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be"}
+# Python codecs that are not web page encodings: escapes, IDNA, stateful oddities.
+_NOT_PAGE_ENCODINGS = {"undefined", "idna", "punycode", "unicode-escape", "raw-unicode-escape", "utf-7",
+                       "charmap"}
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF32_LE, "utf-32-le"),  # before UTF-16: FF FE 00 00 starts with the UTF-16-LE BOM
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
 
 
 class InputError(ValueError):
@@ -31,36 +45,46 @@ class Decoded:
 
 
 def decode(data: bytes, *, html: bool = False) -> Decoded:
-    """Decode an article: UTF-8 (BOM optional), UTF-16 with a BOM, or the charset an
-    HTML page declares. Binary data and undecodable bytes are refused, never guessed."""
+    """Decode an article: UTF-8 (BOM optional), UTF-16 or UTF-32 with a BOM, or the
+    charset an HTML page declares in a ``<meta>`` tag. Binary data and undecodable
+    bytes are refused, never guessed."""
     if len(data) > MAX_BYTES:
         raise InputError(f"file is {len(data) // (1024 * 1024)} MiB; newslint reads at most {MAX_BYTES // (1024 * 1024)} MiB")
-    if data.startswith(codecs.BOM_UTF8):
-        return _decode(data[3:], "utf-8", codecs.BOM_UTF8)
-    for bom, encoding in ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
+    for bom, encoding in _BOMS:
         if data.startswith(bom):
-            return _decode(data[2:], encoding, bom)
+            return _decode(data[len(bom):], encoding, bom)
     if b"\x00" in data[:8192]:
         raise InputError("binary file (contains NUL bytes), not an article")
     if html:
         declared = _DECLARED_CHARSET.search(data[:4096])
         if declared is not None:
-            name = declared.group(1).decode("ascii").lower()
-            if name in _LATIN1_NAMES:
-                return _decode(data, "cp1252" if "1252" in name else "latin-1")
-            try:
-                codecs.lookup(name)
-            except LookupError:
-                raise InputError(f"page declares unknown charset {name!r}") from None
-            return _decode(data, name)
+            return _decode_declared(data, declared.group(1).decode("ascii").lower())
     return _decode(data, "utf-8")
+
+
+def _decode_declared(data: bytes, name: str) -> Decoded:
+    if name in _LATIN1_NAMES:
+        try:
+            return _decode(data, "cp1252")
+        except InputError:  # one of the five bytes cp1252 leaves undefined
+            return _decode(data, "latin-1")
+    try:
+        encoding = codecs.lookup(name)
+    except LookupError:
+        raise InputError(f"page declares unknown charset {name!r}") from None
+    if encoding.name in _ASCII_INCOMPATIBLE:
+        return _decode(data, "utf-8")
+    if not encoding._is_text_encoding or encoding.name in _NOT_PAGE_ENCODINGS:  # type: ignore[attr-defined]
+        raise InputError(f"page declares charset {name!r}, which is not a web page encoding")
+    return _decode(data, encoding.name)
 
 
 def _decode(data: bytes, encoding: str, bom: bytes = b"") -> Decoded:
     try:
         return Decoded(data.decode(encoding), encoding, bom)
-    except UnicodeDecodeError as error:
+    except UnicodeError as error:
+        where = f" at byte {error.start + len(bom)}" if isinstance(error, UnicodeDecodeError) else ""
         raise InputError(
-            f"not valid {encoding} at byte {error.start} (newslint does not guess encodings; "
+            f"not valid {encoding}{where} (newslint does not guess encodings; "
             f"declare the charset or convert the file to UTF-8)"
         ) from None

@@ -5,11 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Iterable, Mapping, Sequence
 
+from newslint.budget import DEFAULT_BUDGET, BudgetExceeded, TimeBudget, time_budget
 from newslint.decode import Decoded, InputError, decode
 from newslint.document import Document
-from newslint.model import Finding, Rule, Severity
+from newslint.model import Edit, Finding, Fix, Rule, Severity
 from newslint.readers import ReaderError
 from newslint.registry import Registry
+from newslint.suppression import apply_suppressions
 
 ENGINE_CODE = "NL000"
 ENGINE_RULE = "rule-crashed"
@@ -45,39 +47,86 @@ class FileResult:
 
 
 def check_document(document: Document, rules: Sequence[Rule],
-                   severity: Mapping[str, Severity] | None = None) -> tuple[Finding, ...]:
+                   severity: Mapping[str, Severity] | None = None,
+                   budget: TimeBudget | None = DEFAULT_BUDGET) -> tuple[Finding, ...]:
     """All findings of `rules` on `document`, in source order.
 
-    A rule that raises, or returns a span outside the source, yields one NL000
-    finding naming it; the other rules' findings are unaffected.
+    A rule that raises, overruns its time `budget` on this document, or returns
+    anything but well-formed findings inside the source yields one NL000 finding
+    naming it instead of its findings; the other rules' findings are unaffected.
     """
+    seconds = budget.seconds_for(len(document.source)) if budget is not None else None
     findings: list[Finding] = []
     for rule in rules:
-        try:
-            produced = list(rule.check(document))
-        except Exception as error:  # noqa: BLE001 - isolating plugins is the point
-            findings.append(_engine_finding(rule, f"crashed: {type(error).__name__}: {error}"))
-            continue
-        bad = next((f for f in produced if not _in_bounds(f, document)), None)
-        if bad is not None:
-            findings.append(_engine_finding(rule, f"returned a finding outside the source ({bad.start}:{bad.end})"))
-            continue
-        findings.extend(produced)
+        findings.extend(_run_rule(rule, document, seconds))
+    findings = apply_suppressions(document, findings, rules)
     if severity:
         findings = [replace(f, severity=severity[f.code]) if f.code in severity else f for f in findings]
     return tuple(sorted(findings, key=lambda f: (f.start, f.end, f.code)))
 
 
-def _in_bounds(finding: Finding, document: Document) -> bool:
-    return isinstance(finding, Finding) and 0 <= finding.start <= finding.end <= len(document.source)
+def _run_rule(rule: Rule, document: Document, seconds: float | None) -> list[Finding]:
+    try:
+        with time_budget(seconds):
+            produced = list(rule.check(document))
+    except BudgetExceeded as stopped:
+        return [_engine_finding(rule, f"was stopped: it ran past its time budget of {stopped.seconds:.3g} s on this file")]
+    except TimeoutError as error:
+        return [_engine_finding(rule, f"timed out ({error}): a regular expression ran too long on this file "
+                                      "(catastrophic backtracking?)")]
+    except (Exception, SystemExit) as error:  # noqa: BLE001 - isolating plugins is the point
+        return [_engine_finding(rule, f"crashed: {type(error).__name__}: {error}")]
+    for finding in produced:
+        problem = malformed(finding, len(document.source))
+        if problem is not None:
+            return [_engine_finding(rule, f"returned {problem}")]
+    return produced
+
+
+def malformed(finding: object, length: int) -> str | None:
+    """What is wrong with a rule's output item for a source of `length` characters, if anything."""
+    if not isinstance(finding, Finding):
+        return f"a {type(finding).__name__} instead of a Finding"
+    if not _is_span(finding.start, finding.end, length):
+        return f"a finding outside the source ({finding.start!r}:{finding.end!r}, source length {length})"
+    if not isinstance(finding.code, str) or not isinstance(finding.message, str) \
+            or not isinstance(finding.rule, str) or not isinstance(finding.severity, Severity) \
+            or not isinstance(finding.pointer, (str, type(None))):
+        return "a finding whose code, rule, message, severity or pointer has the wrong type"
+    if finding.fix is not None:
+        return _malformed_fix(finding.fix, length)
+    return None
+
+
+def _malformed_fix(fix: object, length: int) -> str | None:
+    if not isinstance(fix, Fix) or not isinstance(fix.edits, tuple) or not fix.edits:
+        return "a fix that is not a Fix with a tuple of edits"
+    for edit in fix.edits:
+        if not isinstance(edit, Edit) or not isinstance(edit.replacement, str):
+            return "a fix whose edits are not Edits with text replacements"
+        if not _is_span(edit.start, edit.end, length):
+            return f"a fix editing outside the source ({edit.start!r}:{edit.end!r}, source length {length})"
+    previous_end = 0
+    for edit in sorted(fix.edits, key=lambda e: (e.start, e.end)):
+        if edit.start < previous_end:
+            return f"a fix with overlapping edits (at {edit.start})"
+        previous_end = edit.end
+    return None
+
+
+def _is_span(start: object, end: object, length: int) -> bool:
+    return type(start) is int and type(end) is int and 0 <= start <= end <= length
 
 
 def _engine_finding(rule: Rule, what: str) -> Finding:
+    code = getattr(rule, "code", "?")
+    name = getattr(rule, "name", type(rule).__name__)
+    origin = getattr(rule, "origin", "an unknown plugin")
     return Finding(
         code=ENGINE_CODE,
         rule=ENGINE_RULE,
         severity=Severity.ERROR,
-        message=f"rule {rule.code} ({rule.name}, from {rule.origin}) {what}",
+        message=f"rule {code} ({name}, from {origin}) {what}",
         start=0,
         end=0,
     )
@@ -92,23 +141,41 @@ def locate(document: Document, findings: Iterable[Finding]) -> tuple[Located, ..
     return tuple(located)
 
 
-def read_document(path: str, data: bytes, registry: Registry) -> tuple[Document, Decoded]:
+def read_document(path: str, data: bytes, registry: Registry,
+                  budget: TimeBudget | None = DEFAULT_BUDGET) -> tuple[Document, Decoded]:
+    """Decode and parse one file. Bad input raises `InputError`; a reader that crashes
+    or overruns the time budget raises `ReaderCrashed`."""
     reader = registry.reader_for(path)
     if reader is None:
         known = ", ".join(sorted(registry.readers))
         raise InputError(f"no reader for this file type (known: {known})")
     decoded = decode(data, html=reader.name == "html")
+    seconds = budget.seconds_for(len(decoded.text)) if budget is not None else None
     try:
-        return reader.read(path, decoded.text), decoded
+        with time_budget(seconds):
+            return reader.read(path, decoded.text), decoded
     except (ReaderError, RecursionError) as error:
         raise InputError(f"cannot read as {reader.name}: {error}") from None
+    except BudgetExceeded as stopped:
+        raise ReaderCrashed(f"reader {reader.name} was stopped: it ran past its time budget "
+                            f"of {stopped.seconds:.3g} s on this file") from None
+    except (Exception, SystemExit) as error:  # noqa: BLE001 - a reader is a plugin too
+        raise ReaderCrashed(f"reader {reader.name} crashed: {type(error).__name__}: {error}") from None
+
+
+class ReaderCrashed(Exception):
+    """A reader plugin failed on a file: an internal error (NL000), not bad input."""
 
 
 def check_bytes(path: str, data: bytes, registry: Registry, rules: Sequence[Rule],
-                severity: Mapping[str, Severity] | None = None) -> FileResult:
+                severity: Mapping[str, Severity] | None = None,
+                budget: TimeBudget | None = DEFAULT_BUDGET) -> FileResult:
     try:
-        document, decoded = read_document(path, data, registry)
+        document, decoded = read_document(path, data, registry, budget)
     except InputError as error:
         return FileResult(path=path, error=str(error))
-    findings = check_document(document, rules, severity)
+    except ReaderCrashed as crash:
+        finding = Finding(ENGINE_CODE, ENGINE_RULE, Severity.ERROR, str(crash), 0, 0)
+        return FileResult(path=path, findings=(Located(path, finding, 1, 1, 1, 1),))
+    findings = check_document(document, rules, severity, budget)
     return FileResult(path=path, findings=locate(document, findings), document=document, decoded=decoded)

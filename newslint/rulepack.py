@@ -10,9 +10,12 @@ import tomllib
 from pathlib import Path
 from typing import Any, Callable, Mapping
 
+from newslint.kinds import OptionError
 from newslint.model import Example, Rule, RuleDoc, RuleSpec, Severity
 
 REQUIRED = ("code", "name", "kind", "severity", "message", "summary")
+EXAMPLE_FORMATS = ("text", "html", "markdown", "json")
+RESERVED_CODES = {"NL000": "reserved for newslint's own errors"}
 KNOWN = set(REQUIRED) | {"why", "notes", "fixable", "options", "examples"}
 CODE_SHAPE = r"^[A-Z]{1,4}[0-9]{3}$"
 
@@ -27,14 +30,20 @@ def load_rule_pack(directory: Path, kinds: Mapping[str, Callable[[RuleSpec], Rul
                    origin: str) -> list[Rule]:
     if not directory.is_dir():
         raise RulePackError(directory, "rule-packs", "not a directory")
-    return [load_rule_file(path, kinds, origin) for path in sorted(directory.glob("*.toml"))]
+    # Every *.toml, in any letter case: a rule file named NL901.TOML is loaded, not skipped.
+    files = sorted(path for path in directory.iterdir() if path.suffix.lower() == ".toml")
+    return [load_rule_file(path, kinds, origin) for path in files]
 
 
 def load_rule_file(path: Path, kinds: Mapping[str, Callable[[RuleSpec], Rule]], origin: str) -> Rule:
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+        data = tomllib.loads(path.read_text(encoding="utf-8-sig"))  # editors on Windows add a BOM
+    except tomllib.TOMLDecodeError as error:
         raise RulePackError(path, "(file)", f"not valid TOML: {error}") from None
+    except UnicodeDecodeError as error:
+        raise RulePackError(path, "(file)", f"not UTF-8 text (byte {error.start})") from None
+    except RecursionError:
+        raise RulePackError(path, "(file)", "not valid TOML: nested too deeply") from None
     except OSError as error:
         raise RulePackError(path, "(file)", error.strerror or str(error)) from None
     spec = parse_spec(data, path, origin)
@@ -42,8 +51,12 @@ def load_rule_file(path: Path, kinds: Mapping[str, Callable[[RuleSpec], Rule]], 
         raise RulePackError(path, "kind", f"unknown kind {spec.kind!r}; known kinds: {', '.join(sorted(kinds))}")
     try:
         return kinds[spec.kind](spec)
+    except OptionError as error:
+        raise RulePackError(path, f"options.{error.key}", error.reason) from None
     except ValueError as error:
         raise RulePackError(path, "options", str(error)) from None
+    except Exception as error:  # noqa: BLE001 - a kind is plugin code; its bug must not be a traceback
+        raise RulePackError(path, "kind", f"kind {spec.kind!r} failed on this rule: {type(error).__name__}: {error}") from None
 
 
 def parse_spec(data: Mapping[str, Any], path: Path, origin: str) -> RuleSpec:
@@ -60,6 +73,8 @@ def parse_spec(data: Mapping[str, Any], path: Path, origin: str) -> RuleSpec:
             raise RulePackError(path, key, "expected a non-empty string")
     if not regex.match(CODE_SHAPE, data["code"]):
         raise RulePackError(path, "code", f"expected letters then three digits, like NL101, got {data['code']!r}")
+    if data["code"] in RESERVED_CODES:
+        raise RulePackError(path, "code", f"{data['code']} is {RESERVED_CODES[data['code']]}")
     try:
         severity = Severity.parse(data["severity"])
     except ValueError as error:
@@ -110,5 +125,8 @@ def _examples(raw: object, path: Path) -> tuple[Example, ...]:
         text = item.get("bad", item.get("good"))
         if not isinstance(text, str):
             raise RulePackError(path, key, "expected the example text as a string")
-        examples.append(Example(text=text, flagged="bad" in item, format=str(item.get("format", "text"))))
+        example_format = item.get("format", "text")
+        if example_format not in EXAMPLE_FORMATS:
+            raise RulePackError(path, f"{key}.format", f"expected one of {', '.join(EXAMPLE_FORMATS)}, got {example_format!r}")
+        examples.append(Example(text=text, flagged="bad" in item, format=example_format))
     return tuple(examples)

@@ -34,3 +34,9 @@ def check_json(*args: str, input: bytes | str | None = None) -> tuple[int, list[
 
 def needs_shared() -> pytest.MarkDecorator:
     return pytest.mark.skipif(not SHARED.is_dir(), reason="../shared is not beside the checkout")
+
+
+@pytest.fixture(autouse=True)
+def isolated_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every test gets its own cache directory: no stale hits, nothing written into the repo."""
+    monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(tmp_path_factory.mktemp("newslint-cache")))

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from newslint.document import BlockKind
-from newslint.readers.text import TextReader, is_credit_line
+from newslint.credits import is_credit
+from newslint.readers.text import TextReader
 
 ARTICLE = """Ferry strike strands thousands on the coast
 
@@ -56,6 +57,6 @@ def test_hard_wrapped_paragraph_stays_one_block() -> None:
 
 def test_credit_lines() -> None:
     for credit in ("AFP", "Reuters", "AP Photo/Jane Doe", "Getty Images", "Photo: Sam Lee", "Jane Doe/AFP"):
-        assert is_credit_line(credit), credit
-    for prose in ("The army retreated.", "Afghan forces held the line on Thursday", "Later Thursday"):
-        assert not is_credit_line(prose), prose
+        assert is_credit(credit), credit
+    for prose in ("The army retreated.", "Afghan forces held the line on Thursday", "Later Thursday", "Before/after the flood the town rebuilt"):
+        assert not is_credit(prose), prose

@@ -8,6 +8,9 @@ Options:
   the finding then covers the block and the fix removes it.
 - ``unless``: regular expressions; a block matching any of them is left alone.
 - ``suggestion``: replacement text; makes the fix replace the match with it.
+- ``remove_whole_block``: with ``fixable``, a match anywhere is flagged, and one that
+  is the whole block text (stripped) gets a fix removing the block; a match inside
+  other text gets the ``suggestion`` fix if there is one, else none.
 
 The message may use ``{match}`` and ``{suggestion}``.
 """
@@ -18,11 +21,11 @@ from dataclasses import dataclass
 from typing import Any, Iterator
 
 from newslint.document import BlockKind, Document
-from newslint.kinds import REGEX_TIMEOUT_SECONDS, Options, compile_patterns
+from newslint.kinds import Options, compile_patterns, regex_timeout
 from newslint.model import Edit, Finding, Fix, RuleDoc, RuleSpec, Severity, finding_at, remove_block_fix
 from newslint.plugins import hookimpl
 
-OPTIONS = {"patterns", "ignore_case", "blocks", "whole_block", "unless", "suggestion"}
+OPTIONS = {"patterns", "ignore_case", "blocks", "whole_block", "unless", "suggestion", "remove_whole_block"}
 
 
 @dataclass(frozen=True)
@@ -39,27 +42,30 @@ class PatternRule:
     blocks: frozenset[BlockKind] | None
     whole_block: bool
     suggestion: str | None
+    remove_whole_block: bool = False
 
     def check(self, document: Document) -> Iterator[Finding]:
         for block in document.blocks:
             if self.blocks is not None and block.kind not in self.blocks:
                 continue
-            if self.unless is not None and self.unless.search(block.text, timeout=REGEX_TIMEOUT_SECONDS):
+            if self.unless is not None and self.unless.search(block.text, timeout=regex_timeout(block.text)):
                 continue
             if self.whole_block:
                 stripped = block.text.strip()
-                match = self.pattern.fullmatch(stripped, timeout=REGEX_TIMEOUT_SECONDS)
+                match = self.pattern.fullmatch(stripped, timeout=regex_timeout(stripped))
                 if match is not None:
                     offset = block.text.index(stripped)
                     fix = remove_block_fix(block, f"remove {stripped!r}") if self.fixable else None
                     yield finding_at(self, document, block, offset, offset + len(stripped),
                                      self._message(stripped), fix)
                 continue
-            for match in self.pattern.finditer(block.text, timeout=REGEX_TIMEOUT_SECONDS):
+            for match in self.pattern.finditer(block.text, timeout=regex_timeout(block.text)):
                 if match.end() == match.start():
                     continue
                 finding = finding_at(self, document, block, match.start(), match.end(), self._message(match.group()))
-                if self.fixable and self.suggestion is not None:
+                if self.fixable and self.remove_whole_block and match.group() == block.text.strip():
+                    finding = _with_fix(finding, remove_block_fix(block, f"remove {match.group()!r}"))
+                elif self.fixable and self.suggestion is not None:
                     replacement = Edit(finding.start, finding.end, self.suggestion)
                     finding = _with_fix(finding, Fix(f"replace with {self.suggestion!r}", (replacement,)))
                 yield finding
@@ -94,6 +100,7 @@ def pattern_rule(spec: RuleSpec) -> PatternRule:
         blocks=options.block_kinds(),
         whole_block=options.boolean("whole_block", False),
         suggestion=options.string("suggestion"),
+        remove_whole_block=options.boolean("remove_whole_block", False),
     )
 
 

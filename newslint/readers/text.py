@@ -13,23 +13,13 @@ from typing import Iterator
 
 import regex
 
+from newslint.credits import is_credit
 from newslint.document import Block, BlockKind, Document, SourceMap
 from newslint.plugins import hookimpl
 
 WRAP_MIN, WRAP_MAX = 40, 100
 HEADING_MAX_WORDS = 12
 
-# A credit line names who made the picture, not what it shows: an agency, a
-# "Photo:"/"Credit:" label, or "Name/Agency".
-CREDIT_LINE = regex.compile(
-    r"""^\(?(?:
-        (?:photo|image|picture|credit|source|illustration)s?\s*(?:by|:|\u2026)\s*\S.{0,60}
-      | (?:AFP|AP|Reuters|Getty(?:\sImages)?|EPA|PA|Xinhua|Bloomberg|Shutterstock|Alamy|ANP|DPA|ANSA|Kyodo|Yonhap)
-        (?:\s*(?:/|via|\||Photo|Images|Wire|-)\s*[\w .'-]{0,40})?
-      | [\p{Lu}][\w.'-]+(?:\s[\p{Lu}][\w.'-]+){0,3}\s?/\s?[\p{Lu}][\w .'/-]{1,40}
-    )\)?$""",
-    regex.VERBOSE | regex.IGNORECASE,
-)
 SENTENCE_END = regex.compile(r"[.!?:;\u2026\"'\u201d\u2019)]\s*$")
 
 
@@ -68,17 +58,13 @@ def _paragraphs(source: str) -> Iterator[list[_Line]]:
 
 def _is_wrapped(source: str, paragraph: list[_Line]) -> bool:
     """Wrapped prose: line-like lengths, and most breaks fall inside a sentence."""
-    if len(paragraph) < 2 or is_credit_line(source[paragraph[-1].start:paragraph[-1].end]):
+    if len(paragraph) < 2 or is_credit(source[paragraph[-1].start:paragraph[-1].end]):
         return False
     inner = paragraph[:-1]
     if not all(WRAP_MIN <= line.end - line.start <= WRAP_MAX for line in inner):
         return False
     mid_sentence = sum(not SENTENCE_END.search(source[line.start:line.end]) for line in inner)
     return mid_sentence * 2 >= len(inner)
-
-
-def is_credit_line(text: str) -> bool:
-    return len(text) <= 80 and CREDIT_LINE.match(text.strip()) is not None
 
 
 def _looks_like_heading(text: str) -> bool:
@@ -93,8 +79,8 @@ def _line_blocks(source: str, paragraph: list[_Line], first: bool) -> Iterator[B
     texts = [source[line.start:line.end] for line in paragraph]
     for index, line in enumerate(paragraph):
         text = texts[index]
-        followed_by_credit = index + 1 < len(paragraph) and is_credit_line(texts[index + 1])
-        if index > 0 and is_credit_line(text):
+        followed_by_credit = index + 1 < len(paragraph) and is_credit(texts[index + 1])
+        if index > 0 and is_credit(text):
             kind = BlockKind.CREDIT
         elif followed_by_credit:
             kind = BlockKind.CAPTION

@@ -1,0 +1,211 @@
+"""Measure the NL4xx attribution rules on PolNeAR, real news annotated with every attribution.
+
+    python bench/polnear_attribution.py                 # ../shared/corpus/polnear-dev
+    python bench/polnear_attribution.py --show-fp       # list the false positives
+    python bench/polnear_attribution.py --review ../shared/corpus/bbc-news --sample 50
+
+PolNeAR (Newell, Margolin, Ruths, LREC 2018) marks each attribution's Source, Cue and
+Content as character spans of the article text (brat standoff). Where an article has
+several annotators' files, the spans of all of them are pooled (the union): a finding
+counts against us if any annotator saw an attribution there.
+
+(a) Precision. A finding that overlaps a Content or Source span has its source right
+    there, so it is a false positive: precision = 1 - (such findings / findings).
+    "strict" counts the Content of every relation; "sourced" only relations that name a
+    Source (PolNeAR also marks sourceless cues such as "presumably", "has faced ridicule").
+(b) Recall-ish. Of the figure expressions and agentless constructions the rules detect
+    outside every annotated attribution, how many were flagged (the rest were judged
+    attributed by a cue, a quotation or carry-over that PolNeAR did not annotate).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import statistics
+import sys
+import time
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from newslint.engine import check_document  # noqa: E402
+from newslint.kinds.attribution import UnattributedFigureRule  # noqa: E402
+from newslint.kinds.attribution_scan import document_sources  # noqa: E402
+from newslint.plugins import plugin_manager  # noqa: E402
+from newslint.registry import build_registry  # noqa: E402
+from newslint.sentences import sentence_spans  # noqa: E402
+
+DEFAULT_CORPUS = REPO.parent / "shared" / "corpus" / "polnear-dev"
+Span = tuple[int, int]
+
+
+@dataclass
+class Annotations:
+    sourced: list[Span] = field(default_factory=list)  # Content and Source of relations with a Source
+    strict: list[Span] = field(default_factory=list)  # Content and Source of every relation
+    mismatches: int = 0  # spans whose text differs from the article slice
+    spans: int = 0
+
+
+def read_annotations(corpus: Path) -> dict[str, Annotations]:
+    """Pooled spans per article name, checked against the article text."""
+    pooled: dict[str, Annotations] = defaultdict(Annotations)
+    for ann in sorted((corpus / "attributions").glob("*.ann")):
+        name = ann.stem.rsplit("_", 1)[0]
+        text = (corpus / "text" / f"{name}.txt").read_text(encoding="utf-8")
+        spans: dict[str, tuple[str, list[Span]]] = {}
+        relations: list[dict[str, str]] = []
+        for line in ann.read_text(encoding="utf-8").splitlines():
+            if line.startswith("T"):
+                ident, info, quoted = line.split("\t")
+                kind, ranges = info.split(" ", 1)
+                pieces = [tuple(map(int, piece.split())) for piece in ranges.split(";")]
+                spans[ident] = (kind, pieces)  # type: ignore[assignment]
+                pooled[name].spans += 1
+                if " ".join(text[a:b] for a, b in pieces) != quoted:
+                    pooled[name].mismatches += 1
+            elif line.startswith("E"):
+                relations.append(dict(part.split(":", 1) for part in line.split("\t")[1].split()))
+        for relation in relations:
+            has_source = "Source" in relation
+            for role in ("Content", "Source"):
+                if role in relation and relation[role] in spans:
+                    pieces = spans[relation[role]][1]
+                    pooled[name].strict.extend(pieces)
+                    if has_source:
+                        pooled[name].sourced.extend(pieces)
+    return dict(pooled)
+
+
+def overlaps(span: Span, spans: list[Span]) -> bool:
+    return any(start < span[1] and span[0] < end for start, end in spans)
+
+
+def nl4_rules():
+    registry = build_registry(plugin_manager(load_entry_points=False))
+    rules = [rule for rule in registry.rules if rule.code.startswith("NL4")]
+    return registry, rules
+
+
+def detected(document, rules) -> list[tuple[str, Span, bool]]:
+    """Every figure and agentless construction the rules consider, and whether the rules
+    judged it unsourced (NL402 reports one finding per sentence, naming the others)."""
+    figure_rule = next(r for r in rules if isinstance(r, UnattributedFigureRule))
+    found = []
+    for sources in document_sources(document, figure_rule.lexicon, figure_rule.blocks, figure_rule._figures_in):
+        block = sources.block
+        for claim in sources.claims:
+            found.append(("NL401", block.to_source(claim.start, claim.end), not claim.attributed))
+        with_claims = {sources.sentence_index(claim.start) for claim in sources.claims}
+        open_claims = {sources.sentence_index(claim.start) for claim in sources.unattributed_claims()}
+        for figure in sources.figures:
+            sentence = sources.sentence_index(figure.start)
+            if sentence in with_claims:
+                continue  # counted as its sentence's construction
+            unsourced = not sources.attributed(figure.start, figure.end) and sentence not in open_claims
+            found.append(("NL402", block.to_source(figure.start, figure.end), unsourced))
+    return found
+
+
+def measure(corpus: Path, show_fp: bool) -> dict:
+    registry, rules = nl4_rules()
+    annotations = read_annotations(corpus)
+    reader = registry.readers[".txt"]
+    counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    timings: list[float] = []
+    false_positives = []
+    for name, notes in sorted(annotations.items()):
+        source = (corpus / "text" / f"{name}.txt").read_text(encoding="utf-8")
+        document = reader.read(f"{name}.txt", source)
+        started = time.process_time()
+        findings = check_document(document, rules)
+        timings.append(time.process_time() - started)
+        for finding in findings:
+            span = (finding.start, finding.end)
+            for code in (finding.code, "NL4xx"):
+                counts[code]["flagged"] += 1
+                counts[code]["in_strict"] += overlaps(span, notes.strict)
+                counts[code]["in_sourced"] += overlaps(span, notes.sourced)
+            if overlaps(span, notes.strict):
+                false_positives.append((name, finding.code, source[finding.start:finding.end], finding.message))
+        for code, span, unsourced in detected(document, rules):
+            if overlaps(span, notes.strict):
+                continue
+            for key in (code, "NL4xx"):
+                counts[key]["outside"] += 1
+                counts[key]["outside_flagged"] += unsourced
+    report = {"articles": len(annotations),
+              "annotation_spans": sum(n.spans for n in annotations.values()),
+              "annotation_text_mismatches": sum(n.mismatches for n in annotations.values()),
+              "cpu_ms_per_article_median": round(statistics.median(timings) * 1000, 2),
+              "cpu_ms_per_article_max": round(max(timings) * 1000, 2)}
+    for code in sorted(counts):
+        c = counts[code]
+        report[code] = {
+            "flagged": c["flagged"],
+            "inside_attribution_strict": c["in_strict"],
+            "inside_attribution_sourced": c["in_sourced"],
+            "precision_strict": round(1 - c["in_strict"] / c["flagged"], 3) if c["flagged"] else None,
+            "precision_sourced": round(1 - c["in_sourced"] / c["flagged"], 3) if c["flagged"] else None,
+            "detected_outside_attributions": c["outside"],
+            "flagged_outside_attributions": c["outside_flagged"],
+        }
+    if show_fp:
+        report["false_positives"] = false_positives
+    return report
+
+
+def review(directory: Path, sample: int, seed: int) -> None:
+    """Print a random sample of findings with their sentence and the one before it,
+    for review by hand."""
+    registry, rules = nl4_rules()
+    reader = registry.readers[".txt"]
+    rows = []
+    paths = sorted(p for p in directory.rglob("*.txt") if p.name.upper() != "README.TXT")
+    for path in paths:
+        document = reader.read(path.name, path.read_text(encoding="utf-8"))
+        for finding in check_document(document, rules):
+            rows.append((str(path.relative_to(directory)), finding.code, finding.message,
+                         _context(document, finding.start)))
+    print(f"{len(rows)} findings in {len(paths)} files")
+    for index, (path, code, message, context) in enumerate(random.Random(seed).sample(rows, min(sample, len(rows))), 1):
+        print(f"\n[{index}] {path} {code} {message}\n    {context}")
+
+
+def _context(document, offset: int) -> str:
+    """The sentence at `offset` and the one before it in the same block."""
+    for block in document.blocks:
+        if block.extent[0] <= offset < block.extent[1]:
+            local = offset - block.extent[0]
+            spans = sentence_spans(block.text)
+            index = next((i for i, (start, end) in enumerate(spans) if start <= local < end), 0)
+            first = max(0, index - 1)
+            return block.text[spans[first][0]:spans[index][1]] if spans else block.text
+    return ""
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--show-fp", action="store_true", help="list findings inside an annotated attribution")
+    parser.add_argument("--review", type=Path, help="sample findings from the .txt files under this directory")
+    parser.add_argument("--sample", type=int, default=50)
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args()
+    if args.review:
+        review(args.review, args.sample, args.seed)
+        return 0
+    if not (args.corpus / "attributions").is_dir():
+        print(f"error: no PolNeAR corpus at {args.corpus}", file=sys.stderr)
+        return 2
+    print(json.dumps(measure(args.corpus, args.show_fp), indent=2, ensure_ascii=False))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

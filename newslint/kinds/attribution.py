@@ -1,0 +1,124 @@
+"""The attribution kinds: estimates, claims and figures that name no source.
+
+- ``unattributed-claim``: an agentless construction ("is estimated to", "is believed
+  to", "reportedly", "it is thought") in a sentence that names no source.
+- ``unattributed-figure``: a claim-making figure (a percentage, "thousands of people",
+  "at least 20", "23 civilians", "$1.2bn") in a sentence that names no source. Figures
+  in a sentence with an unattributed construction are left to ``unattributed-claim``,
+  so one problem gets one finding.
+
+Both kinds read the same attribution options (see `attribution_lexicon`): ``cues``,
+``source_nouns``, ``constructions``, ``agent``, ``carry_over``, ``clause_breaks``,
+``span_words`` and ``blocks``; the figure kind adds the figure lexicon. The message
+may use ``{match}``; the claim kind adds ``{what}`` and ``{who}``, the figure kind
+``{wording}`` (from the ``wording`` table, one entry per kind of figure) and ``{others}``
+(the sentence's other unsourced figures: one missing source, one finding).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Iterator
+
+from newslint.document import BlockKind, Document
+from newslint.kinds import Options
+from newslint.kinds.attribution_figures import Figure, find_figures
+from newslint.kinds.attribution_lexicon import (
+    ATTRIBUTION_OPTIONS,
+    FIGURE_OPTIONS,
+    AttributionLexicon,
+    FigureLexicon,
+    attribution_lexicon,
+    figure_lexicon,
+)
+from newslint.kinds.attribution_scan import document_sources
+from newslint.model import Finding, RuleDoc, RuleSpec, Severity, finding_at
+from newslint.plugins import hookimpl
+
+DEFAULT_BLOCKS = frozenset({BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.CAPTION})
+
+
+@dataclass(frozen=True)
+class UnattributedClaimRule:
+    code: str
+    name: str
+    severity: Severity
+    fixable: bool
+    doc: RuleDoc
+    origin: str
+    message: str
+    lexicon: AttributionLexicon
+    blocks: frozenset[BlockKind]
+
+    def check(self, document: Document) -> Iterator[Finding]:
+        for sources in document_sources(document, self.lexicon, self.blocks):
+            text = sources.block.text
+            for claim in sources.unattributed_claims():
+                message = _fill(self.message, match=text[claim.start:claim.end],
+                                what=claim.construction.what, who=claim.construction.who)
+                yield finding_at(self, document, sources.block, claim.start, claim.end, message)
+
+
+@dataclass(frozen=True)
+class UnattributedFigureRule:
+    code: str
+    name: str
+    severity: Severity
+    fixable: bool
+    doc: RuleDoc
+    origin: str
+    message: str
+    lexicon: AttributionLexicon
+    figures: FigureLexicon
+    blocks: frozenset[BlockKind]
+
+    def check(self, document: Document) -> Iterator[Finding]:
+        for sources in document_sources(document, self.lexicon, self.blocks, self._figures_in):
+            text = sources.block.text
+            claimed = {sources.sentence_index(claim.start) for claim in sources.unattributed_claims()}
+            by_sentence: dict[int | None, list[Figure]] = {}
+            for figure in sources.figures:
+                sentence = sources.sentence_index(figure.start)
+                if sentence in claimed or sources.attributed(figure.start, figure.end):
+                    continue  # attributed, or in a sentence the claim rule reports
+                by_sentence.setdefault(sentence, []).append(figure)
+            for first, *rest in by_sentence.values():  # one missing source, one finding
+                others = "; also " + ", ".join(f"'{text[f.start:f.end]}'" for f in rest) if rest else ""
+                message = _fill(self.message, match=text[first.start:first.end],
+                                wording=self.figures.wording[first.kind], others=others)
+                yield finding_at(self, document, sources.block, first.start, first.end, message)
+
+    def _figures_in(self, text: str) -> Iterator[Figure]:
+        return find_figures(text, self.figures)
+
+
+def _fill(template: str, **values: str) -> str:
+    for key, value in values.items():
+        template = template.replace("{" + key + "}", value)
+    return template
+
+
+def unattributed_claim_rule(spec: RuleSpec) -> UnattributedClaimRule:
+    options = Options(spec.options, ATTRIBUTION_OPTIONS)
+    return UnattributedClaimRule(
+        code=spec.code, name=spec.name, severity=spec.severity, fixable=spec.fixable, doc=spec.doc,
+        origin=spec.origin, message=spec.message,
+        lexicon=attribution_lexicon(options, spec.options),
+        blocks=options.block_kinds() or DEFAULT_BLOCKS,
+    )
+
+
+def unattributed_figure_rule(spec: RuleSpec) -> UnattributedFigureRule:
+    options = Options(spec.options, ATTRIBUTION_OPTIONS | FIGURE_OPTIONS)
+    return UnattributedFigureRule(
+        code=spec.code, name=spec.name, severity=spec.severity, fixable=spec.fixable, doc=spec.doc,
+        origin=spec.origin, message=spec.message,
+        lexicon=attribution_lexicon(options, spec.options),
+        figures=figure_lexicon(options),
+        blocks=options.block_kinds() or DEFAULT_BLOCKS,
+    )
+
+
+@hookimpl
+def newslint_rule_kinds() -> dict[str, Any]:
+    return {"unattributed-claim": unattributed_claim_rule, "unattributed-figure": unattributed_figure_rule}

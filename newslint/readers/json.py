@@ -1,0 +1,258 @@
+"""JSON articles as CMSs export them: ``{"headline": "...", "body": "<p>...</p>"}`` and kin.
+
+The reader walks the whole JSON value and reads every string held under a key it
+knows, at any depth and inside arrays (``{"items": [{"caption": "..."}]}``); all other
+values (ids, URLs, dates) are ignored. Keys compare case-insensitively with ``-``/``_``
+ignored, so ``articleBody``, ``article_body`` and ``ArticleBody`` are one key:
+
+- headline, hed -> HEADLINE; title -> HEADLINE at the top (or one level down, e.g.
+  ``{"article": {...}}``) when no headline sits beside it, else HEADING
+- subtitle, subheadline, subhead, standfirst, dek, deck, strapline, summary, teaser,
+  lede, excerpt, description, abstract -> PARAGRAPH
+- body, content, html, text, bodyhtml, bodytext, articlebody, contenthtml,
+  paragraphs -> the article body: HTML when it contains a tag, else plain text read
+  like a ``.txt`` file (blank lines separate paragraphs). A ``type`` beside it
+  (``{"type": "heading", "text": ...}``, as block-based editors store content)
+  gives the kind: heading, quote, list item or caption.
+- caption, captions, cutline, imagecaption, figcaption -> CAPTION; credit, credits,
+  copyright, photographer, photocredit, imagecredit -> CREDIT; byline, author,
+  authors -> BYLINE; alt, alttext -> ALT_TEXT. These take HTML too.
+
+Every block's `pointer` is the RFC 6901 JSON Pointer of its string (``/body``,
+``/items/0/caption``). Its map runs from the text through the reader of the string's
+content (for HTML) to the decoded string and on to the JSON source, where each escape
+(``\\n``, ``\\"``, ``\\u00e9``, a surrogate pair) is one unit; `extent` lies inside
+the string's quotes, so removing it leaves valid JSON.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, replace
+from typing import Any, Iterator
+
+from newslint.document import Block, BlockKind, Document
+from newslint.plugins import hookimpl
+from newslint.readers import ReaderError
+from newslint.readers.html import MapBuilder, read_html
+from newslint.readers.text import TextReader
+
+HEADLINE_KEYS = frozenset({"headline", "hed", "headlinetext"})
+TITLE_KEYS = frozenset({"title"})
+STANDFIRST_KEYS = frozenset({"subtitle", "subheadline", "subhead", "standfirst", "dek", "deck", "strapline",
+                             "summary", "teaser", "lede", "excerpt", "description", "abstract"})
+BODY_KEYS = frozenset({"body", "content", "html", "text", "bodyhtml", "bodytext", "articlebody", "contenthtml",
+                       "paragraphs"})
+FIELD_KINDS = {
+    **{key: BlockKind.CAPTION for key in ("caption", "captions", "cutline", "imagecaption", "figcaption")},
+    **{key: BlockKind.CREDIT for key in ("credit", "credits", "copyright", "photographer", "photocredit",
+                                         "imagecredit")},
+    **{key: BlockKind.BYLINE for key in ("byline", "author", "authors")},
+    **{key: BlockKind.ALT_TEXT for key in ("alt", "alttext")},
+    **{key: BlockKind.PARAGRAPH for key in STANDFIRST_KEYS},
+}
+BLOCK_TYPES = {
+    **{name: BlockKind.HEADING for name in ("heading", "header", "subheading", "subhead", "h2", "h3", "h4")},
+    **{name: BlockKind.QUOTE for name in ("quote", "blockquote", "pullquote")},
+    **{name: BlockKind.LIST_ITEM for name in ("list", "listitem", "bullet")},
+    **{name: BlockKind.CAPTION for name in ("caption",)},
+}
+TYPE_KEYS = ("type", "kind", "blocktype")
+KEEPS_OWN_KIND = frozenset({BlockKind.ALT_TEXT, BlockKind.CREDIT})
+
+_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[{}\[\]:,]|[^\s{}\[\]:,"]+|\s+', re.DOTALL)
+_ESCAPE = re.compile(r"\\u[dD][89abAB][0-9a-fA-F]{2}\\u[dD][c-fC-F][0-9a-fA-F]{2}|\\u[0-9a-fA-F]{4}|\\.",
+                     re.DOTALL)
+_SIMPLE_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "b": "\b", "f": "\f", '"': '"', "\\": "\\", "/": "/"}
+_LOOKS_LIKE_HTML = re.compile(r"<[a-zA-Z][^>]*>|</[a-zA-Z]|<!--")
+_KEY_NOISE = re.compile(r"[-_\s]")
+_SENTENCE_END = re.compile(r"[.!?:;\u2026\"'\u201d\u2019)]\s*$")
+
+Path = tuple[str | int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class _String:
+    """A JSON string value: where it sits and where its characters are (quotes excluded)."""
+
+    path: Path
+    start: int
+    end: int
+
+
+def _normal_key(key: str) -> str:
+    return _KEY_NOISE.sub("", key).lower()
+
+
+def _strings(source: str) -> Iterator[_String]:
+    """Every string value of valid JSON `source`, keys excluded, in source order."""
+    # Each open container: [is_object, current key or index, a key comes next].
+    stack: list[list[Any]] = []
+    for match in _TOKEN.finditer(source):
+        token = match.group()
+        first = token[0]
+        if first in " \t\r\n":
+            continue
+        top = stack[-1] if stack else None
+        if first == '"':
+            if top is not None and top[0] and top[2]:
+                top[1] = json.loads(token)
+            else:
+                yield _String(tuple(entry[1] for entry in stack), match.start() + 1, match.end() - 1)
+        elif first in "{[":
+            stack.append([first == "{", None if first == "{" else 0, first == "{"])
+        elif first in "}]":
+            stack.pop()
+        elif first == ":" and top is not None:
+            top[2] = False
+        elif first == "," and top is not None:
+            if top[0]:
+                top[2] = True
+            else:
+                top[1] += 1
+
+
+def _unescape(escape: str) -> str:
+    if escape[1] != "u":
+        return _SIMPLE_ESCAPES.get(escape[1], escape[1])
+    if len(escape) == 12:  # a surrogate pair
+        high, low = int(escape[2:6], 16), int(escape[8:12], 16)
+        return chr(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00))
+    return chr(int(escape[2:6], 16))
+
+
+def decode_string(source: str, start: int, end: int) -> MapBuilder:
+    """The decoded characters of the JSON string at ``source[start:end]``, mapped onto it."""
+    pieces = MapBuilder()
+    position = start
+    for escape in _ESCAPE.finditer(source, start, end):
+        if escape.start() > position:
+            pieces.add(source[position:escape.start()], position, escape.start())
+        pieces.add(_unescape(escape.group()), escape.start(), escape.end())
+        position = escape.end()
+    if position < end:
+        pieces.add(source[position:end], position, end)
+    return pieces
+
+
+def json_pointer(path: Path) -> str:
+    return "".join("/" + str(part).replace("~", "~0").replace("/", "~1") for part in path)
+
+
+def _owner(path: Path) -> tuple[Path, str] | None:
+    """The path of the object holding the string's key, and that key."""
+    for index in range(len(path) - 1, -1, -1):
+        if isinstance(path[index], str):
+            return path[:index], str(path[index])
+    return None
+
+
+def _resolve(value: Any, path: Path) -> Any:
+    for part in path:
+        try:
+            value = value[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return value
+
+
+def _keys(obj: Any) -> set[str]:
+    return {_normal_key(key) for key in obj} if isinstance(obj, dict) else set()
+
+
+def _block_type(obj: Any) -> BlockKind | None:
+    if not isinstance(obj, dict):
+        return None
+    for key, value in obj.items():
+        if _normal_key(key) in TYPE_KEYS and isinstance(value, str):
+            return BLOCK_TYPES.get(_normal_key(value))
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class _Field:
+    """How to read one string: as body content, or as a field of one kind."""
+
+    kind: BlockKind | None  # None: body content
+    block_type: BlockKind | None = None
+
+
+def _field(parsed: Any, path: Path) -> _Field | None:
+    owner = _owner(path)
+    if owner is None:
+        return None
+    owner_path, key = owner
+    name = _normal_key(key)
+    obj = _resolve(parsed, owner_path)
+    top_level = len(owner_path) <= 1
+    if name in HEADLINE_KEYS:
+        return _Field(BlockKind.HEADLINE if top_level else BlockKind.HEADING)
+    if name in TITLE_KEYS:
+        headline = top_level and not (_keys(obj) & HEADLINE_KEYS)
+        return _Field(BlockKind.HEADLINE if headline else BlockKind.HEADING)
+    if name in BODY_KEYS:
+        return _Field(None, _block_type(obj))
+    if name in FIELD_KINDS:
+        return _Field(FIELD_KINDS[name])
+    return None
+
+
+def _inner_blocks(text: str, headline_taken: bool) -> tuple[Block, ...]:
+    if _LOOKS_LIKE_HTML.search(text):
+        return read_html(text, headline_taken=headline_taken)[0]
+    blocks = TextReader().read("", text).blocks
+    # The text reader takes a lone first line for the headline; here the headline
+    # has its own field, so that line is a heading or a one-line paragraph.
+    return tuple(
+        replace(block, kind=BlockKind.PARAGRAPH if _SENTENCE_END.search(block.text) else BlockKind.HEADING)
+        if block.kind is BlockKind.HEADLINE and headline_taken else block
+        for block in blocks
+    )
+
+
+def _blocks_of(source: str, value: _String, field: _Field, headline_taken: bool) -> Iterator[Block]:
+    decoded = decode_string(source, value.start, value.end)
+    pointer = json_pointer(value.path)
+    text = decoded.text()
+    is_field = field.kind is not None
+    if field.kind is not None and not _LOOKS_LIKE_HTML.search(text):
+        stripped = decoded.stripped()
+        if stripped is not None:
+            yield Block(field.kind, stripped[0], stripped[1], (value.start, value.end), pointer)
+        return
+    outer = decoded.source_map()
+    forced = field.kind if is_field else field.block_type
+    for block in _inner_blocks(text, headline_taken or is_field):
+        kind = forced if forced is not None and block.kind not in KEEPS_OWN_KIND else block.kind
+        yield Block(kind, block.text, block.source_map.compose(outer), outer.to_source(*block.extent), pointer)
+
+
+def read_json(source: str) -> tuple[Block, ...]:
+    try:
+        parsed = json.loads(source)
+    except json.JSONDecodeError as error:
+        raise ReaderError(f"invalid JSON at line {error.lineno}, column {error.colno}: {error.msg}") from None
+    except RecursionError:
+        raise ReaderError("JSON nested too deeply to read") from None
+    fields = [(value, _field(parsed, value.path)) for value in _strings(source)]
+    headline_taken = any(field is not None and field.kind is BlockKind.HEADLINE for _, field in fields)
+    blocks: list[Block] = []
+    for value, field in fields:
+        if field is not None:
+            blocks.extend(_blocks_of(source, value, field, headline_taken))
+    return tuple(blocks)
+
+
+@dataclass(frozen=True)
+class JsonReader:
+    name: str = "json"
+    extensions: tuple[str, ...] = (".json",)
+
+    def read(self, path: str, source: str) -> Document:
+        return Document(path=path, source=source, format=self.name, blocks=read_json(source))
+
+
+@hookimpl
+def newslint_readers() -> list[JsonReader]:
+    return [JsonReader()]

@@ -1,0 +1,64 @@
+"""NL4xx on PolNeAR-dev: real news with every attribution annotated (read from ../shared).
+
+The measurement itself lives in bench/polnear_attribution.py; this test holds it to the
+target: a finding inside an annotated attribution's Content or Source has its source
+right there, and at most one finding in ten may be one.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+
+import pytest
+
+from conftest import CORPUS, REPO
+
+POLNEAR = CORPUS / "polnear-dev"
+pytestmark = pytest.mark.skipif(not (POLNEAR / "attributions").is_dir(), reason="PolNeAR-dev is not in ../shared")
+
+
+@pytest.fixture(scope="module")
+def bench():
+    spec = importlib.util.spec_from_file_location("polnear_attribution", REPO / "bench" / "polnear_attribution.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def report(bench) -> dict:
+    return bench.measure(POLNEAR, show_fp=False)
+
+
+def test_annotation_offsets_are_offsets_into_the_text(report: dict) -> None:
+    assert report["annotation_spans"] > 9000
+    assert report["annotation_text_mismatches"] == 0
+
+
+def test_precision_on_the_dev_split(report: dict) -> None:
+    overall = report["NL4xx"]
+    assert overall["flagged"] >= 20  # a rule that flags nothing would be precise, and useless
+    assert overall["precision_strict"] >= 0.9, overall
+    assert overall["precision_sourced"] >= 0.9, overall
+
+
+def test_unattributed_figures_outside_attributions_are_found(report: dict) -> None:
+    overall = report["NL4xx"]
+    assert overall["detected_outside_attributions"] >= 50
+    assert overall["flagged_outside_attributions"] >= overall["detected_outside_attributions"] * 0.4
+
+
+def test_findings_point_at_the_figure_in_the_file(bench) -> None:
+    """Source offsets from the text reader are character offsets into the .txt file, the
+    same offsets the annotations use: the message quotes exactly the flagged slice."""
+    registry, rules = bench.nl4_rules()
+    checked = 0
+    for path in sorted((POLNEAR / "text").glob("*.txt"))[:30]:
+        source = path.read_text(encoding="utf-8")
+        document = registry.readers[".txt"].read(path.name, source)
+        for finding in bench.check_document(document, rules):
+            assert finding.message.startswith(f"'{source[finding.start:finding.end]}'")
+            checked += 1
+    assert checked > 0
