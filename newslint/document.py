@@ -200,15 +200,17 @@ class Document:
 
 
 def _line_starts(source: str) -> Iterator[int]:
+    # The next LF and the next CR are each searched for again only once passed: searching
+    # afresh on every line costs a scan to the end per line when the file has no CR.
     yield 0
-    index, length = 0, len(source)
-    while True:
-        nl = source.find("\n", index)
-        cr = source.find("\r", index)
-        if nl < 0 and cr < 0:
-            return
+    nl, cr = source.find("\n"), source.find("\r")
+    while nl >= 0 or cr >= 0:
         if cr >= 0 and (nl < 0 or cr < nl):
-            index = cr + 2 if cr + 1 < length and source[cr + 1] == "\n" else cr + 1
+            index = cr + 2 if nl == cr + 1 else cr + 1
         else:
             index = nl + 1
         yield index
+        if 0 <= nl < index:
+            nl = source.find("\n", index)
+        if 0 <= cr < index:
+            cr = source.find("\r", index)

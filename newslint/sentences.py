@@ -11,7 +11,13 @@ ABBREVIATIONS = frozenset(
     u.s u.k u.n e.g i.e a.m p.m mt ft est approx dept univ""".split()
 )
 
-_BOUNDARY = regex.compile(r"""[.!?\u2026]+["'\u201d\u2019)\]]*(?=\s+["'\u201c\u2018(\[]?[\p{Lu}\p{N}])|\n\s*\n""")
+# A punctuation run is matched whole, from its first character and without backtracking
+# (the lookbehind and the possessive quantifiers): otherwise a run of n dots costs n^2.
+_BOUNDARY = regex.compile(
+    r"""(?<![.!?\u2026])[.!?\u2026]++["'\u201d\u2019)\]]*+(?=\s+["'\u201c\u2018(\[]?[\p{Lu}\p{N}])|\n\s*\n"""
+)
+_WORD_BEFORE = regex.compile(r"([\p{L}.]+)$")
+_NUMBER_AFTER = regex.compile(r"\s+\d")
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -30,12 +36,12 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 def _is_abbreviation(text: str, period: int) -> bool:
     if text[period] != ".":
         return False
-    word = regex.search(r"([\p{L}.]+)$", text[max(0, period - 12):period])
+    word = _WORD_BEFORE.search(text, max(0, period - 12), period)
     if word is None:
         return False
     token = word.group(1).lower().strip(".")
     if token == "no":  # "No. 5", but "said no."
-        return regex.match(r"\s+\d", text[period + 1:period + 4]) is not None
+        return _NUMBER_AFTER.match(text, period + 1, period + 4) is not None
     return token in ABBREVIATIONS or (len(token) == 1 and token.isalpha())
 
 

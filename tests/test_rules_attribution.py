@@ -97,6 +97,9 @@ def test_one_finding_per_sentence_names_the_other_figures(registry: Registry, nl
     [(code, span, message)] = findings(registry, nl4, text)
     assert (code, span) == ("NL402", "12%")
     assert message == "'12%': a statistic with no source; say whose figure it is; also '3,000 workers'"
+    text = "Turnout was 41% in the north, 38% in the south, 35% in the east, 33% in the west and 30% in the city."
+    [(_, span, message)] = findings(registry, nl4, text)
+    assert span == "41%" and message.endswith("also '38%', '35%', '33%' and 1 more")
 
 
 # --- what NL401 flags --------------------------------------------------------------------

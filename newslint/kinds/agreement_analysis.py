@@ -45,6 +45,7 @@ MAX_SCOPE_TOKENS = 30
 _FAR = 1 << 62  # sorts after any span starting at the same offset
 MAX_MODIFIERS = 2
 MAX_ADVERBS = 2
+MAX_NAME_WORDS = 8  # keeps a run of capitalised words from costing quadratic time
 
 
 class Number(str, Enum):
@@ -158,11 +159,14 @@ def analyse(document: Document, lexicon: Lexicon, blocks: frozenset[BlockKind]) 
     spans = [(block, span) for block in document.blocks if block.kind in blocks
              for span in sentence_spans(block.text)]
     quoted: dict[int, list[tuple[int, int]]] = {}
+    tokenised: dict[tuple[int, tuple[int, int]], list[Token]] = {}
 
     def tokens_of(block: Block, span: tuple[int, int]) -> list[Token]:
         if id(block) not in quoted:
             quoted[id(block)] = _quoted_spans(block.text)
-        return _tokens(block.text, span[0], span[1], quoted[id(block)])
+        if (id(block), span) not in tokenised:
+            tokenised[(id(block), span)] = _tokens(block.text, span[0], span[1], quoted[id(block)])
+        return tokenised[(id(block), span)]
 
     sentences = [tokens_of(block, span) if _may_name_subject(block.text, span, lexicon) else None
                  for block, span in spans]
@@ -354,7 +358,7 @@ def _name_at(tokens: Sequence[Token], index: int, lexicon: Lexicon,
         return None
     end = index
     core_end = index  # the last name word before a connector such as "of"
-    while end + 1 < len(tokens):
+    while end + 1 < len(tokens) and end - index < MAX_NAME_WORDS:
         following = tokens[end + 1]
         if following.is_capitalised and following.is_word:
             end += 1
@@ -398,6 +402,8 @@ def _bare_name_at(tokens: Sequence[Token], index: int, lexicon: Lexicon,
     end = index
     while end + 1 < len(tokens) and tokens[end + 1].is_capitalised and tokens[end + 1].is_word:
         end += 1
+        if end - index >= MAX_NAME_WORDS:
+            return None
     words = tokens[index:end + 1]
     if not all(w.is_word for w in words) or any(w.lower.endswith(("'s", "'")) for w in words):
         return None
@@ -630,7 +636,8 @@ def _pronouns(sentence: _Sentence, mention: Mention, start: int, lexicon: Lexico
         Number.SINGULAR: False,
         Number.PLURAL: main_clause and any(
             _may_be_plural_antecedent(tokens, index, lexicon)
-            for index in range(start) if not mention.first <= index <= mention.head),
+            for index in range(max(0, mention.first - MAX_SCOPE_TOKENS), start)
+            if not mention.first <= index <= mention.head),
     }
     stop = min(len(tokens), start + MAX_SCOPE_TOKENS)
     for index in range(start, stop):
@@ -690,7 +697,8 @@ def _refers_back_further(sentence: _Sentence, index: int, number: Number, lexico
     if number is not Number.PLURAL or sentence.tokens[index].lower not in lexicon.plural_subject_pronouns:
         return False
     previous = sentence.previous()
-    return any(_may_be_plural_antecedent(previous, position, lexicon) for position in range(len(previous)))
+    return any(_may_be_plural_antecedent(previous, position, lexicon)
+               for position in range(max(0, len(previous) - 2 * MAX_SCOPE_TOKENS), len(previous)))
 
 
 def _pronoun_number(tokens: Sequence[Token], index: int, lexicon: Lexicon) -> Number | None:

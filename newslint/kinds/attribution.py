@@ -83,13 +83,22 @@ class UnattributedFigureRule:
                     continue  # attributed, or in a sentence the claim rule reports
                 by_sentence.setdefault(sentence, []).append(figure)
             for first, *rest in by_sentence.values():  # one missing source, one finding
-                others = "; also " + ", ".join(f"'{text[f.start:f.end]}'" for f in rest) if rest else ""
+                others = _others(text, rest)
                 message = _fill(self.message, match=text[first.start:first.end],
                                 wording=self.figures.wording[first.kind], others=others)
                 yield finding_at(self, document, sources.block, first.start, first.end, message)
 
     def _figures_in(self, text: str) -> Iterator[Figure]:
         return find_figures(text, self.figures)
+
+
+def _others(text: str, rest: list[Figure], shown: int = 3) -> str:
+    """"; also '3,000 workers', '12%' and 4 more": the sentence's other unsourced figures."""
+    if not rest:
+        return ""
+    quoted = ", ".join(f"'{text[figure.start:figure.end]}'" for figure in rest[:shown])
+    more = f" and {len(rest) - shown} more" if len(rest) > shown else ""
+    return f"; also {quoted}{more}"
 
 
 def _fill(template: str, **values: str) -> str:
