@@ -33,7 +33,7 @@ import time
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
+from typing import Iterator, Mapping
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
@@ -42,7 +42,7 @@ from newslint.engine import check_document  # noqa: E402
 from newslint.model import Rule  # noqa: E402
 from newslint.plugins import plugin_manager  # noqa: E402
 from newslint.readers import Reader  # noqa: E402
-from newslint.rulepack import load_rule_file  # noqa: E402
+from newslint.registry import SelectionError, build_registry  # noqa: E402
 
 SHARED = REPO.parent / "shared"
 CORPUS = SHARED / "corpus"
@@ -110,24 +110,11 @@ def load_verdicts(path: Path) -> dict[tuple[str, str, int, str], tuple[str, str]
     return verdicts
 
 
-def load_plugins(prefixes: tuple[str, ...]) -> tuple[dict[str, Reader], list[Rule]]:
-    """The built-in readers, and the rules in rules/ whose code starts with a prefix.
-
-    Only those rule files are loaded, so work in progress on other rule families
-    cannot stop a review of these.
-    """
-    manager = plugin_manager(load_entry_points=False)
-    readers: dict[str, Reader] = {}
-    for reader_list in reversed(manager.hook.newslint_readers()):
-        for reader in reader_list:
-            for extension in reader.extensions:
-                readers[extension.lower()] = reader
-    kinds: dict[str, object] = {}
-    for kind_map in reversed(manager.hook.newslint_rule_kinds()):
-        kinds.update(kind_map)
-    files = sorted((REPO / "rules").glob("*.toml"))
-    chosen = [path for path in files if path.name.upper().startswith(prefixes)]
-    return readers, [load_rule_file(path, kinds, "newslint") for path in chosen]  # type: ignore[arg-type]
+def load_plugins(prefixes: tuple[str, ...]) -> tuple[Mapping[str, Reader], tuple[Rule, ...]]:
+    """The built-in readers, and the built-in rules whose code starts with a prefix
+    (`SelectionError` if a prefix names none)."""
+    registry = build_registry(plugin_manager(load_entry_points=False))
+    return registry.readers, registry.select(select=prefixes)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -147,7 +134,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"review: unknown set {unknown[0]!r}; expected one of {', '.join(SETS)}", file=sys.stderr)
         return 2
 
-    readers, rules = load_plugins(tuple(code.strip().upper() for code in args.codes.split(",") if code.strip()))
+    try:
+        readers, rules = load_plugins(tuple(code.strip() for code in args.codes.split(",") if code.strip()))
+    except SelectionError as error:
+        print(f"review: {error}", file=sys.stderr)
+        return 2
     verdicts = load_verdicts(args.verdicts)
     counts: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
     documents: Counter[str] = Counter()

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from enum import Enum
-from typing import Iterable, Mapping, Protocol, runtime_checkable
+from typing import Any, Iterable, Mapping, Protocol, runtime_checkable
 
 from newslint.document import Block, Document
 
@@ -98,6 +98,26 @@ class RuleSpec:
     path: str = ""
 
 
+@dataclass(frozen=True)
+class DeclaredRule:
+    """What a rule declared in a rule-pack file is before its kind's own options: the
+    identity its `RuleSpec` gives it. Each kind's rule class inherits these fields and
+    adds its compiled options and `check`."""
+
+    code: str
+    name: str
+    severity: Severity
+    fixable: bool
+    doc: RuleDoc
+    origin: str
+    message: str
+
+
+def rule_identity(spec: RuleSpec) -> dict[str, Any]:
+    """The `DeclaredRule` fields of `spec`, as keyword arguments for a kind's rule class."""
+    return {declared.name: getattr(spec, declared.name) for declared in fields(DeclaredRule)}
+
+
 def finding_at(rule: Rule, document: Document, block: Block, start: int, end: int,
                message: str, fix: Fix | None = None) -> Finding:
     """A finding for `rule` at text span ``[start, end)`` of `block`, mapped to the source."""
@@ -112,6 +132,14 @@ def finding_at(rule: Rule, document: Document, block: Block, start: int, end: in
         pointer=block.pointer,
         fix=fix,
     )
+
+
+def whole_block_finding(rule: Rule, document: Document, block: Block, message: str,
+                        fix: Fix | None = None) -> Finding:
+    """A finding for `rule` over the text of `block` without its edge white space."""
+    stripped = block.text.strip()
+    start = block.text.index(stripped)
+    return finding_at(rule, document, block, start, start + len(stripped), message, fix)
 
 
 def remove_block_fix(block: Block, description: str) -> Fix:

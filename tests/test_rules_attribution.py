@@ -22,6 +22,7 @@ from newslint.registry import Registry
 RULES = REPO / "rules"
 NL401_FILE = RULES / "NL401-unattributed-estimate.toml"
 NL402_FILE = RULES / "NL402-unattributed-figure.toml"
+LEXICON_FILE = RULES / "lexicons" / "attribution.toml"
 
 
 @pytest.fixture(scope="module")
@@ -219,18 +220,73 @@ def test_quote_spans(text: str, quoted: list[str]) -> None:
     assert [text[start:end] for start, end in quote_spans(text)] == quoted
 
 
-# --- the rule pack: lexicons live in the options ------------------------------------------
+# --- the rule pack: lexicons live in rule-pack files and options ---------------------------
 
-def _attribution_options(path: Path) -> dict:
-    options = tomllib.loads(path.read_text(encoding="utf-8"))["options"]
-    shared = ("cues", "active_cues", "passive_before", "source_nouns", "constructions", "agent",
-              "carry_over", "clause_breaks", "span_words", "blocks")
-    return {key: options[key] for key in shared}
+def _claim_rule(tmp_path: Path, options: str, lexicon: str | None = None):
+    """A newsroom's own rule of the NL401 kind, with `lexicon` as its extra.toml."""
+    if lexicon is not None:
+        (tmp_path / "extra.toml").write_text(lexicon, encoding="utf-8")
+    rule_file = tmp_path / "XY401-ours.toml"
+    rule_file.write_text(
+        'code = "XY401"\nname = "ours"\nkind = "unattributed-claim"\nseverity = "warning"\n'
+        'message = "\'{match}\': {what}; {who}"\nsummary = "ours"\n'
+        f"[options]\n{options}\n",
+        encoding="utf-8",
+    )
+    return load_rule_file(rule_file, {"unattributed-claim": unattributed_claim_rule}, "pack")
 
 
-def test_shipped_rules_share_one_attribution_lexicon() -> None:
-    """Both rules decide attribution alike: an edit to one file's lexicon must reach the other."""
-    assert _attribution_options(NL401_FILE) == _attribution_options(NL402_FILE)
+def test_shipped_rules_read_one_attribution_lexicon(registry: Registry) -> None:
+    """Both rules decide attribution alike: they name the one lexicon file and keep no
+    lexicon key of their own, and the lexicon file is not loaded as a rule."""
+    lexicon_keys = set(tomllib.loads(LEXICON_FILE.read_text(encoding="utf-8")))
+    assert {"cues", "source_nouns", "constructions", "agent"} <= lexicon_keys
+    for path in (NL401_FILE, NL402_FILE):
+        options = tomllib.loads(path.read_text(encoding="utf-8"))["options"]
+        assert options["lexicons"] == ["newslint:lexicons/attribution.toml"]
+        assert not lexicon_keys & set(options)
+    assert {rule.code for rule in registry.rules if rule.code.startswith("NL4")} == {"NL401", "NL402"}
+
+
+def test_a_newsroom_extends_the_attribution_lexicon_with_its_own_file(registry: Registry, tmp_path: Path) -> None:
+    text = "The minister allegedly took payments from the firm."
+    builtin = _claim_rule(tmp_path, 'lexicons = ["newslint:lexicons/attribution.toml"]')
+    extended = _claim_rule(tmp_path, 'lexicons = ["newslint:lexicons/attribution.toml", "extra.toml"]',
+                           '[[constructions]]\nwhat = "an allegation"\nwho = "say who makes it"\n'
+                           "patterns = ['\\ballegedly\\b']\n")
+    assert findings(registry, [builtin], text) == []
+    assert findings(registry, [extended], text) == [
+        ("XY401", "allegedly took payments from the firm",
+         "'allegedly took payments from the firm': an allegation; say who makes it"),
+    ]
+
+
+def test_an_inline_table_extends_the_attribution_lexicon_too(registry: Registry, tmp_path: Path) -> None:
+    text = "Army sources indicated that the rebels are believed to hold the north."
+    builtin = _claim_rule(tmp_path, "")
+    own_cue = _claim_rule(tmp_path, "[options.lexicon]\ncues = ['\\bindicated\\b']\n")
+    assert flagged_texts(registry, [builtin], text) == ["believed to hold the north"]
+    assert flagged_texts(registry, [own_cue], text) == []
+
+
+@pytest.mark.parametrize(("options", "lexicon", "reason"), [
+    ('lexicons = ["missing.toml"]', None, "options.lexicons: cannot read"),
+    ('lexicons = ["extra.toml"]', "cues = [\n", "extra.toml is not valid TOML"),
+    ('lexicons = ["extra.toml"]', "cues = ['(unclosed']\n", "extra.toml: 'cues': invalid regular expression"),
+    ('lexicons = ["extra.toml"]', "cue = []\n", "extra.toml: unknown key 'cue'"),
+    ('lexicons = ["extra.toml"]', "agent = ['by']\n", "extra.toml: 'agent' must be a regular expression"),
+    ('lexicons = ["extra.toml"]', "span_words = -1\n", "extra.toml: 'span_words' must be a number of words"),
+    ('lexicons = ["extra.toml"]', "cues = ['said']\n",
+     "options.lexicons: no attribution lexicon gives 'passive_before'"),
+    ("[options.lexicon]\nclause_breaks = 3\n", None, "options.lexicon: 'clause_breaks' must be an array"),
+    ("cues = ['said']", None, "options.cues: unknown option"),
+])
+def test_bad_attribution_lexicon_is_a_clear_rule_pack_error(tmp_path: Path, options: str, lexicon: str | None,
+                                                            reason: str) -> None:
+    with pytest.raises(RulePackError) as error:
+        _claim_rule(tmp_path, options, lexicon)
+    assert "XY401-ours.toml: options." in str(error.value)
+    assert reason in str(error.value)
 
 
 def test_a_newsroom_extends_the_lexicon_in_its_rule_pack(registry: Registry, tmp_path: Path) -> None:
@@ -260,11 +316,12 @@ def test_bad_options_name_the_option(tmp_path: Path, edit: tuple[str, str], comp
 
 
 def test_constructions_must_be_well_formed(tmp_path: Path) -> None:
-    broken = tmp_path / "NL401.toml"
-    text = NL401_FILE.read_text(encoding="utf-8").replace('who = "say who estimated it"\n', "", 1)
-    broken.write_text(text, encoding="utf-8")
-    with pytest.raises(RulePackError, match="options.constructions: entry 1: expected exactly the keys what, who"):
-        load_rule_file(broken, {"unattributed-claim": unattributed_claim_rule}, "test")
+    text = LEXICON_FILE.read_text(encoding="utf-8")
+    assert 'who = "say who estimated it"\n' in text
+    (tmp_path / "ours.toml").write_text(text.replace('who = "say who estimated it"\n', "", 1), encoding="utf-8")
+    with pytest.raises(RulePackError, match=r"options\.lexicons: in \S*ours\.toml: 'constructions' entry 1: "
+                                            "expected exactly the keys what, who"):
+        _claim_rule(tmp_path, 'lexicons = ["ours.toml"]')
 
 
 def test_blocks_option_chooses_what_is_checked(registry: Registry, tmp_path: Path) -> None:

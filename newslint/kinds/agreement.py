@@ -28,10 +28,9 @@ from typing import Any, Iterator, Sequence
 from newslint.document import BlockKind, Document
 from newslint.kinds import Options, regex_timeout
 from newslint.kinds.agreement_analysis import Analysis, Number, RelativeUse, SubjectKind, Use, analyse
-from newslint.kinds.agreement_lexicon import (
-    Lexicon, merge_lexicons, read_lexicon_file, resolve_lexicon_path, validate_inline,
-)
-from newslint.model import Finding, RuleDoc, RuleSpec, Severity, finding_at
+from newslint.kinds.agreement_lexicon import Lexicon, merge_lexicons, validate_lexicon
+from newslint.kinds.lexicons import lexicon_tables
+from newslint.model import DeclaredRule, Finding, RuleSpec, finding_at, rule_identity
 from newslint.plugins import hookimpl
 
 OPTIONS = {"lexicons", "lexicon", "blocks"}
@@ -40,14 +39,7 @@ DEFAULT_BLOCKS = frozenset(BlockKind) - {BlockKind.CREDIT, BlockKind.BYLINE, Blo
 
 
 @dataclass(frozen=True)
-class _AgreementRule:
-    code: str
-    name: str
-    severity: Severity
-    fixable: bool
-    doc: RuleDoc
-    origin: str
-    message: str
+class _AgreementRule(DeclaredRule):
     lexicon: Lexicon
     blocks: frozenset[BlockKind]
 
@@ -152,19 +144,15 @@ def _format(message: str, fields: dict[str, str]) -> str:
 
 
 def _lexicon(spec: RuleSpec, options: Options) -> Lexicon:
-    names = options.strings("lexicons", DEFAULT_LEXICONS)
-    tables = [read_lexicon_file(resolve_lexicon_path(name, spec.path)) for name in names]
-    inline = options.table("lexicon")
-    validate_inline(inline)
-    return merge_lexicons([*tables, inline])
+    return merge_lexicons(lexicon_tables(options, spec.path, DEFAULT_LEXICONS, validate_lexicon))
 
 
 def _factory(rule_class: type[_AgreementRule]) -> Any:
     def build(spec: RuleSpec) -> _AgreementRule:
         options = Options(spec.options, OPTIONS)
         return rule_class(
-            code=spec.code, name=spec.name, severity=spec.severity, fixable=False, doc=spec.doc,
-            origin=spec.origin, message=spec.message, lexicon=_lexicon(spec, options),
+            **(rule_identity(spec) | {"fixable": False}),  # an agreement finding has no fix
+            lexicon=_lexicon(spec, options),
             blocks=options.block_kinds() or DEFAULT_BLOCKS,
         )
 

@@ -2,21 +2,17 @@
 
 The tracker in `agreement_analysis` knows no English words of its own beyond the
 article "the": every word class it uses comes from a `Lexicon`. Files merge in order (lists are joined, the
-`verb_numbers` table is updated key by key), then a rule's inline ``lexicon`` table.
+`verb_numbers` table is updated key by key), then a rule's inline ``lexicon`` table (see `lexicons`).
 """
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, fields
-from pathlib import Path
 from typing import Any, Mapping, Sequence
 
 import regex
 
-from newslint.kinds import OptionError
-
-BUILTIN_PREFIX = "newslint:"
+from newslint.kinds.lexicons import lexicon_error, merge_tables
 
 # Lists matched case-sensitively, as written; every other list is lower-cased.
 CASE_SENSITIVE = frozenset({"organisations"})
@@ -72,36 +68,12 @@ LIST_KEYS = frozenset(f.name for f in fields(Lexicon)) - {"verb_numbers"} - COMP
 KNOWN_KEYS = LIST_KEYS | {"verb_numbers"}
 
 
-def resolve_lexicon_path(name: str, rule_path: str) -> Path:
-    """`name` relative to the rule file, or to the built-in pack with ``newslint:``."""
-    if name.startswith(BUILTIN_PREFIX):
-        from newslint.builtin_rules import builtin_rule_pack
-
-        return builtin_rule_pack() / name[len(BUILTIN_PREFIX):]
-    base = Path(rule_path).parent if rule_path else Path.cwd()
-    return base / name
-
-
-def read_lexicon_file(path: Path) -> Mapping[str, Any]:
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
-        raise OptionError("lexicons", f"{path} is not valid TOML: {error}") from None
-    except OSError as error:
-        raise OptionError("lexicons", f"cannot read {path}: {error.strerror or error}") from None
-    _validate(data, "lexicons", f"in {path}")
-    return data
-
-
 def merge_lexicons(tables: Sequence[Mapping[str, Any]]) -> Lexicon:
-    lists: dict[str, list[str]] = {key: [] for key in LIST_KEYS}
-    verbs: dict[str, str] = {}
-    for table in tables:
-        for key, value in table.items():
-            if key == "verb_numbers":
-                verbs.update(value)
-            else:
-                lists[key].extend(value if key in CASE_SENSITIVE else (item.lower() for item in value))
+    """The `Lexicon` of `tables` (each checked by `validate_lexicon`), merged in order."""
+    merged = merge_tables(tables)
+    verbs: dict[str, str] = merged.get("verb_numbers", {})
+    lists = {key: [item if key in CASE_SENSITIVE else item.lower() for item in merged.get(key, [])]
+             for key in LIST_KEYS}
     verb_numbers: dict[str, bool] = {}
     for singular, plural in verbs.items():
         verb_numbers[_normal(singular)] = True
@@ -150,22 +122,18 @@ def _bare_name_pattern(verbs: Mapping[str, bool], adverbs: frozenset[str], relat
         f"\\b{excluded}[^\\W\\d_a-z][\\w'\u2019-]*(?:\\s+{adverb}(?:{alternation(forms)}){relative})\\b")
 
 
-def validate_inline(table: Mapping[str, Any]) -> None:
-    _validate(table, "lexicon", "")
-
-
-def _validate(data: Mapping[str, Any], option: str, where: str) -> None:
-    prefix = f"{where}: " if where else ""
+def validate_lexicon(data: Mapping[str, Any], option: str, where: str) -> None:
+    """Checks one agreement lexicon table (a `lexicons.Validator`)."""
     for key, value in data.items():
         if key not in KNOWN_KEYS:
-            raise OptionError(option, f"{prefix}unknown key {key!r}; expected one of {', '.join(sorted(KNOWN_KEYS))}")
+            raise lexicon_error(option, where, f"unknown key {key!r}; expected one of {', '.join(sorted(KNOWN_KEYS))}")
         if key == "verb_numbers":
             if not isinstance(value, dict) or not all(
                 isinstance(k, str) and isinstance(v, str) for k, v in value.items()
             ):
-                raise OptionError(option, f"{prefix}'verb_numbers' must be a table of singular = \"plural\" forms")
+                raise lexicon_error(option, where, "'verb_numbers' must be a table of singular = \"plural\" forms")
         elif not isinstance(value, list) or not all(isinstance(item, str) and item.strip() for item in value):
-            raise OptionError(option, f"{prefix}{key!r} must be an array of non-empty strings")
+            raise lexicon_error(option, where, f"{key!r} must be an array of non-empty strings")
 
 
 def _normal(word: str) -> str:

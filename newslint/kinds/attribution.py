@@ -7,9 +7,11 @@
   in a sentence with an unattributed construction are left to ``unattributed-claim``,
   so one problem gets one finding.
 
-Both kinds read the same attribution options (see `attribution_lexicon`): ``cues``,
-``source_nouns``, ``constructions``, ``agent``, ``carry_over``, ``clause_breaks``,
-``span_words`` and ``blocks``; the figure kind adds the figure lexicon. The message
+Both kinds read ``blocks`` and the same attribution lexicon (see `attribution_lexicon`):
+``lexicons`` files (default ``["newslint:lexicons/attribution.toml"]``) and an inline
+``lexicon`` table with ``cues``, ``source_nouns``, ``constructions``, ``agent``,
+``carry_over``, ``clause_breaks``, ``span_words`` and the rest; the figure kind adds the
+figure lexicon as options of its own. The message
 may use ``{match}``; the claim kind adds ``{what}`` and ``{who}``, the figure kind
 ``{wording}`` (from the ``wording`` table, one entry per kind of figure) and ``{others}``
 (the sentence's other unsourced figures: one missing source, one finding).
@@ -25,28 +27,24 @@ from newslint.kinds import Options
 from newslint.kinds.attribution_figures import Figure, find_figures
 from newslint.kinds.attribution_lexicon import (
     ATTRIBUTION_OPTIONS,
+    DEFAULT_LEXICONS,
     FIGURE_OPTIONS,
     AttributionLexicon,
     FigureLexicon,
     attribution_lexicon,
     figure_lexicon,
+    validate_lexicon,
 )
 from newslint.kinds.attribution_scan import document_sources
-from newslint.model import Finding, RuleDoc, RuleSpec, Severity, finding_at
+from newslint.kinds.lexicons import lexicon_tables
+from newslint.model import DeclaredRule, Finding, RuleSpec, finding_at, rule_identity
 from newslint.plugins import hookimpl
 
 DEFAULT_BLOCKS = frozenset({BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.CAPTION})
 
 
 @dataclass(frozen=True)
-class UnattributedClaimRule:
-    code: str
-    name: str
-    severity: Severity
-    fixable: bool
-    doc: RuleDoc
-    origin: str
-    message: str
+class UnattributedClaimRule(DeclaredRule):
     lexicon: AttributionLexicon
     blocks: frozenset[BlockKind]
 
@@ -60,14 +58,7 @@ class UnattributedClaimRule:
 
 
 @dataclass(frozen=True)
-class UnattributedFigureRule:
-    code: str
-    name: str
-    severity: Severity
-    fixable: bool
-    doc: RuleDoc
-    origin: str
-    message: str
+class UnattributedFigureRule(DeclaredRule):
     lexicon: AttributionLexicon
     figures: FigureLexicon
     blocks: frozenset[BlockKind]
@@ -107,12 +98,15 @@ def _fill(template: str, **values: str) -> str:
     return template
 
 
+def _attribution_lexicon(spec: RuleSpec, options: Options) -> AttributionLexicon:
+    return attribution_lexicon(lexicon_tables(options, spec.path, DEFAULT_LEXICONS, validate_lexicon))
+
+
 def unattributed_claim_rule(spec: RuleSpec) -> UnattributedClaimRule:
     options = Options(spec.options, ATTRIBUTION_OPTIONS)
     return UnattributedClaimRule(
-        code=spec.code, name=spec.name, severity=spec.severity, fixable=spec.fixable, doc=spec.doc,
-        origin=spec.origin, message=spec.message,
-        lexicon=attribution_lexicon(options, spec.options),
+        **rule_identity(spec),
+        lexicon=_attribution_lexicon(spec, options),
         blocks=options.block_kinds() or DEFAULT_BLOCKS,
     )
 
@@ -120,9 +114,8 @@ def unattributed_claim_rule(spec: RuleSpec) -> UnattributedClaimRule:
 def unattributed_figure_rule(spec: RuleSpec) -> UnattributedFigureRule:
     options = Options(spec.options, ATTRIBUTION_OPTIONS | FIGURE_OPTIONS)
     return UnattributedFigureRule(
-        code=spec.code, name=spec.name, severity=spec.severity, fixable=spec.fixable, doc=spec.doc,
-        origin=spec.origin, message=spec.message,
-        lexicon=attribution_lexicon(options, spec.options),
+        **rule_identity(spec),
+        lexicon=_attribution_lexicon(spec, options),
         figures=figure_lexicon(options),
         blocks=options.block_kinds() or DEFAULT_BLOCKS,
     )

@@ -1,7 +1,10 @@
-"""The attribution kinds' lexicons: rule-pack options compiled into patterns.
+"""The attribution kinds' lexicons: rule-pack word lists compiled into patterns.
 
-Every word list lives in the rule pack (``rules/NL4*.toml``) so a newsroom can extend
-it; this module only turns the lists into compiled regular expressions, once per rule.
+Every word list lives in the rule pack so a newsroom can extend it: the attribution
+lexicon both kinds share in ``rules/lexicons/attribution.toml`` (read through the
+``lexicons`` option, see `newslint.kinds.lexicons`), the figure lexicon in the options of
+``rules/NL402*.toml``. This module only checks the lists and turns them into compiled
+regular expressions, once per rule.
 Patterns are compiled case-insensitively with simple case folding (`regex` VERSION0),
 which is several times faster than full case folding on long alternations of words.
 """
@@ -9,20 +12,25 @@ which is several times faster than full case folding on long alternations of wor
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Mapping
+from typing import Any, Mapping, Sequence
 
 import regex
 
 from newslint.kinds import REGEX_TIMEOUT_SECONDS, OptionError, Options
+from newslint.kinds.lexicons import lexicon_error, merge_tables
 
 FLAGS = regex.VERSION0 | regex.IGNORECASE
 
-# Options both attribution kinds read: what counts as a source, and the agentless
-# constructions (NL401 reports them; NL402 leaves the figures inside them to NL401).
-ATTRIBUTION_OPTIONS = {
-    "blocks", "cues", "active_cues", "passive_before", "source_nouns", "constructions", "agent",
-    "carry_over", "clause_breaks", "span_words",
-}
+# Options both attribution kinds read. The lexicons say what counts as a source, and
+# give the agentless constructions (NL401 reports them; NL402 leaves the figures inside
+# them to NL401).
+ATTRIBUTION_OPTIONS = {"blocks", "lexicons", "lexicon"}
+DEFAULT_LEXICONS = ("newslint:lexicons/attribution.toml",)
+# The attribution lexicon's keys, by what they hold.
+PATTERN_LISTS = frozenset({"cues", "active_cues", "source_nouns", "carry_over", "clause_breaks"})
+SINGLE_PATTERNS = frozenset({"agent", "passive_before"})
+LEXICON_KEYS = PATTERN_LISTS | SINGLE_PATTERNS | {"constructions", "span_words"}
+REQUIRED_KEYS = ("cues", "passive_before", "constructions", "agent", "clause_breaks")
 FIGURE_OPTIONS = {
     "number_words", "scales", "magnitudes", "fractions", "percent", "rate_nouns", "currency_symbols",
     "currency_words", "currency_scales", "approximators", "claim_nouns", "whole_nouns", "non_claim_after",
@@ -85,26 +93,75 @@ class FigureLexicon:
     min_money: float  # sums below this are left alone ("tickets cost $20")
 
 
-def attribution_lexicon(options: Options, raw: Mapping[str, Any]) -> AttributionLexicon:
-    span_words = int(options.number("span_words", 10))
-    if span_words < 0:
-        raise OptionError("span_words", "expected a number of words, 0 or more")
-    active_cues = options.strings("active_cues")
-    source_nouns = options.strings("source_nouns")
-    carry_over = options.strings("carry_over")
-    constructions, construction = _constructions(raw.get("constructions"))
+def attribution_lexicon(tables: Sequence[Mapping[str, Any]]) -> AttributionLexicon:
+    """The `AttributionLexicon` of `tables` (each checked by `validate_lexicon`), merged in order."""
+    lexicon = merge_tables(tables)
+    missing = [key for key in REQUIRED_KEYS if not lexicon.get(key)]
+    if missing:
+        raise OptionError("lexicons", f"no attribution lexicon gives {missing[0]!r} "
+                                      f"(the built-in one is {DEFAULT_LEXICONS[0]!r})")
+
+    def any_of(key: str) -> Any:
+        return _compile(_alternation(tuple(lexicon[key]), key)) if lexicon.get(key) else None
+
+    constructions, construction = _constructions(lexicon["constructions"])
     return AttributionLexicon(
-        cue=_compile(_alternation(_required(options, "cues"), "cues")),
-        active_cue=_compile(_alternation(active_cues, "active_cues")) if active_cues else None,
-        passive_before=_compile(_alternation((_one(options, "passive_before"),), "passive_before") + "$"),
-        source_noun=_compile(_alternation(source_nouns, "source_nouns")) if source_nouns else None,
+        cue=any_of("cues"),
+        active_cue=any_of("active_cues"),
+        passive_before=_compile(_alternation((lexicon["passive_before"],), "passive_before") + "$"),
+        source_noun=any_of("source_nouns"),
         constructions=constructions,
         construction=construction,
-        agent=_compile(_alternation((_one(options, "agent"),), "agent")),
-        carry_over=_compile(_alternation(carry_over, "carry_over")) if carry_over else None,
-        clause_break=_compile(_alternation(_required(options, "clause_breaks"), "clause_breaks")),
-        span_words=span_words,
+        agent=_compile(_alternation((lexicon["agent"],), "agent")),
+        carry_over=any_of("carry_over"),
+        clause_break=any_of("clause_breaks"),
+        span_words=int(lexicon.get("span_words", 10)),
     )
+
+
+def validate_lexicon(table: Mapping[str, Any], option: str, where: str) -> None:
+    """Checks one attribution lexicon table (a `lexicons.Validator`)."""
+    for key, value in table.items():
+        if key not in LEXICON_KEYS:
+            known = ", ".join(sorted(LEXICON_KEYS))
+            raise lexicon_error(option, where, f"unknown key {key!r}; expected one of {known}")
+        if key == "span_words":
+            if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
+                raise lexicon_error(option, where, "'span_words' must be a number of words, 0 or more")
+            continue
+        if key == "constructions":
+            patterns = _construction_patterns(value, option, where)
+        elif key in SINGLE_PATTERNS:
+            if not isinstance(value, str):
+                raise lexicon_error(option, where, f"{key!r} must be a regular expression")
+            patterns = [value]
+        elif not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+            raise lexicon_error(option, where, f"{key!r} must be an array of regular expressions")
+        else:
+            patterns = value
+        for pattern in patterns:
+            problem = _pattern_problem(pattern)
+            if problem is not None:
+                raise lexicon_error(option, where, f"{key!r}: {problem}")
+
+
+def _construction_patterns(raw: Any, option: str, where: str) -> list[str]:
+    """The patterns of a ``constructions`` array, once its entries are checked."""
+    if not isinstance(raw, list):
+        raise lexicon_error(option, where, "'constructions' must be an array of tables with what, who and patterns")
+    patterns: list[str] = []
+    for index, entry in enumerate(raw):
+        entry_where = f"'constructions' entry {index + 1}"
+        if not isinstance(entry, dict) or set(entry) != {"what", "who", "patterns"}:
+            raise lexicon_error(option, where, f"{entry_where}: expected exactly the keys what, who and patterns")
+        if not isinstance(entry["what"], str) or not isinstance(entry["who"], str):
+            raise lexicon_error(option, where, f"{entry_where}: what and who must be strings")
+        if not isinstance(entry["patterns"], list) or not entry["patterns"] \
+                or not all(isinstance(p, str) for p in entry["patterns"]):
+            raise lexicon_error(option, where,
+                                f"{entry_where}: patterns must be a non-empty array of regular expressions")
+        patterns += entry["patterns"]
+    return patterns
 
 
 def figure_lexicon(options: Options) -> FigureLexicon:
@@ -174,13 +231,21 @@ def _compile(pattern: str) -> Any:
 def _alternation(patterns: tuple[str, ...], key: str) -> str:
     """One group matching any of `patterns`; a bad entry is reported by option name."""
     for pattern in patterns:
-        if not pattern:
-            raise OptionError(key, "expected non-empty regular expressions")
-        try:
-            regex.compile(pattern, FLAGS)
-        except (regex.error, ValueError, OverflowError, RecursionError) as error:
-            raise OptionError(key, f"invalid regular expression {pattern!r}: {error}") from None
+        problem = _pattern_problem(pattern)
+        if problem is not None:
+            raise OptionError(key, problem)
     return "(?:" + "|".join(f"(?:{pattern})" for pattern in patterns) + ")"
+
+
+def _pattern_problem(pattern: str) -> str | None:
+    """Why `pattern` is not a usable regular expression, or None."""
+    if not pattern:
+        return "expected non-empty regular expressions"
+    try:
+        regex.compile(pattern, FLAGS)
+    except (regex.error, ValueError, OverflowError, RecursionError) as error:
+        return f"invalid regular expression {pattern!r}: {error}"
+    return None
 
 
 def _trailing(patterns: tuple[str, ...], key: str) -> Any:
@@ -193,13 +258,6 @@ def _required(options: Options, key: str) -> tuple[str, ...]:
     if not values:
         raise OptionError(key, "expected at least one entry")
     return values
-
-
-def _one(options: Options, key: str) -> str:
-    pattern = options.string(key)
-    if not pattern:
-        raise OptionError(key, "expected a regular expression")
-    return pattern
 
 
 def _values(options: Options, key: str) -> dict[str, float]:
@@ -221,20 +279,10 @@ def _words(options: Options, key: str) -> str:
         r"[\s-]+".join(regex.escape(part) for part in regex.split(r"[\s-]+", word, timeout=REGEX_TIMEOUT_SECONDS)) for word in words) + ")"
 
 
-def _constructions(raw: Any) -> tuple[tuple[Construction, ...], Any]:
-    """The construction families and one pattern for all of them (group ``c<index>``)."""
-    if not isinstance(raw, list) or not raw:
-        raise OptionError("constructions", "expected an array of tables with what, who and patterns")
-    constructions, groups = [], []
-    for index, entry in enumerate(raw):
-        where = f"entry {index + 1}"
-        if not isinstance(entry, dict) or set(entry) != {"what", "who", "patterns"}:
-            raise OptionError("constructions", f"{where}: expected exactly the keys what, who and patterns")
-        what, who, patterns = entry["what"], entry["who"], entry["patterns"]
-        if not isinstance(what, str) or not isinstance(who, str):
-            raise OptionError("constructions", f"{where}: what and who must be strings")
-        if not isinstance(patterns, list) or not patterns or not all(isinstance(p, str) and p for p in patterns):
-            raise OptionError("constructions", f"{where}: patterns must be a non-empty array of regular expressions")
-        constructions.append(Construction(what, who))
-        groups.append(f"(?P<c{index}>{_alternation(tuple(patterns), 'constructions')})")
-    return tuple(constructions), _compile("|".join(groups))
+def _constructions(entries: Sequence[Mapping[str, Any]]) -> tuple[tuple[Construction, ...], Any]:
+    """The construction families (checked by `validate_lexicon`) and one pattern for all
+    of them (group ``c<index>``)."""
+    constructions = tuple(Construction(entry["what"], entry["who"]) for entry in entries)
+    groups = [f"(?P<c{index}>{_alternation(tuple(entry['patterns']), 'constructions')})"
+              for index, entry in enumerate(entries)]
+    return constructions, _compile("|".join(groups))

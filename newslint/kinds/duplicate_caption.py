@@ -33,7 +33,7 @@ from newslint.document import Block, BlockKind, Document
 from newslint.kinds import Options
 from newslint.credits import is_credit
 from newslint.kinds.duplicates import kind_name, normalise, words
-from newslint.model import Finding, RuleDoc, RuleSpec, Severity, finding_at, remove_block_fix
+from newslint.model import DeclaredRule, Finding, RuleSpec, remove_block_fix, rule_identity, whole_block_finding
 from newslint.plugins import hookimpl
 
 OPTIONS = {"min_words", "body"}
@@ -43,14 +43,7 @@ MAX_EARLIER = 8
 
 
 @dataclass(frozen=True)
-class DuplicateCaptionRule:
-    code: str
-    name: str
-    severity: Severity
-    fixable: bool
-    doc: RuleDoc
-    origin: str
-    message: str
+class DuplicateCaptionRule(DeclaredRule):
     min_words: int
     body: frozenset[BlockKind]
 
@@ -90,9 +83,7 @@ class DuplicateCaptionRule:
         fix = None
         if self.fixable and later.kind in self.body:
             fix = remove_block_fix(later, f"remove the repeated {kind_name(first)}")
-        stripped = later.text.strip()
-        offset = later.text.index(stripped) if stripped else 0
-        return finding_at(self, document, later, offset, offset + len(stripped), message, fix)
+        return whole_block_finding(self, document, later, message, fix)
 
 
 def _same_figure(blocks: tuple[Block, ...], first: int, later: int) -> bool:
@@ -125,8 +116,8 @@ def duplicate_caption_rule(spec: RuleSpec) -> DuplicateCaptionRule:
     if min_words < 1:
         raise ValueError("option 'min_words': expected a number of at least 1")
     return DuplicateCaptionRule(
-        code=spec.code, name=spec.name, severity=spec.severity, fixable=spec.fixable,
-        doc=spec.doc, origin=spec.origin, message=spec.message, min_words=min_words,
+        **rule_identity(spec),
+        min_words=min_words,
         body=options.block_kinds("body") or DEFAULT_BODY,
     )
 

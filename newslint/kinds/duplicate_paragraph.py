@@ -35,7 +35,7 @@ from typing import Any, Iterator
 from newslint.document import BlockKind, Document
 from newslint.kinds import Options
 from newslint.kinds.duplicates import has_sentence, normalise, words
-from newslint.model import Finding, RuleDoc, RuleSpec, Severity, finding_at, remove_block_fix
+from newslint.model import DeclaredRule, Finding, RuleSpec, remove_block_fix, rule_identity, whole_block_finding
 from newslint.plugins import hookimpl
 
 OPTIONS = {"blocks", "min_chars", "min_words", "max_copies", "max_repeated_texts"}
@@ -43,14 +43,7 @@ DEFAULT_BLOCKS = frozenset({BlockKind.PARAGRAPH})
 
 
 @dataclass(frozen=True)
-class DuplicateParagraphRule:
-    code: str
-    name: str
-    severity: Severity
-    fixable: bool
-    doc: RuleDoc
-    origin: str
-    message: str
+class DuplicateParagraphRule(DeclaredRule):
     blocks: frozenset[BlockKind]
     min_chars: int
     min_words: int
@@ -74,11 +67,8 @@ class DuplicateParagraphRule:
             first_line = str(document.line_of_block(compared[same[0]]))
             for position in same[1:]:
                 block = compared[position]
-                stripped = block.text.strip()
-                offset = block.text.index(stripped)
                 fix = remove_block_fix(block, "remove the repeated paragraph") if self.fixable else None
-                message = self.message.replace("{line}", first_line)
-                yield finding_at(self, document, block, offset, offset + len(stripped), message, fix)
+                yield whole_block_finding(self, document, block, self.message.replace("{line}", first_line), fix)
 
 
 def _one_pasted_run(repeated: list[list[int]]) -> bool:
@@ -93,8 +83,7 @@ def _one_pasted_run(repeated: list[list[int]]) -> bool:
 def duplicate_paragraph_rule(spec: RuleSpec) -> DuplicateParagraphRule:
     options = Options(spec.options, OPTIONS)
     return DuplicateParagraphRule(
-        code=spec.code, name=spec.name, severity=spec.severity, fixable=spec.fixable,
-        doc=spec.doc, origin=spec.origin, message=spec.message,
+        **rule_identity(spec),
         blocks=options.block_kinds() or DEFAULT_BLOCKS,
         min_chars=int(options.number("min_chars", 40)),
         min_words=int(options.number("min_words", 6)),

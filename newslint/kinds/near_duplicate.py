@@ -42,7 +42,7 @@ import regex
 from newslint.document import Block, BlockKind, Document
 from newslint.kinds import Options, regex_timeout
 from newslint.kinds.duplicates import has_sentence, normalise, words
-from newslint.model import Finding, RuleDoc, RuleSpec, Severity, finding_at
+from newslint.model import DeclaredRule, Finding, RuleSpec, rule_identity, whole_block_finding
 from newslint.plugins import hookimpl
 
 OPTIONS = {"threshold", "min_words", "blocks", "max_postings", "max_candidates", "max_words", "family_size"}
@@ -69,14 +69,7 @@ class _Paragraph:
 
 
 @dataclass(frozen=True)
-class NearDuplicateRule:
-    code: str
-    name: str
-    severity: Severity
-    fixable: bool
-    doc: RuleDoc
-    origin: str
-    message: str
+class NearDuplicateRule(DeclaredRule):
     blocks: frozenset[BlockKind]
     threshold: float
     min_words: int
@@ -100,12 +93,9 @@ class NearDuplicateRule:
                 best[later] = (score, earlier)
         for later in sorted(best):
             score, earlier = best[later]
-            block = paragraphs[later].block
             message = (self.message.replace("{line}", str(document.line_of_block(paragraphs[earlier].block)))
                        .replace("{percent}", str(int(score * 100))))
-            stripped = block.text.strip()
-            offset = block.text.index(stripped)
-            yield finding_at(self, document, block, offset, offset + len(stripped), message)
+            yield whole_block_finding(self, document, paragraphs[later].block, message)
 
     def _paragraphs(self, document: Document) -> list[_Paragraph]:
         """Prose blocks in order, each exact copy of an earlier one left out."""
@@ -186,8 +176,7 @@ def near_duplicate_rule(spec: RuleSpec) -> NearDuplicateRule:
     if not 0.5 <= threshold <= 1:
         raise ValueError("option 'threshold': expected a number from 0.5 to 1")
     return NearDuplicateRule(
-        code=spec.code, name=spec.name, severity=spec.severity, fixable=spec.fixable,
-        doc=spec.doc, origin=spec.origin, message=spec.message,
+        **rule_identity(spec),
         blocks=options.block_kinds() or DEFAULT_BLOCKS,
         threshold=threshold,
         min_words=int(options.number("min_words", 15)),

@@ -32,7 +32,7 @@ import regex
 from newslint.document import BlockKind, Document
 from newslint.kinds import Options, compile_patterns, regex_timeout
 from newslint.credits import is_credit
-from newslint.model import Finding, RuleDoc, RuleSpec, Severity, finding_at
+from newslint.model import DeclaredRule, Finding, RuleSpec, rule_identity, whole_block_finding
 from newslint.plugins import hookimpl
 
 OPTIONS = {"blocks", "max_words", "max_chars", "unless"}
@@ -57,14 +57,7 @@ _NAME = regex.compile(rf"^{_ONE_NAME}(?:\s*(?:,|&|\band\b|\bet\b|\by\b|\bund\b)\
 
 
 @dataclass(frozen=True)
-class OrphanFragmentRule:
-    code: str
-    name: str
-    severity: Severity
-    fixable: bool
-    doc: RuleDoc
-    origin: str
-    message: str
+class OrphanFragmentRule(DeclaredRule):
     blocks: frozenset[BlockKind]
     max_words: int
     max_chars: int
@@ -81,8 +74,7 @@ class OrphanFragmentRule:
         if before.kind is BlockKind.LIST_ITEM or _is_listing(before.text.strip()) \
                 or self._is_fragment(before.text.strip()):
             return
-        offset = last.text.index(text)
-        yield finding_at(self, document, last, offset, offset + len(text), self.message.replace("{match}", text))
+        yield whole_block_finding(self, document, last, self.message.replace("{match}", text))
 
     def _is_fragment(self, text: str) -> bool:
         timeout = regex_timeout(text)
@@ -112,8 +104,7 @@ def orphan_fragment_rule(spec: RuleSpec) -> OrphanFragmentRule:
     options = Options(spec.options, OPTIONS)
     unless = options.strings("unless")
     return OrphanFragmentRule(
-        code=spec.code, name=spec.name, severity=spec.severity, fixable=False,
-        doc=spec.doc, origin=spec.origin, message=spec.message,
+        **rule_identity(spec),
         blocks=options.block_kinds() or DEFAULT_BLOCKS,
         max_words=int(options.number("max_words", 6)),
         max_chars=int(options.number("max_chars", 60)),

@@ -22,21 +22,16 @@ from typing import Any, Iterator
 
 from newslint.document import BlockKind, Document
 from newslint.kinds import Options, compile_patterns, regex_timeout
-from newslint.model import Edit, Finding, Fix, RuleDoc, RuleSpec, Severity, finding_at, remove_block_fix
+from newslint.model import (
+    DeclaredRule, Edit, Finding, Fix, RuleSpec, finding_at, remove_block_fix, rule_identity, whole_block_finding,
+)
 from newslint.plugins import hookimpl
 
 OPTIONS = {"patterns", "ignore_case", "blocks", "whole_block", "unless", "suggestion", "remove_whole_block"}
 
 
 @dataclass(frozen=True)
-class PatternRule:
-    code: str
-    name: str
-    severity: Severity
-    fixable: bool
-    doc: RuleDoc
-    origin: str
-    message: str
+class PatternRule(DeclaredRule):
     pattern: Any
     unless: Any | None
     blocks: frozenset[BlockKind] | None
@@ -54,10 +49,8 @@ class PatternRule:
                 stripped = block.text.strip()
                 match = self.pattern.fullmatch(stripped, timeout=regex_timeout(stripped))
                 if match is not None:
-                    offset = block.text.index(stripped)
                     fix = remove_block_fix(block, f"remove {stripped!r}") if self.fixable else None
-                    yield finding_at(self, document, block, offset, offset + len(stripped),
-                                     self._message(stripped), fix)
+                    yield whole_block_finding(self, document, block, self._message(stripped), fix)
                 continue
             for match in self.pattern.finditer(block.text, timeout=regex_timeout(block.text)):
                 if match.end() == match.start():
@@ -88,13 +81,7 @@ def pattern_rule(spec: RuleSpec) -> PatternRule:
     ignore_case = options.boolean("ignore_case", False)
     unless = options.strings("unless")
     return PatternRule(
-        code=spec.code,
-        name=spec.name,
-        severity=spec.severity,
-        fixable=spec.fixable,
-        doc=spec.doc,
-        origin=spec.origin,
-        message=spec.message,
+        **rule_identity(spec),
         pattern=compile_patterns(patterns, ignore_case=ignore_case),
         unless=compile_patterns(unless, ignore_case=ignore_case, key="unless") if unless else None,
         blocks=options.block_kinds(),

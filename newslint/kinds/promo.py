@@ -41,7 +41,7 @@ import regex
 from newslint.document import Block, BlockKind, Document
 from newslint.kinds import Options, compile_patterns, regex_timeout
 from newslint.credits import is_credit
-from newslint.model import Edit, Finding, Fix, RuleDoc, RuleSpec, Severity
+from newslint.model import DeclaredRule, Edit, Finding, Fix, RuleSpec, rule_identity
 from newslint.plugins import hookimpl
 
 OPTIONS = {"labels", "bare_labels", "max_headline_words", "min_link_words", "max_links", "blocks", "not_links"}
@@ -54,14 +54,7 @@ _ELLIPSIS_END = regex.compile(r"(?:\.\.\.|\u2026)\s*$")
 
 
 @dataclass(frozen=True)
-class PromoLinkRule:
-    code: str
-    name: str
-    severity: Severity
-    fixable: bool
-    doc: RuleDoc
-    origin: str
-    message: str
+class PromoLinkRule(DeclaredRule):
     labels: Any
     bare_labels: Any | None
     max_headline_words: int
@@ -147,8 +140,7 @@ def promo_link_rule(spec: RuleSpec) -> PromoLinkRule:
     bare = options.strings("bare_labels")
     not_links = options.strings("not_links")
     return PromoLinkRule(
-        code=spec.code, name=spec.name, severity=spec.severity, fixable=spec.fixable,
-        doc=spec.doc, origin=spec.origin, message=spec.message,
+        **rule_identity(spec),
         labels=compile_patterns(tuple(f"(?:{label})\\b" for label in labels), ignore_case=True, key="labels"),
         bare_labels=compile_patterns(bare, ignore_case=True, key="bare_labels") if bare else None,
         max_headline_words=int(options.number("max_headline_words", 25)),
