@@ -2,24 +2,25 @@
 
 A plugin that loops forever or sleeps would otherwise hang a CI job with no output.
 The budget is enforced with ``SIGALRM`` (``signal.setitimer``), which interrupts pure
-Python loops, ``time.sleep`` and `regex` matching alike. Signals reach only the main
-thread, so elsewhere (a thread pool, a platform without ``setitimer``) the budget is
-not enforced and work runs unbounded; process-pool workers run rules in their own main
-thread and are covered.
+Python loops, ``time.sleep`` and matching in both `regex` and the standard ``re``
+(both check for signals). Signals reach only the main thread, so elsewhere (a thread
+pool, a platform without ``setitimer``) the budget is not enforced and work runs
+unbounded; process-pool workers run rules in their own main thread and are covered.
 
-Not interruptible: C code that never returns to the interpreter and does not check for
-signals (for example a catastrophic pattern in the standard-library ``re`` module).
-Built-in kinds use the `regex` module with a timeout instead.
+Not interruptible: C code that neither returns to the interpreter nor checks for
+signals, and a plugin that catches `BaseException` and carries on.
 """
 
 from __future__ import annotations
 
 import signal
 import threading
+import time
 from dataclasses import dataclass
 from types import FrameType, TracebackType
 
 _MEGABYTE = 1_000_000
+REPEAT_SECONDS = 0.1  # how often the alarm repeats once the time is up
 
 
 class BudgetExceeded(BaseException):
@@ -64,9 +65,11 @@ def can_enforce() -> bool:
 class time_budget:  # noqa: N801 - used like a function: ``with time_budget(2.0): ...``
     """Raise `BudgetExceeded` in the body if it runs longer than `seconds`.
 
-    ``None`` means no budget. A timer or handler that was already installed (by a test
-    runner, say) is restored on exit; a timer that would have fired meanwhile fires
-    right after.
+    ``None`` means no budget. Once the time is up the alarm repeats every
+    `REPEAT_SECONDS` until the body is left, so an exception swallowed where Python
+    cannot propagate it (a ``__del__``, a garbage-collector callback) is raised again.
+    A timer or handler that was already installed (by a test runner, say) is restored
+    on exit; a timer that would have fired meanwhile fires right after.
     """
 
     def __init__(self, seconds: float | None):
@@ -75,13 +78,15 @@ class time_budget:  # noqa: N801 - used like a function: ``with time_budget(2.0)
         self._armed = False
         self._previous_handler: object = signal.SIG_DFL
         self._previous_timer = (0.0, 0.0)
+        self._started = 0.0
 
     def __enter__(self) -> "time_budget":
         if self._seconds is None or not can_enforce():
             return self
         self._previous_handler = signal.signal(signal.SIGALRM, self._on_alarm)
         self._installed = self._armed = True
-        self._previous_timer = signal.setitimer(signal.ITIMER_REAL, self._seconds)
+        self._started = time.monotonic()
+        self._previous_timer = signal.setitimer(signal.ITIMER_REAL, self._seconds, REPEAT_SECONDS)
         return self
 
     def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
@@ -90,23 +95,21 @@ class time_budget:  # noqa: N801 - used like a function: ``with time_budget(2.0)
             return
         self._armed = False
         try:
-            remaining = signal.setitimer(signal.ITIMER_REAL, 0)[0]
+            signal.setitimer(signal.ITIMER_REAL, 0)
         finally:
             signal.signal(signal.SIGALRM, self._previous_handler)  # type: ignore[arg-type]
             self._installed = False
-        self._restore_outer_timer(remaining)
+        self._restore_outer_timer(time.monotonic() - self._started)
 
-    def _restore_outer_timer(self, remaining: float) -> None:
+    def _restore_outer_timer(self, elapsed: float) -> None:
         outer_delay, outer_interval = self._previous_timer
         if outer_delay > 0:
-            elapsed = (self._seconds or 0.0) - remaining
             signal.setitimer(signal.ITIMER_REAL, max(outer_delay - elapsed, 1e-6), outer_interval)
 
     def _on_alarm(self, signum: int, frame: FrameType | None) -> None:
-        # Raise once, and never inside our own clean-up: an alarm that lands while
-        # __exit__ runs is ignored, since the body is over anyway.
+        # Never inside our own clean-up: an alarm that lands while __exit__ runs is
+        # ignored, since the body is over anyway.
         if self._armed and (frame is None or frame.f_code is not _EXIT_CODE):
-            self._armed = False
             raise BudgetExceeded(self._seconds or 0.0)
 
 

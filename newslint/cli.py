@@ -15,6 +15,7 @@ from newslint import __version__
 from newslint.budget import DEFAULT_BUDGET, TimeBudget
 from newslint.cache import default_cache_dir
 from newslint.config import Config, ConfigError, discover, load
+from newslint.decode import MAX_BYTES
 from newslint.formats import Formatter, Report
 from newslint.model import Rule, Severity
 from newslint.parallel import WorkerFailure, default_jobs, open_run_cache, run_files
@@ -168,7 +169,8 @@ def main() -> None:
 @click.option("--cache-dir", type=click.Path(file_okay=False), envvar="NEWSLINT_CACHE_DIR",
               help="Cache directory (default: .newslint_cache beside the config file, else in the working directory).")
 @click.option("--time-budget", type=click.FloatRange(min=0), default=DEFAULT_BUDGET.seconds, show_default=True,
-              help="Seconds one rule may spend on one file (plus %g s per million characters) before it is stopped and reported as NL000; 0 turns the budget off." % DEFAULT_BUDGET.per_megabyte)
+              help=f"Seconds one rule may spend on one file (plus {DEFAULT_BUDGET.per_megabyte:g} s per million "
+                   "characters) before it is stopped and reported as NL000; 0 turns the budget off.")
 def check(paths: tuple[str, ...], output_format: str, select: tuple[str, ...], ignore: tuple[str, ...],
           extend_select: tuple[str, ...], config_path: str | None, stdin_filename: str | None,
           exit_zero: bool, time_budget: float, fix: bool, diff: bool, statistics: bool,
@@ -198,7 +200,7 @@ def check(paths: tuple[str, ...], output_format: str, select: tuple[str, ...], i
 
     use_stdin = stdin_filename is not None and (not paths or paths == ("-",))
     if use_stdin:
-        data = sys.stdin.buffer.read()
+        data = sys.stdin.buffer.read(MAX_BYTES + 1)  # enough to refuse an oversized input, never more
         outcomes = [process_bytes(context, stdin_filename or "-", data, write=False)]
     else:
         files = list(iter_files([p for p in paths if p != "-"], registry, config))

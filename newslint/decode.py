@@ -49,7 +49,7 @@ def decode(data: bytes, *, html: bool = False) -> Decoded:
     charset an HTML page declares in a ``<meta>`` tag. Binary data and undecodable
     bytes are refused, never guessed."""
     if len(data) > MAX_BYTES:
-        raise InputError(f"file is {len(data) // (1024 * 1024)} MiB; newslint reads at most {MAX_BYTES // (1024 * 1024)} MiB")
+        raise InputError(f"file is larger than {MAX_BYTES // (1024 * 1024)} MiB, the most newslint reads")
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return _decode(data[len(bom):], encoding, bom)

@@ -70,7 +70,8 @@ def _run_rule(rule: Rule, document: Document, seconds: float | None) -> list[Fin
         with time_budget(seconds):
             produced = list(rule.check(document))
     except BudgetExceeded as stopped:
-        return [_engine_finding(rule, f"was stopped: it ran past its time budget of {stopped.seconds:.3g} s on this file")]
+        return [_engine_finding(rule, f"was stopped: it ran past its time budget of {stopped.seconds:.3g} s "
+                                      "on this file")]
     except TimeoutError as error:
         return [_engine_finding(rule, f"timed out ({error}): a regular expression ran too long on this file "
                                       "(catastrophic backtracking?)")]

@@ -60,7 +60,8 @@ class FixOutcome:
 # --- checking and widening one fix -------------------------------------------------
 
 
-def safe_fix(document: Document, finding: Finding, fixable_codes: Collection[str]) -> Fix | None:
+def safe_fix(document: Document, finding: Finding, fixable_codes: Collection[str],
+             index: "SpanIndex | None" = None) -> Fix | None:
     """The fix ``--fix`` would apply for `finding`, or None when it has none or it is unsafe.
 
     Only rules that declare themselves fixable get fixes applied. A fix is unsafe
@@ -70,7 +71,8 @@ def safe_fix(document: Document, finding: Finding, fixable_codes: Collection[str
     fix = finding.fix
     if fix is None or not fix.edits or finding.code not in fixable_codes:
         return None
-    home = innermost_block(document, finding.start, finding.end)
+    index = index or SpanIndex(document)
+    home = index.innermost(finding.start, finding.end)
     if home is None:
         return None
     low, high = home.extent
@@ -81,23 +83,76 @@ def safe_fix(document: Document, finding: Finding, fixable_codes: Collection[str
         return None
     if not any(edit.start <= finding.start and finding.end <= edit.end for edit in edits):
         return None
-    widened = tuple(_widen(document, edit) if _removes_block(edit, home) else edit for edit in edits)
+    widened = tuple(_widen(document, edit, index) if _removes_block(edit, home) else edit for edit in edits)
     if any(edit is None for edit in widened):
         return None
     return Fix(fix.description, widened)  # type: ignore[arg-type]
 
 
 def innermost_block(document: Document, start: int, end: int) -> Block | None:
-    """The smallest block whose extent holds source ``[start, end)``."""
-    holding = [b for b in document.blocks if b.extent[0] <= start and end <= b.extent[1]]
-    return min(holding, key=lambda b: b.extent[1] - b.extent[0], default=None)
+    """The smallest block whose extent holds source ``[start, end)`` (the first such in
+    document order on a tie)."""
+    return SpanIndex(document).innermost(start, end)
+
+
+class SpanIndex:
+    """Lookups that all the fixes of one document share, built once so that fixing
+    many findings stays linear: the innermost block holding a span, and in JSON the
+    string literal holding it, decoded once however many fixes fall inside it."""
+
+    def __init__(self, document: Document):
+        self.document = document
+        blocks = document.blocks
+        self._order = sorted(range(len(blocks)), key=lambda i: blocks[i].extent[0])
+        self._starts = [blocks[i].extent[0] for i in self._order]
+        self._literals: tuple[list[int], list[int]] | None = None
+        self._decoded: dict[int, tuple[list[int], str]] = {}
+
+    def innermost(self, start: int, end: int) -> Block | None:
+        blocks = self.document.blocks
+        best: tuple[int, int] | None = None  # (length, index in document order)
+        for position in range(bisect.bisect_right(self._starts, start) - 1, -1, -1):
+            block_start = self._starts[position]
+            if best is not None and start - block_start > best[0]:
+                break  # every block starting further back is longer than the best
+            index = self._order[position]
+            block_end = blocks[index].extent[1]
+            if end <= block_end and (best is None or (block_end - block_start, index) < best):
+                best = (block_end - block_start, index)
+        return None if best is None else blocks[best[1]]
+
+    def json_literal(self, start: int, end: int) -> tuple[int, int] | None:
+        """The content span (quotes excluded) of the string literal holding ``[start, end)``."""
+        if self._literals is None:
+            spans = [match.span() for match in _JSON_STRING.finditer(self.document.source)]
+            self._literals = ([span[0] for span in spans], [span[1] for span in spans])
+        starts, ends = self._literals
+        first_reaching = bisect.bisect_left(ends, end)  # the first literal ending at or after `end`
+        if first_reaching == len(ends) or bisect.bisect_right(starts, start) <= first_reaching:
+            return None
+        literal_start, literal_end = starts[first_reaching], ends[first_reaching]
+        if (start, end) == (literal_start, literal_end) or (literal_start < start and end < literal_end):
+            return literal_start + 1, literal_end - 1
+        return None
+
+    def decoded_literal(self, content_start: int, content_end: int) -> tuple[list[int], str]:
+        """Source offsets of each decoded character of a literal's content (plus its
+        end), and the decoded content."""
+        if content_start not in self._decoded:
+            source = self.document.source
+            units = [(match.start(), _json_unit(match.group()))
+                     for match in _JSON_ESCAPE.finditer(source, content_start, content_end)]
+            self._decoded[content_start] = ([offset for offset, _ in units] + [content_end],
+                                            "".join(unit for _, unit in units))
+        return self._decoded[content_start]
 
 
 def with_safe_fixes(document: Document, findings: Iterable[Finding],
                     fixable_codes: Collection[str]) -> tuple[Finding, ...]:
     """`findings` with each fix replaced by its safe, widened form (or removed)."""
+    index = SpanIndex(document)
     return tuple(
-        finding if finding.fix is None else replace(finding, fix=safe_fix(document, finding, fixable_codes))
+        finding if finding.fix is None else replace(finding, fix=safe_fix(document, finding, fixable_codes, index))
         for finding in findings
     )
 
@@ -106,9 +161,9 @@ def _removes_block(edit: Edit, block: Block) -> bool:
     return edit.replacement == "" and (edit.start, edit.end) == block.extent
 
 
-def _widen(document: Document, edit: Edit) -> Edit | None:
+def _widen(document: Document, edit: Edit, index: SpanIndex | None = None) -> Edit | None:
     if document.format == "json":
-        return _widen_in_json_string(document.source, edit)
+        return _widen_in_json_string(edit, index or SpanIndex(document))
     start, end = widen_removal(document.source, edit.start, edit.end)
     return Edit(start, end, "")
 
@@ -192,40 +247,24 @@ def _is_blank_line_before(text: str, line_start: int) -> bool:
 
 
 def _only_space(text: str, start: int, end: int) -> bool:
-    return not text[start:end].strip()
+    return all(text[index].isspace() for index in range(start, end))  # stops at the first non-space
 
 
 # --- JSON: widening inside a string literal ----------------------------------------
 
 
-def _widen_in_json_string(source: str, edit: Edit) -> Edit | None:
-    content = _json_string_content(source, edit.start, edit.end)
+def _widen_in_json_string(edit: Edit, index: SpanIndex) -> Edit | None:
+    content = index.json_literal(edit.start, edit.end)
     if content is None:
         return None
     content_start, content_end = content
-    units = [(m.start(), _json_unit(m.group())) for m in _JSON_ESCAPE.finditer(source, content_start, content_end)]
-    offsets = [offset for offset, _ in units] + [content_end]
+    offsets, decoded = index.decoded_literal(content_start, content_end)
     start, end = max(edit.start, content_start), min(edit.end, content_end)
     start_index, end_index = bisect.bisect_left(offsets, start), bisect.bisect_left(offsets, end)
     if offsets[start_index] != start or offsets[end_index] != end:
         return None  # the edit would cut an escape sequence
-    decoded = "".join(unit for _, unit in units)
     wide_start, wide_end = widen_removal(decoded, start_index, end_index)
     return Edit(offsets[wide_start], offsets[wide_end], "")
-
-
-def _json_string_content(source: str, start: int, end: int) -> tuple[int, int] | None:
-    """The content span (quotes excluded) of the string literal holding ``[start, end)``."""
-    for match in _JSON_STRING.finditer(source):
-        if match.start() > start:
-            return None
-        if end <= match.end():
-            if (start, end) == match.span():
-                return match.start() + 1, match.end() - 1
-            if match.start() < start and end < match.end():
-                return match.start() + 1, match.end() - 1
-            return None
-    return None
 
 
 def _json_unit(token: str) -> str:
@@ -283,8 +322,9 @@ def _merge_neighbouring_removals(document: Document, edits: list[Edit]) -> list[
         else:
             runs.append([edit])
     merged: list[Edit] = []
+    index = SpanIndex(document) if any(len(run) > 1 for run in runs) else None
     for run in runs:
-        wide = _widen(document, Edit(run[0].start, run[-1].end, "")) if len(run) > 1 else None
+        wide = _widen(document, Edit(run[0].start, run[-1].end, ""), index) if len(run) > 1 else None
         merged.extend([wide] if wide is not None else run)
     return merged
 

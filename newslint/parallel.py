@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import os
+import stat
 from pathlib import Path
 from typing import Callable, Iterator, Sequence
 
@@ -34,9 +35,13 @@ def default_jobs() -> int:
 
 
 def read_input(path: str) -> tuple[bytes | None, str | None]:
-    """A file's bytes, or why it cannot be read (size checked before reading)."""
+    """A file's bytes, or why it cannot be read (size and type checked before reading:
+    a FIFO or device named like an article would block or never end)."""
     try:
-        if Path(path).stat().st_size > MAX_BYTES:
+        status = Path(path).stat()
+        if not stat.S_ISREG(status.st_mode):
+            return None, "not a regular file"
+        if status.st_size > MAX_BYTES:
             return None, f"file is larger than {MAX_BYTES // (1024 * 1024)} MiB, the most newslint reads"
         return Path(path).read_bytes(), None
     except OSError as error:

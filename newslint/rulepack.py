@@ -56,7 +56,8 @@ def load_rule_file(path: Path, kinds: Mapping[str, Callable[[RuleSpec], Rule]], 
     except ValueError as error:
         raise RulePackError(path, "options", str(error)) from None
     except Exception as error:  # noqa: BLE001 - a kind is plugin code; its bug must not be a traceback
-        raise RulePackError(path, "kind", f"kind {spec.kind!r} failed on this rule: {type(error).__name__}: {error}") from None
+        raise RulePackError(path, "kind",
+                            f"kind {spec.kind!r} failed on this rule: {type(error).__name__}: {error}") from None
 
 
 def parse_spec(data: Mapping[str, Any], path: Path, origin: str) -> RuleSpec:
@@ -127,6 +128,7 @@ def _examples(raw: object, path: Path) -> tuple[Example, ...]:
             raise RulePackError(path, key, "expected the example text as a string")
         example_format = item.get("format", "text")
         if example_format not in EXAMPLE_FORMATS:
-            raise RulePackError(path, f"{key}.format", f"expected one of {', '.join(EXAMPLE_FORMATS)}, got {example_format!r}")
+            raise RulePackError(path, f"{key}.format",
+                                f"expected one of {', '.join(EXAMPLE_FORMATS)}, got {example_format!r}")
         examples.append(Example(text=text, flagged="bad" in item, format=example_format))
     return tuple(examples)

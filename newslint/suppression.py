@@ -30,9 +30,11 @@ ENGINE_PREFIX = "NL0"
 COMMENT_FORMATS = frozenset({"html", "markdown"})
 
 _CODE = r"[A-Za-z]{1,4}[0-9]{0,3}"
+# Atomic and possessive: an unterminated directive with many codes would otherwise
+# cost time quadratic in its length (this runs on the whole source, outside any rule).
 _DIRECTIVE = regex.compile(
-    rf"<!--\s*newslint-(?P<action>disable-next|disable-file|disable|enable)"
-    rf"(?P<codes>(?:\s+{_CODE}(?:(?:\s*,\s*|\s+){_CODE})*)?)[\s,]*-->",
+    rf"<!--\s*+newslint-(?P<action>disable-next|disable-file|disable|enable)"
+    rf"(?P<codes>(?>(?:\s+{_CODE}(?:(?:\s*,\s*|\s+){_CODE})*)?))[\s,]*+-->",
 )
 _CODE_TOKEN = regex.compile(_CODE)
 

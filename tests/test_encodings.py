@@ -166,10 +166,11 @@ def test_declared_charset_and_undecodable_bytes() -> None:
 
 @pytest.mark.skipif(".html" not in REGISTRY.readers, reason="the HTML reader is not registered yet")
 def test_html_positions_with_a_declared_charset_and_crlf() -> None:
-    page = '<html>\r\n<head><meta charset="windows-1252"></head>\r\n<body>\r\n<p>Malmö’s café TK now</p>\r\n</body></html>'
+    page = ('<html>\r\n<head><meta charset="windows-1252"></head>\r\n<body>\r\n'
+            '<p>Malmö’s café TK now</p>\r\n</body></html>')
     result = check_bytes("a.html", page.encode("cp1252"), REGISTRY, [MARKER])
     assert result.error is None and result.decoded is not None and result.decoded.encoding == "cp1252"
-    assert [(item.line, item.column) for item in result.findings] == [(4, 18)]
+    assert [(item.line, item.column) for item in result.findings] == [(4, 17)]  # "<p>Malmö’s café " is 16
 
 
 # --- exact both ways ---------------------------------------------------------------------

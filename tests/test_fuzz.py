@@ -27,7 +27,9 @@ import bisect
 import codecs
 import json
 import os
+import time
 from typing import Callable
+from xml.etree import ElementTree
 
 import regex
 from hypothesis import HealthCheck, given, note, settings
@@ -36,6 +38,7 @@ from hypothesis import strategies as st
 from newslint.decode import decode
 from newslint.document import Document
 from newslint.engine import ENGINE_CODE, FileResult, check_bytes
+from newslint.formats import Report
 from newslint.plugins import plugin_manager
 from newslint.registry import build_registry
 
@@ -76,12 +79,21 @@ def reference_position(line_ends: list[int], offset: int) -> tuple[int, int]:
     return index + 1, offset - line_start + 1
 
 
+# A generated article is at most a few kilobytes: a second of CPU time on one means a
+# super-linear path (measured in CPU time, so a busy machine does not trip it).
+SLOW_CASE_CPU_SECONDS = 2.0
+
+
 def check_invariants(path: str, data: bytes) -> FileResult:
+    started = time.process_time()
     result = check_bytes(path, data, REGISTRY, REGISTRY.rules)
+    elapsed = time.process_time() - started
+    assert elapsed < SLOW_CASE_CPU_SECONDS, f"{len(data)} bytes took {elapsed:.1f} s of CPU time"
     assert isinstance(result, FileResult)
     if result.error is not None:
         assert isinstance(result.error, str) and result.error and "\n" not in result.error
         assert result.findings == () and result.document is None
+        check_formatters(result)
         return result
     crashes = [item.finding.message for item in result.findings if item.code == ENGINE_CODE]
     assert not crashes, crashes
@@ -101,7 +113,30 @@ def check_invariants(path: str, data: bytes) -> FileResult:
                 assert 0 <= edit.start <= edit.end <= len(source), finding
     again = check_bytes(path, data, REGISTRY, REGISTRY.rules)
     assert again.findings == result.findings, "checking twice must give the same findings"
+    check_formatters(result)
     return result
+
+
+_UNPRINTABLE = regex.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def check_formatters(result: FileResult) -> None:
+    """Every output format stays well-formed whatever the article put in a message:
+    JSON and SARIF parse, JUnit is XML, text and GitHub give one line per finding."""
+    report = Report(results=(result,), rules=REGISTRY.rules)
+    for name, formatter in REGISTRY.formatters.items():
+        output = formatter.format(report)
+        assert isinstance(output, str), name
+        if name in ("json", "sarif"):
+            json.loads(output)
+        elif name == "junit":
+            ElementTree.fromstring(output)
+        elif name == "text":
+            lines = output.split("\n")[:-1] if output else []
+            assert len(lines) == len(result.findings) + (1 if result.findings else 0), output
+            assert not any(_UNPRINTABLE.search(line) for line in lines), output
+        elif name == "github":
+            assert len(output.split("\n")[:-1] if output else []) == len(result.findings), output
 
 
 def check_blocks(document: Document) -> None:
@@ -169,7 +204,8 @@ PHRASES = [
 SPECIALS = [
     "\t", "\ufeff", "\u200b", "\u200c", "\u200d", "\u2060", "\u202e", "\u202c", "\u200f", "\u200e", "\u061c",
     "\u00a0", "\u2028", "\u2029", "\x0b", "\x0c", "\x85", "\u0301", "\U0001F600",
-    "\U0001F469\u200d\U0001F469\u200d\U0001F467", "\u05e2\u05d1\u05e8\u05d9\u05ea", "\u0627\u0644\u0639\u0631\u0628\u064a\u0629",
+    "\U0001F469\u200d\U0001F469\u200d\U0001F467", "\u05e2\u05d1\u05e8\u05d9\u05ea",
+    "\u0627\u0644\u0639\u0631\u0628\u064a\u0629",
     "\u2026", "\u201c", "\u201d", "\u2018", "\u2019", "\u2014", "\u2013", "&", "<", ">", "\\", '"', "'",
     "*", "_", "`", "#", "[", "]", "(", ")", "!", "|", "~", "-", "+", "=", ":", ".", "  ", " ", "\r", "\n", "\r\n",
 ]
@@ -378,7 +414,8 @@ JSON_SCALAR = st.one_of(
 )
 JSON_VALUE = st.recursive(
     JSON_SCALAR,
-    lambda inner: st.one_of(st.lists(inner, max_size=4), st.dictionaries(st.sampled_from(JSON_KEYS), inner, max_size=5)),
+    lambda inner: st.one_of(st.lists(inner, max_size=4),
+                            st.dictionaries(st.sampled_from(JSON_KEYS), inner, max_size=5)),
     max_leaves=25,
 )
 

@@ -90,6 +90,24 @@ def _sleep_swallowing_exceptions(document: Document) -> Iterable[object]:
     return ()
 
 
+def _loses_the_first_alarm(document: Document) -> Iterable[object]:
+    """As when the alarm lands in a ``__del__`` or a garbage-collector callback, where
+    Python prints the exception and carries on: the alarm repeats until it sticks."""
+    try:
+        while True:
+            pass
+    except BaseException:  # noqa: BLE001
+        pass
+    while True:
+        pass
+
+
+def _catastrophic_stdlib_re(document: Document) -> Iterable[object]:
+    import re  # the standard library's, which has no timeout: only the budget stops it
+
+    return [_finding(0, 1)] if re.match(r"(a+)+$", "a" * 40 + "!") else []
+
+
 def _garbage(*items: Callable[[Document], object]) -> Callable[[Document], Iterable[object]]:
     return lambda document: [make(document) for make in items]
 
@@ -114,7 +132,8 @@ GARBAGE = {
     "good-then-bad": _garbage(lambda d: _finding(0, 1), lambda d: _finding(0, 10**9)),
 }
 RAISING = {"raises": _raise, "raises-midway": _raise_midway, "system-exit": _exit, "returns-none": _return_none}
-HANGING = {"spins": _spin, "sleeps": _sleep, "swallows-exceptions": _sleep_swallowing_exceptions}
+HANGING = {"spins": _spin, "sleeps": _sleep, "swallows-exceptions": _sleep_swallowing_exceptions,
+           "catastrophic-stdlib-re": _catastrophic_stdlib_re, "loses-the-first-alarm": _loses_the_first_alarm}
 
 
 @dataclass(frozen=True)
@@ -419,16 +438,22 @@ def _newslint(*args: str, plugins: Path, cwd: Path) -> subprocess.CompletedProce
 
 
 @needs_alarm
-def test_cli_reports_each_faulty_file_and_completes_the_rest(installed_faulty_plugin: Path, tmp_path: Path) -> None:
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_cli_reports_each_faulty_file_and_completes_the_rest(installed_faulty_plugin: Path, tmp_path: Path,
+                                                            jobs: str) -> None:
+    """With ``--jobs 2`` (and more files than the parallel threshold) the rules run in
+    pool workers, whose main thread enforces the budget just the same."""
     articles = tmp_path / "articles"
     articles.mkdir()
-    texts = {
-        "a-clean.txt": ARTICLE,
-        "b-crash.txt": ARTICLE + "\nCRASH-ME\n",
-        "c-hang.txt": ARTICLE + "\nHANG-ME\n",
-        "d-garbage.txt": ARTICLE + "\nGARBAGE-ME\n",
-        "e-clean.txt": "Loading...\n\n" + ARTICLE,
-    }
+    texts = {}
+    for copy in ("1", "2"):
+        texts.update({
+            f"a{copy}-clean.txt": ARTICLE,
+            f"b{copy}-crash.txt": ARTICLE + "\nCRASH-ME\n",
+            f"c{copy}-hang.txt": ARTICLE + "\nHANG-ME\n",
+            f"d{copy}-garbage.txt": ARTICLE + "\nGARBAGE-ME\n",
+            f"e{copy}-clean.txt": "Loading...\n\n" + ARTICLE,
+        })
     for name, text in texts.items():
         (articles / name).write_text(text, encoding="utf-8")
 
@@ -436,8 +461,8 @@ def test_cli_reports_each_faulty_file_and_completes_the_rest(installed_faulty_pl
     assert "XF002" in listed.stdout and "newslint-faulty-plugin" in listed.stdout, listed.stdout + listed.stderr
 
     started = time.monotonic()
-    completed = _newslint("check", "--format", "json", "--time-budget", "1", str(articles),
-                          plugins=installed_faulty_plugin, cwd=tmp_path)
+    completed = _newslint("check", "--format", "json", "--time-budget", "1", "--jobs", jobs, "--no-cache",
+                          str(articles), plugins=installed_faulty_plugin, cwd=tmp_path)
     elapsed = time.monotonic() - started
     assert completed.returncode == 3, completed.stderr
     assert "Traceback" not in completed.stderr
@@ -447,11 +472,11 @@ def test_cli_reports_each_faulty_file_and_completes_the_rest(installed_faulty_pl
     for finding in findings:
         by_file.setdefault(Path(finding["path"]).name, []).append(finding)
 
-    expected_crash = {"b-crash.txt": "XF001", "c-hang.txt": "XF002", "d-garbage.txt": "XF003"}
+    expected_crash = {"b": "XF001", "c": "XF002", "d": "XF003"}
     for name in texts:
         engine = [f for f in by_file[name] if f["code"] == ENGINE_CODE]
-        if name in expected_crash:
-            assert len(engine) == 1 and expected_crash[name] in engine[0]["message"], by_file[name]
+        if name[0] in expected_crash:
+            assert len(engine) == 1 and expected_crash[name[0]] in engine[0]["message"], by_file[name]
         else:
             assert engine == [], by_file[name]
         # Every file still gets the built-in rule's finding, at the right line.
@@ -460,6 +485,6 @@ def test_cli_reports_each_faulty_file_and_completes_the_rest(installed_faulty_pl
         assert [f["line"] for f in placeholder] == lines, by_file[name]
     assert not any(f["code"].startswith("XF") for f in findings), "no faulty finding leaks through"
 
-    with_budget_off = _newslint("check", "--format", "json", "--time-budget", "0", str(articles / "b-crash.txt"),
+    with_budget_off = _newslint("check", "--format", "json", "--time-budget", "0", str(articles / "b1-crash.txt"),
                                 plugins=installed_faulty_plugin, cwd=tmp_path)
     assert with_budget_off.returncode == 3, with_budget_off.stderr

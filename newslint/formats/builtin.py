@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 
 from newslint.engine import Located
@@ -10,6 +11,14 @@ from newslint.formats import Report
 from newslint.plugins import hookimpl
 
 JSON_VERSION = 1
+# Control characters and line separators, which an article can put into a message
+# (through {match}) or a file name: shown escaped, so one finding stays one line and
+# no escape sequence reaches the terminal.
+_UNPRINTABLE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def one_line(text: str) -> str:
+    return _UNPRINTABLE.sub(lambda match: ascii(match.group())[1:-1], text)
 
 
 def finding_record(item: Located) -> dict[str, object]:
@@ -42,7 +51,8 @@ class TextFormatter:
         for item in report.findings:
             marker = " [*]" if item.finding.fix is not None else ""
             where = f" ({item.finding.pointer})" if item.finding.pointer else ""
-            lines.append(f"{item.path}:{item.line}:{item.column}: {item.code}{marker} {item.finding.message}{where}")
+            lines.append(one_line(f"{item.path}:{item.line}:{item.column}: {item.code}{marker} "
+                                  f"{item.finding.message}{where}"))
         count = len(report.findings)
         fixable = sum(item.finding.fix is not None for item in report.findings)
         if count:

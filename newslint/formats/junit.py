@@ -7,6 +7,7 @@ A clean file is a passing test case.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from xml.etree import ElementTree
 
@@ -15,23 +16,32 @@ from newslint.formats import Report
 from newslint.plugins import hookimpl
 
 SUITE_NAME = "newslint"
+# Characters XML 1.0 cannot hold at all, even escaped (most C0 controls, lone
+# surrogates, U+FFFE/U+FFFF); an article can carry them into a message.
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _xml_safe(text: str) -> str:
+    return _NOT_XML.sub(lambda match: ascii(match.group())[1:-1], text)
 
 
 def _line(item: Located) -> str:
     finding = item.finding
-    return f"{item.path}:{item.line}:{item.column}: {finding.code} {finding.message}"
+    return _xml_safe(f"{item.path}:{item.line}:{item.column}: {finding.code} {finding.message}")
 
 
 def _testcase(result: FileResult) -> ElementTree.Element:
-    case = ElementTree.Element("testcase", {"name": result.path, "classname": SUITE_NAME,
-                                            "file": result.path, "time": "0"})
+    path = _xml_safe(result.path)
+    case = ElementTree.Element("testcase", {"name": path, "classname": SUITE_NAME, "file": path, "time": "0"})
     if result.error is not None:
-        ElementTree.SubElement(case, "error", {"type": "input-error", "message": result.error}).text = result.error
+        error = _xml_safe(result.error)
+        ElementTree.SubElement(case, "error", {"type": "input-error", "message": error}).text = error
     for item in result.findings:
         finding = item.finding
         tag = "error" if finding.code == ENGINE_CODE else "failure"
         attributes = {"type": finding.code,
-                      "message": f"{finding.code} {finding.message} (line {item.line}, column {item.column})"}
+                      "message": _xml_safe(f"{finding.code} {finding.message} "
+                                           f"(line {item.line}, column {item.column})")}
         ElementTree.SubElement(case, tag, attributes).text = _line(item)
     return case
 

@@ -325,7 +325,13 @@ class _BlockBuilder:
 def read_markdown(source: str) -> tuple[tuple[Block, ...], tuple[tuple[str, str], ...]]:
     """The blocks of a Markdown source and its metadata (the front matter's title)."""
     parsed, metadata = _front_matter(source)
-    tokens = _markdown().parse(parsed)
+    try:
+        tokens = _markdown().parse(parsed)
+    except IndexError:
+        # markdown-it-py reads past the end of a last line such as ">  " that follows a
+        # <script>, <pre> or comment block in a quoted list item. With a final line end
+        # the text parses, and to the same blocks (line numbers are unchanged).
+        tokens = _markdown().parse(parsed + "\n")
     return _BlockBuilder(source).build(tokens), metadata
 
 
