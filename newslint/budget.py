@@ -8,7 +8,7 @@ pool, a platform without ``setitimer``) the budget is not enforced and work runs
 unbounded; process-pool workers run rules in their own main thread and are covered.
 
 Not interruptible: C code that neither returns to the interpreter nor checks for
-signals, and a plugin that catches `BaseException` and carries on.
+signals, and a plugin that catches `BaseException` every time and carries on.
 """
 
 from __future__ import annotations

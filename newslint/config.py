@@ -85,15 +85,20 @@ def _has_newslint_table(pyproject: Path) -> bool:
 
 def load(path: Path) -> Config:
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = tomllib.loads(path.read_text(encoding="utf-8-sig"))  # editors on Windows add a BOM
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(path, "(file)", f"not valid TOML: {error}") from None
+    except RecursionError:
+        raise ConfigError(path, "(file)", "not valid TOML: nested too deeply") from None
     except UnicodeDecodeError:
         raise ConfigError(path, "(file)", "not UTF-8 text") from None
     except OSError as error:
         raise ConfigError(path, "(file)", f"cannot read: {error.strerror or error}") from None
     if path.name == "pyproject.toml":
-        table = data.get("tool", {}).get("newslint", {})
+        tool = data.get("tool", {})
+        if not isinstance(tool, dict):
+            raise ConfigError(path, "tool", "expected a table")
+        table = tool.get("newslint", {})
         prefix = "tool.newslint."
     else:
         table, prefix = data, ""

@@ -9,6 +9,12 @@ outside the edits.
 from __future__ import annotations
 
 import codecs
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 from hypothesis import given, settings
@@ -191,3 +197,34 @@ def test_decoding_round_trips_byte_for_byte(text: str, encoding: tuple[str, byte
     decoded = decode(data)
     assert decoded.text == text
     assert decoded.encode(decoded.text) == data
+
+
+# --- file names are input too -------------------------------------------------------------------
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="needs a file system that takes any bytes in a name")
+def test_file_names_that_are_not_utf8_or_hold_line_breaks(tmp_path: Path) -> None:
+    """Every output format stays well-formed: JSON and SARIF parse as UTF-8 (the name's
+    bytes as ``\\udcXX`` escapes or percent-encoded in the URI), JUnit is XML, and a
+    line break in a name does not split a text finding over two lines."""
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    for name in (b"caf\xe9.txt", b"line\nbreak.txt", b"tab\there.txt"):
+        with open(os.fsencode(articles) + b"/" + name, "wb") as handle:
+            handle.write(b"Loading...\n")
+    outputs = {}
+    for output_format in ("text", "json", "github", "sarif", "junit"):
+        completed = subprocess.run([sys.executable, "-m", "newslint", "check", "--no-cache", "--format",
+                                    output_format, str(articles)], capture_output=True, timeout=120)
+        assert completed.returncode == 1, completed.stderr
+        assert b"Traceback" not in completed.stderr
+        outputs[output_format] = completed.stdout
+    paths = {finding["path"] for finding in json.loads(outputs["json"].decode("utf-8"))["findings"]}
+    assert paths == {os.path.join(str(articles), name) for name in (os.fsdecode(b"caf\xe9.txt"), "line\nbreak.txt",
+                                                                    "tab\there.txt")}
+    sarif = json.loads(outputs["sarif"].decode("utf-8"))
+    uris = {result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+            for result in sarif["runs"][0]["results"]}
+    assert any(uri.endswith("caf%E9.txt") for uri in uris) and any(uri.endswith("line%0Abreak.txt") for uri in uris)
+    ElementTree.fromstring(outputs["junit"])
+    assert len(outputs["text"].splitlines()) == 3 + 1  # three findings and the summary

@@ -13,6 +13,9 @@ input goes through `check_bytes` with every built-in rule, and:
   columns count characters); so do every block's extent and source map;
 - the decoded source re-encodes to the exact input bytes;
 - checking twice gives the same findings;
+- every output format stays well-formed (JSON/SARIF parse, JUnit is XML, text and
+  GitHub keep one finding per line), whatever the article put into a message;
+- no case costs more than two seconds of CPU time (a super-linear path would);
 - ``--fix`` output reads again, and fixing it a second time changes nothing.
 
 CI runs a short, derandomized profile. ``NEWSLINT_LONG_FUZZ=1`` runs the long one
@@ -57,6 +60,7 @@ def fuzz_settings(ci: int, long: int) -> settings:
 
 
 # --- the properties ------------------------------------------------------------------------
+
 
 def line_end_offsets(source: str) -> list[int]:
     """Where each line end (CRLF, CR or LF) finishes, by a plain scan of the characters."""

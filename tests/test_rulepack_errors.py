@@ -269,3 +269,31 @@ def test_any_rule_file_loads_or_fails_cleanly(tmp_path: Path, data: dict[str, ob
         assert "failed on this rule" not in error.reason, str(error)
         return
     assert rule.code == data["code"]
+
+
+# --- the config file that names the packs is held to the same standard --------------------------
+
+
+@pytest.mark.parametrize(("name", "content", "message"), [
+    ("newslint.toml", "select = " + "[" * 5000 + "\n", "(file): not valid TOML: nested too deeply"),
+    ("newslint.toml", 'select = ["NL1"\n', "(file): not valid TOML"),
+    ("pyproject.toml", 'tool = "newslint"\n', "tool: expected a table"),
+    ("pyproject.toml", "[tool]\nnewslint = 3\n", "tool.newslint: expected a table"),
+])
+def test_a_broken_config_is_one_line_and_exit_2(tmp_path: Path, name: str, content: str, message: str) -> None:
+    config = tmp_path / name
+    config.write_text(content, encoding="utf-8")
+    article = tmp_path / "article.txt"
+    article.write_text("Loading...\n", encoding="utf-8")
+    result = run_cli("check", "--config", str(config), str(article))
+    assert result.exit_code == 2, result.output
+    [line] = result.stderr.strip().splitlines()
+    assert line.startswith(f"newslint: error: {config}: {message}"), line
+
+
+def test_a_config_with_a_byte_order_mark_is_read(tmp_path: Path) -> None:
+    config, article = _project(tmp_path, VALID)
+    config.write_bytes(b"\xef\xbb\xbf" + config.read_bytes())
+    result = run_cli("check", "--config", str(config), "--format", "json", str(article))
+    assert result.exit_code == 0, result.output
+    assert [f["code"] for f in json.loads(result.stdout)["findings"]] == ["ED101"]

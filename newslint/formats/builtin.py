@@ -21,6 +21,16 @@ def one_line(text: str) -> str:
     return _UNPRINTABLE.sub(lambda match: ascii(match.group())[1:-1], text)
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def json_text(value: object) -> str:
+    """`value` as indented JSON that is valid UTF-8: a file name that is not UTF-8
+    (its bytes decoded to lone surrogates) is written as ``\\udcXX`` escapes."""
+    text = json.dumps(value, ensure_ascii=False, indent=2)
+    return _SURROGATE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
+
+
 def finding_record(item: Located) -> dict[str, object]:
     finding = item.finding
     record: dict[str, object] = {
@@ -73,7 +83,7 @@ class JsonFormatter:
             "findings": [finding_record(item) for item in report.findings],
             "errors": [{"path": r.path, "message": r.error} for r in report.errors],
         }
-        return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+        return json_text(payload) + "\n"
 
 
 def _escape_data(value: str) -> str:

@@ -8,7 +8,7 @@ Columns and offsets count Unicode code points (``columnKind``), as newslint's do
 
 from __future__ import annotations
 
-import json
+import os
 from dataclasses import dataclass
 from pathlib import PurePath
 from urllib.parse import quote
@@ -16,6 +16,7 @@ from urllib.parse import quote
 from newslint import __version__
 from newslint.engine import ENGINE_CODE, Located
 from newslint.formats import Report
+from newslint.formats.builtin import json_text
 from newslint.model import Rule, Severity
 from newslint.plugins import hookimpl
 
@@ -35,7 +36,7 @@ def artifact_uri(path: str) -> str:
     pure = PurePath(path)
     if pure.is_absolute():
         return pure.as_uri()
-    return quote(pure.as_posix(), safe="/")
+    return quote(os.fsencode(pure.as_posix()), safe="/")  # bytes: a name that is not UTF-8 keeps its bytes
 
 
 def rule_descriptor(rule: Rule) -> dict[str, object]:
@@ -145,7 +146,7 @@ class SarifFormatter:
     name: str = "sarif"
 
     def format(self, report: Report) -> str:
-        return json.dumps(sarif_log(report), ensure_ascii=False, indent=2) + "\n"
+        return json_text(sarif_log(report)) + "\n"
 
 
 @hookimpl
