@@ -86,94 +86,85 @@ print(json.dumps({"import newslint.cli": t1 - t0, "plugin manager (built-ins + e
 
 
 # Runs in a fresh interpreter: builds the registry with `regex` compilation timed per call
-# site. argv[1] == "simple-case" compiles case-insensitive patterns with simple case
-# folding ("(?-f)", as the stdlib `re` does) instead of version 1's full case folding.
+# site, then checks one article (argv[1]) and notes which compiled patterns the check used.
 REGEX_PROBE = r"""
 import json, sys, time
 import regex, regex._main as main_module
-mode = sys.argv[1]
 original = main_module._compile
-calls = []
-def is_validation(frame, pattern):
-    # a kind compiling one entry alone to check it, before compiling the combination
-    name = frame.f_code.co_name
-    return name == "_alternation" or (name == "compile_patterns" and not pattern.startswith("(?|"))
+calls = []  # [seconds, where, pattern, used]
+
+class Watched:
+    # A compiled pattern that records its first use; attribute access goes to the pattern.
+    __slots__ = ("_pattern", "_index")
+    def __init__(self, pattern, index):
+        self._pattern, self._index = pattern, index
+    def __getattr__(self, name):
+        calls[self._index][3] = True
+        return getattr(self._pattern, name)
+
 def timed(pattern, flags, *rest):
     frame = sys._getframe(1)
     while frame is not None and "/regex/" in frame.f_code.co_filename.replace("\\", "/"):
         frame = frame.f_back
-    if isinstance(pattern, str) and flags & regex.IGNORECASE:
-        if mode == "simple-case":
-            pattern = "(?-f)" + pattern
-        elif mode == "validate-without-ignorecase" and frame is not None and is_validation(frame, pattern):
-            flags &= ~regex.IGNORECASE
     start = time.perf_counter()
     compiled = original(pattern, flags, *rest)
     seconds = time.perf_counter() - start
     where = "?" if frame is None else f"{frame.f_code.co_filename.rsplit('newslint', 1)[-1].lstrip('/')}:{frame.f_lineno} {frame.f_code.co_name}"
-    calls.append((seconds, where, pattern if isinstance(pattern, str) else repr(pattern)))
-    return compiled
-main_module._compile = timed
+    calls.append([seconds, where, pattern if isinstance(pattern, str) else repr(pattern), False])
+    return Watched(compiled, len(calls) - 1) if watching else compiled
+
+watching = False
 t0 = time.perf_counter()
 from newslint.plugins import plugin_manager
 from newslint.registry import build_registry
+from newslint.engine import check_bytes
 manager = plugin_manager()
 t1 = time.perf_counter()
+watching = True
+main_module._compile = timed
 registry = build_registry(manager)
 t2 = time.perf_counter()
+check_bytes(sys.argv[1], open(sys.argv[1], "rb").read(), registry, registry.rules)
 print(json.dumps({"imports_and_manager": t1 - t0, "build": t2 - t1, "rules": len(registry.rules),
-                  "calls": [[seconds, where, pattern[:90]] for seconds, where, pattern in calls]}))
+                  "calls": [[seconds, where, pattern[:90], used] for seconds, where, pattern, used in calls]}))
 """
 
 
-def regex_compile(runs: int, work: Path) -> list[str]:
-    """What compiling the rules' regular expressions costs at start-up, and two what-ifs."""
-    results: dict[str, dict] = {}
-    for mode in ("as-is", "simple-case", "validate-without-ignorecase"):
-        best = None
-        for _ in range(runs):
-            done = subprocess.run([sys.executable, "-c", REGEX_PROBE, mode], capture_output=True, text=True,
-                                  cwd=work, check=False)
-            if done.returncode != 0:
-                return ["### Regular-expression compilation at start-up", "",
-                        f"probe failed: {done.stderr.strip().splitlines()[-1:]}"]
-            data = json.loads(done.stdout)
-            data["compile"] = sum(call[0] for call in data["calls"])
-            if best is None or data["build"] + data["imports_and_manager"] < best["build"] + best["imports_and_manager"]:
-                best = data
-        results[mode] = best  # type: ignore[assignment]
-    base = results["as-is"]
+def regex_compile(article: Path, runs: int, work: Path) -> list[str]:
+    """What compiling the rules' regular expressions costs at start-up, and what compiling
+    only the patterns a one-article check uses would save."""
+    best = None
+    for _ in range(runs):
+        done = subprocess.run([sys.executable, "-c", REGEX_PROBE, str(article)], capture_output=True, text=True,
+                              cwd=work, check=False)
+        if done.returncode != 0:
+            return ["### Regular-expression compilation at start-up", "",
+                    f"probe failed: {done.stderr.strip().splitlines()[-1:]}"]
+        data = json.loads(done.stdout)
+        data["compile"] = sum(call[0] for call in data["calls"])
+        if best is None or data["build"] < best["build"]:
+            best = data
+    assert best is not None
     by_site: Counter[str] = Counter()
     count: Counter[str] = Counter()
-    for seconds, where, _ in base["calls"]:
+    for seconds, where, _, _ in best["calls"]:
         by_site[where] += seconds
         count[where] += 1
-    # In compile_patterns the per-pattern validation compiles come before the combined one.
-    sites = sorted((w for w in by_site if w.endswith(" compile_patterns")), key=lambda w: int(w.split(":")[1].split()[0]))
-    validation = sum(by_site[w] for w in sites[:-1]) + sum(v for w, v in by_site.items() if w.endswith(" _alternation"))
+    used = [call for call in best["calls"] if call[3]]
+    unused_seconds = best["compile"] - sum(call[0] for call in used)
     lines = ["### Regular-expression compilation at start-up (fresh process, best of "
              f"{runs})", "",
-             f"Importing newslint and registering the plugins: {base['imports_and_manager'] * 1000:.0f} ms. "
-             f"Building the registry ({base['rules']} rules): {base['build'] * 1000:.0f} ms. "
-             f"`regex` compilation during both: **{base['compile'] * 1000:.0f} ms** in {len(base['calls'])} calls.", "",
+             f"Building the registry ({best['rules']} rules): {best['build'] * 1000:.0f} ms, of which "
+             f"`regex` compilation is **{best['compile'] * 1000:.0f} ms** in {len(best['calls'])} calls "
+             f"(imports and plugin registration before it: {best['imports_and_manager'] * 1000:.0f} ms).", "",
              "| call site | calls | ms |", "| --- | --- | --- |"]
     lines += [f"| `{where}` | {count[where]} | {seconds * 1000:.0f} |" for where, seconds in by_site.most_common(8)]
     lines += ["", "Costliest single patterns:", "", "| ms | pattern (first 90 characters) |", "| --- | --- |"]
     lines += [f"| {seconds * 1000:.1f} | `{pattern.replace('|', '&#124;')}` |"
-              for seconds, _, pattern in sorted(base["calls"], reverse=True)[:5]]
-    simple = results["simple-case"]
-    lines += ["", "What-ifs (measured, not applied):",
-              f"- Simple case folding for case-insensitive patterns (`(?-f)`, what `re` and regex V0 do; differs "
-              f"only for multi-character folds such as ß/SS): compilation {base['compile'] * 1000:.0f} → "
-              f"{simple['compile'] * 1000:.0f} ms, registry build {base['build'] * 1000:.0f} → "
-              f"{simple['build'] * 1000:.0f} ms."]
-    cheap = results["validate-without-ignorecase"]
-    lines.append(f"- The kinds compile every lexicon entry or pattern alone, to name a bad one, and then the "
-                 f"combination: those per-entry compiles cost {validation * 1000:.0f} ms. Done without "
-                 f"IGNORECASE (syntax does not depend on it), compilation {base['compile'] * 1000:.0f} → "
-                 f"{cheap['compile'] * 1000:.0f} ms, registry build {base['build'] * 1000:.0f} → "
-                 f"{cheap['build'] * 1000:.0f} ms; skipped unless the combination fails to compile, they would "
-                 f"cost nothing.")
+              for seconds, _, pattern, _ in sorted(best["calls"], reverse=True)[:5]]
+    lines += ["", f"Compiling lazily (what-if, measured): checking `{article.name}` uses {len(used)} of the "
+                  f"{len(best['calls'])} compiled patterns; the unused ones cost {unused_seconds * 1000:.0f} ms "
+                  f"to compile, the most a compile-on-first-use scheme could save on this one-file run."]
     return lines
 
 
@@ -376,6 +367,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=10, help="fresh processes per start-up measurement")
     parser.add_argument("--rounds", type=int, default=3, help="rounds per rule (best is kept)")
     args = parser.parse_args(argv)
+    # As pip does at install (and bench/compare.py before timing): without it, a checkout
+    # run with PYTHONDONTWRITEBYTECODE compiles every module from source on every start.
+    installed = importlib.util.find_spec("newslint")
+    if installed is not None and installed.origin:
+        subprocess.run([sys.executable, "-m", "compileall", "-q", str(Path(installed.origin).parent)], check=False)
     files = polnear()
     with tempfile.TemporaryDirectory(prefix="newslint-profile-") as scratch:
         work = Path(scratch)
@@ -384,7 +380,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not ours.is_file():
             article.write_text(SHORT_ARTICLE, encoding="utf-8")
         sections = [guarded("Start-up", startup, article, args.runs, work),
-                    guarded("Regular-expression compilation", regex_compile, max(3, args.runs // 2), work),
+                    guarded("Regular-expression compilation", regex_compile, article, max(3, args.runs // 2), work),
                     guarded("Per-rule time", per_rule, files, args.rounds),
                     guarded("cProfile", cprofile_cli, files), guarded("py-spy", py_spy, files, work)]
     title = ["## Profile (bench/profile.py)", ""] if args.markdown else []

@@ -108,7 +108,19 @@ def _select(registry: Registry, config: Config, select: Sequence[str], ignore: S
 
 
 def iter_files(paths: Sequence[str], registry: Registry, config: Config) -> Iterator[tuple[str, str | None]]:
-    """(path, error) for each file to check; directories are walked for known extensions."""
+    """(path, error) for each file to check, once however often it is named (by the
+    first name given); directories are walked for known extensions."""
+    seen: set[str] = set()
+    for path, error in _named_files(paths, registry, config):
+        if error is None:
+            identity = os.path.normcase(os.path.realpath(path))
+            if identity in seen:
+                continue
+            seen.add(identity)
+        yield path, error
+
+
+def _named_files(paths: Sequence[str], registry: Registry, config: Config) -> Iterator[tuple[str, str | None]]:
     for raw in paths:
         path = Path(raw)
         if path.is_dir():

@@ -59,6 +59,20 @@ def test_jobs_fix_writes_the_same_files(tmp_path: Path) -> None:
 
 
 @needs_shared()
+def test_a_file_named_twice_is_checked_and_fixed_once(tmp_path: Path) -> None:
+    root = _tree(tmp_path)
+    seed = root / "text" / "seed-0.txt"
+    once = run_cli("check", "--no-cache", "--jobs", "2", "--format", "json", str(root))
+    twice = run_cli("check", "--no-cache", "--jobs", "2", "--format", "json", str(root), str(seed),
+                    str(root / "text" / ".." / "text" / "seed-0.txt"), str(root))
+    assert twice.stdout == once.stdout
+    fixed = run_cli("check", "--no-cache", "--jobs", "2", "--fix", str(root), str(seed), str(root))
+    assert "changed while" not in fixed.stderr
+    assert fixed.exit_code in (0, 1), fixed.stderr
+    assert "Loading" not in seed.read_text(encoding="utf-8")  # its placeholders were removed, once
+
+
+@needs_shared()
 def test_spawned_workers_rebuild_the_run_from_the_spec(tmp_path: Path) -> None:
     """Under 'spawn' nothing is inherited: a worker has only the pickled spec and path."""
     root = _tree(tmp_path)

@@ -86,6 +86,11 @@ MALFORMED = [
     ("invalid-regex-in-unless", changed(options={"patterns": ["TK"], "unless": ["[z-a]"]}), "options.unless",
      "invalid regular expression"),
     ("empty-regex", changed(options={"patterns": [""]}), "options.patterns", "non-empty"),
+    # Compiles once wrapped in the combination, "(?:a)|(b)", but is no pattern alone.
+    ("stray-parenthesis", changed(options={"patterns": ["TK", "a)|(b"]}), "options.patterns",
+     "invalid regular expression 'a)|(b'"),
+    ("bad-regex-among-many", changed(options={"patterns": [f"word{n}" for n in range(50)] + ["x{2,1}"]}),
+     "options.patterns", "invalid regular expression 'x{2,1}'"),
     ("no-patterns", changed(options={}), "options", "patterns"),
     ("missing-message", changed(message=DROP), "message", "missing"),
     ("missing-code", changed(code=DROP), "code", "missing"),

@@ -8,6 +8,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from conftest import REPO, SEED, check_json, needs_shared
 from newslint.engine import check_document
@@ -264,3 +266,50 @@ def test_bad_lexicon_is_a_clear_rule_pack_error(tmp_path: Path, options: str, le
 
 def test_the_builtin_lexicon_file_is_not_loaded_as_a_rule(registry) -> None:
     assert {rule.code for rule in registry.rules if rule.code.startswith("NL3")} == {"NL301", "NL302"}
+
+
+# --- A capitalised word the article also writes in lower case is no name ---------------------
+
+@pytest.mark.parametrize(("elsewhere", "flagged"), [
+    ("", True),
+    ("A kestrel hovered over the ground.", False),  # an ordinary word opening a sentence
+    ("Two kestrels hovered over the ground.", True),  # another word
+    ("A sparrow-kestrel hovered over the ground.", True),  # part of a word
+    ("The Kestrel stand was full.", True),  # capitalised again
+])
+def test_a_bare_name_is_a_name_unless_written_in_lower_case(rules, elsewhere: str, flagged: bool) -> None:
+    text = f"Kestrel have signed a striker from Spain. Kestrel has also sold a defender to a rival. {elsewhere}"
+    assert codes_and_words(rules, text) == ([("NL301", "has")] if flagged else [])
+
+
+_AWKWARD_TEXT = st.text(alphabet="ab Ab-'\u2019_1\u0663\u00e9\u0301.,\u01c5\u00df\n", max_size=16)
+
+
+@given(text=_AWKWARD_TEXT, data=st.data())
+def test_the_lower_case_lookup_equals_the_set_of_words_written_in_lower_case(text: str, data) -> None:
+    from newslint.document import Block, BlockKind, Document, SourceMap
+    from newslint.kinds import agreement_analysis
+
+    document = Document("a.txt", text, "text",
+                        (Block(BlockKind.PARAGRAPH, text, SourceMap.linear(0, len(text)), (0, len(text))),))
+    written = {word for word in agreement_analysis._WORD.findall(text) if word[0].islower()}
+    start = data.draw(st.integers(0, len(text)))
+    query = text[start:data.draw(st.integers(start, len(text)))]
+    pieces = [text[i:j] for i in range(len(text)) for j in range(i + 1, min(len(text), i + 4) + 1)]
+    lookup = agreement_analysis._LowerCaseWords(document)  # looks words up, then builds the set
+    for word in (query, *written, *pieces):
+        assert agreement_analysis._written_in_lower_case(document, word) == (word in written)
+        assert lookup(word) == (word in written)
+
+
+@given(text=st.text(alphabet="ab A1-'\u2019\"\u201c\u201d\u00ab\u00bb\u0301 .\n\t", max_size=24), data=st.data())
+def test_tokens_are_the_token_pattern_matches_each_marked_quoted_or_not(text: str, data) -> None:
+    from newslint.kinds import agreement_analysis
+
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    quoted = agreement_analysis._quoted_spans(text)
+    expected = [(m.group(), m.start(), m.end(), any(s <= m.start() < e for s, e in quoted))
+                for m in agreement_analysis._TOKEN.finditer(text, start, end)]
+    tokens = agreement_analysis._tokens(text, start, end, quoted)
+    assert [(t.text, t.start, t.end, t.quoted) for t in tokens] == expected

@@ -273,6 +273,8 @@ def test_an_inline_table_extends_the_attribution_lexicon_too(registry: Registry,
     ('lexicons = ["missing.toml"]', None, "options.lexicons: cannot read"),
     ('lexicons = ["extra.toml"]', "cues = [\n", "extra.toml is not valid TOML"),
     ('lexicons = ["extra.toml"]', "cues = ['(unclosed']\n", "extra.toml: 'cues': invalid regular expression"),
+    ('lexicons = ["extra.toml"]', "cues = ['said)|(told']\n", "extra.toml: 'cues': invalid regular expression"),
+    ('lexicons = ["extra.toml"]', "cues = ['told', 'x{2,1}']\n", "extra.toml: 'cues': invalid regular expression"),
     ('lexicons = ["extra.toml"]', "cue = []\n", "extra.toml: unknown key 'cue'"),
     ('lexicons = ["extra.toml"]', "agent = ['by']\n", "extra.toml: 'agent' must be a regular expression"),
     ('lexicons = ["extra.toml"]', "span_words = -1\n", "extra.toml: 'span_words' must be a number of words"),
@@ -330,3 +332,20 @@ def test_blocks_option_chooses_what_is_checked(registry: Registry, tmp_path: Pat
     document = registry.readers[".txt"].read("a.txt", "Thousands of people flee the floods\n\nRain fell.\n")
     assert [document.source[f.start:f.end] for f in headings_too.check(document)] == ["Thousands of people"]
     assert list(rule.check(document)) == []
+
+
+def test_each_rule_finds_the_same_alone_or_after_the_other(registry: Registry, nl4) -> None:
+    """The two rules share their scan for constructions through a memo: what either one
+    finds must not depend on whether the other has just read the same paragraphs."""
+    from newslint.kinds.attribution_scan import _memoised_construction_matches
+
+    text = ("About 3,000 people are believed to have fled the city. Some 20,000 troops were sent north.\n\n"
+            "Nearly 40% of the army is thought to be on leave.")
+    alone = {}
+    for rule in nl4:
+        _memoised_construction_matches.cache_clear()
+        alone[rule.code] = findings(registry, [rule], text)
+    assert alone["NL401"] and alone["NL402"]
+    for order in (nl4, nl4[::-1]):
+        _memoised_construction_matches.cache_clear()
+        assert sorted(findings(registry, order, text)) == sorted(alone["NL401"] + alone["NL402"])

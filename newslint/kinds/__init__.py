@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any, Mapping
 
+import regex
+
 from newslint.document import BlockKind
 
 # Bounds every regex search a rule runs, so one catastrophic pattern in an editor's
@@ -78,24 +80,110 @@ class Options:
         return value
 
 
+# Case-insensitive patterns fold case one character at a time, as `re`, Vale and most
+# linters do, rather than with `regex` version 1's full folding ("ß" matching "SS"), which
+# costs several times as much to compile on long alternations of words.
+SIMPLE_CASE_FOLDING = "(?-f)"
+# What `regex.compile` raises for a pattern it cannot compile.
+PATTERN_ERRORS = (regex.error, ValueError, OverflowError, RecursionError)
+
+
+class UncompilablePatterns(OptionError):
+    """Patterns that do not compile together. Raised before anyone has looked for the
+    culprit: checking each entry alone costs a compile per entry, so it is done only
+    when the combination fails."""
+
+
+def balanced(pattern: str) -> bool:
+    """Whether the parentheses of `pattern` pair up (escapes and character sets skipped).
+
+    Kinds compile their entries as one combination and compile an entry alone only when
+    the combination fails. That misses one mistake: an entry with a stray parenthesis,
+    such as ``a)|(b``, whose wrapping in the combination closes it. Entries that are not
+    `balanced` (by this quick scan, which errs towards False) are compiled alone too.
+    """
+    depth, index, end = 0, 0, len(pattern)
+    while index < end:
+        char = pattern[index]
+        if char == "\\":
+            index += 2
+            continue
+        if char == "[":
+            index = _set_end(pattern, index)
+            if index < 0:
+                return False
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth < 0:
+                return False
+        index += 1
+    return depth == 0
+
+
+def _set_end(pattern: str, start: int) -> int:
+    """The index of the ``]`` closing the character set opened at `start`, or -1.
+    Sets nest (version 1 set operations); a ``]`` right after ``[`` or ``[^`` is literal."""
+    depth, index = 0, start
+    while index < len(pattern):
+        char = pattern[index]
+        if char == "\\":
+            index += 2
+            continue
+        if char == "[":
+            depth += 1
+            index += 1
+            if pattern.startswith("^", index):
+                index += 1
+            if pattern.startswith("]", index):
+                index += 1
+            continue
+        if char == "]":
+            depth -= 1
+            if depth == 0:
+                return index
+        index += 1
+    return -1
+
+
+def quick_pattern_problem(pattern: object, flags: int) -> str | None:
+    """`pattern_problem` for an entry that is empty, not a string or not `balanced`;
+    None for the rest, whose problems compiling the combination reveals."""
+    if isinstance(pattern, str) and pattern and balanced(pattern):
+        return None
+    return pattern_problem(pattern, flags)
+
+
+def pattern_problem(pattern: object, flags: int) -> str | None:
+    """Why `pattern` is not a usable regular expression under `flags`, or None."""
+    if not isinstance(pattern, str) or not pattern:
+        return f"expected non-empty regular expressions, got {pattern!r}"
+    try:
+        regex.compile(pattern, flags)
+    except PATTERN_ERRORS as error:
+        return f"invalid regular expression {pattern!r}: {error}"
+    return None
+
+
 def compile_patterns(patterns: tuple[str, ...], *, ignore_case: bool, key: str = "patterns") -> "Any":
     """One alternation of the given patterns, compiled with the `regex` module.
 
     A branch-reset group keeps each pattern's group numbers its own, so ``\\1`` in the
     second pattern means that pattern's first group. Search the result with
-    ``timeout=regex_timeout(text)``.
+    ``timeout=regex_timeout(text)``. A bad pattern is named in the `OptionError`.
     """
-    import regex
-
     flags = regex.VERSION1 | regex.MULTILINE | (regex.IGNORECASE if ignore_case else 0)
     for pattern in patterns:
-        if not isinstance(pattern, str) or not pattern:
-            raise OptionError(key, f"expected non-empty regular expressions, got {pattern!r}")
-        try:
-            regex.compile(pattern, flags)
-        except (regex.error, ValueError, OverflowError, RecursionError) as error:
-            raise OptionError(key, f"invalid regular expression {pattern!r}: {error}") from None
+        problem = quick_pattern_problem(pattern, flags)
+        if problem is not None:
+            raise OptionError(key, problem)
     try:
-        return regex.compile("(?|" + "|".join(f"(?:{pattern})" for pattern in patterns) + ")", flags)
-    except (regex.error, ValueError, OverflowError, RecursionError) as error:
+        return regex.compile(SIMPLE_CASE_FOLDING + "(?|" + "|".join(f"(?:{pattern})" for pattern in patterns) + ")",
+                             flags)
+    except PATTERN_ERRORS as error:
+        for pattern in patterns:
+            problem = pattern_problem(pattern, flags)
+            if problem is not None:
+                raise OptionError(key, problem) from None
         raise OptionError(key, f"the regular expressions {list(patterns)!r} do not combine: {error}") from None

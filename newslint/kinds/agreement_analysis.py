@@ -17,7 +17,6 @@ ignored. The analysis is pure: a document and a lexicon in, evidence out.
 
 from __future__ import annotations
 
-import bisect
 from dataclasses import dataclass
 from enum import Enum
 from typing import Callable, Iterator, NamedTuple, Sequence
@@ -34,6 +33,9 @@ _TOKEN = regex.compile(
 )
 _DOUBLE_QUOTES = {'"': None, "\u201c": True, "\u201d": False, "\u00ab": True, "\u00bb": False}
 _WORD = regex.compile(r"[^\W\d_][\w'\u2019-]*")
+_LETTER = regex.compile(r"[^\W\d_]")
+# The run of `_WORD` characters that ends at the position matched at (a reverse pattern).
+_WORD_RUN_BEFORE = regex.compile(r"[\w'\u2019-]*", regex.REVERSE)
 _THE_CAPITAL = regex.compile(r"\b[Tt]he\s+[^\W\d_a-z]")
 _QUOTE_MARK = regex.compile('["\u201c\u201d\u00ab\u00bb]')
 _SINGLE_QUOTED = regex.compile(
@@ -168,27 +170,32 @@ def analyse(document: Document, lexicon: Lexicon, blocks: frozenset[BlockKind]) 
             tokenised[(id(block), span)] = _tokens(block.text, span[0], span[1], quoted[id(block)])
         return tokenised[(id(block), span)]
 
-    sentences = [tokens_of(block, span) if _may_name_subject(block.text, span, lexicon) else None
-                 for block, span in spans]
+    sentence_words: dict[tuple[int, tuple[int, int]], list[str]] = {}
+
+    def words_of(block: Block, span: tuple[int, int]) -> list[str]:
+        if (id(block), span) not in sentence_words:
+            sentence_words[(id(block), span)] = _WORD.findall(block.text, span[0], span[1],
+                                                              timeout=regex_timeout(block.text))
+        return sentence_words[(id(block), span)]
+
+    sentences = [
+        tokens_of(block, span)
+        if _may_name_subject(block.text, span, lexicon) or _has_subject_word(words_of(block, span), lexicon)
+        else None
+        for block, span in spans
+    ]
     names_with_the = frozenset(
         mention.subject.key
         for tokens in sentences if tokens is not None
-        for mention in _mentions(tokens, lexicon, frozenset(), frozenset(), lambda: frozenset())
+        for mention in _named_mentions(tokens, lexicon, frozenset(), frozenset())[0]
         if mention.subject.kind is SubjectKind.NAME
     )
     name_starts = frozenset(name.split(" ", 1)[0] for name in names_with_the)
-    lowercase: list[frozenset[str]] = []
-
-    def lowercase_words() -> frozenset[str]:
-        if not lowercase:
-            lowercase.append(frozenset(
-                word for block in document.blocks for word in _WORD.findall(block.text, timeout=regex_timeout(block.text))
-                if word[0].islower()))
-        return lowercase[0]
+    in_lower_case = _LowerCaseWords(document)
 
     if names_with_the:
         sentences = [
-            tokens_of(block, span) if tokens is None and _has_name_start(block.text, span, name_starts)
+            tokens_of(block, span) if tokens is None and _has_name_start(words_of(block, span), name_starts)
             else tokens
             for (block, span), tokens in zip(spans, sentences)
         ]
@@ -196,7 +203,7 @@ def analyse(document: Document, lexicon: Lexicon, blocks: frozenset[BlockKind]) 
     for position, ((block, _), tokens) in enumerate(zip(spans, sentences)):
         if tokens is None:
             continue
-        mentions = _mentions(tokens, lexicon, names_with_the, name_starts, lowercase_words)
+        mentions = _mentions(tokens, lexicon, names_with_the, name_starts, in_lower_case)
         before = spans[position - 1] if position > 0 else None
         sentence = _Sentence(
             block, tokens, frozenset(index for m in mentions for index in range(m.first, m.head + 1)),
@@ -211,36 +218,97 @@ def analyse(document: Document, lexicon: Lexicon, blocks: frozenset[BlockKind]) 
 # --- Tokens -------------------------------------------------------------------------------
 
 def _may_name_subject(text: str, span: tuple[int, int], lexicon: Lexicon) -> bool:
-    """A cheap test: a collective noun, a listed name's first word, or "the" before a capital."""
+    """A cheap test: "the" before a capital, or a capital before a verb. The other half
+    of the test, `_has_subject_word`, reads the sentence's words."""
     start, end = span
     timeout = regex_timeout(text)
-    if _THE_CAPITAL.search(text, start, end, timeout=timeout) is not None \
-            or lexicon.bare_name_candidates.search(text, start, end, timeout=timeout) is not None:
-        return True
-    words = _WORD.findall(text, start, end, timeout=timeout)
+    return _THE_CAPITAL.search(text, start, end, timeout=timeout) is not None \
+        or lexicon.bare_name_candidates.search(text, start, end, timeout=timeout) is not None
+
+
+def _has_subject_word(words: Sequence[str], lexicon: Lexicon) -> bool:
+    """Whether the sentence has a collective noun or a listed name's first word."""
     return any(word in lexicon.organisations or word.lower() in lexicon.collective_nouns for word in words)
 
 
-def _has_name_start(text: str, span: tuple[int, int], name_starts: frozenset[str]) -> bool:
+class _LowerCaseWords:
+    """Whether a word is written in lower case somewhere in a document: one of its
+    `_WORD` matches, starting with a lower-case letter.
+
+    Most articles ask about a word or two, so each is looked for where its string occurs
+    (`_written_in_lower_case`). Once the lookups have cost `LOOKUPS_BEFORE_SET` readings
+    of the document, the set of all its lower-case words is built to answer the rest, so
+    the work stays linear in the document however many words are asked about.
+    """
+
+    LOOKUPS_BEFORE_SET = 8
+
+    def __init__(self, document: Document):
+        self._document = document
+        self._answers: dict[str, bool] = {}
+        self._lookups_left = self.LOOKUPS_BEFORE_SET
+        self._words: frozenset[str] | None = None
+
+    def __call__(self, word: str) -> bool:
+        if word not in self._answers:
+            if self._words is None and self._lookups_left == 0:
+                self._words = frozenset(
+                    found for block in self._document.blocks
+                    for found in _WORD.findall(block.text, timeout=regex_timeout(block.text)) if found[0].islower())
+            if self._words is not None:
+                self._answers[word] = word in self._words
+            else:
+                self._lookups_left -= 1
+                self._answers[word] = _written_in_lower_case(self._document, word)
+        return self._answers[word]
+
+
+def _written_in_lower_case(document: Document, word: str) -> bool:
+    """`_LowerCaseWords` for one word, by checking each place its string occurs.
+
+    A `_WORD` match starts at the first letter of a run of word characters and runs to
+    the end of that run, so an occurrence is a match when it ends the run and no letter
+    comes before it in the run. Each run is read at most twice: linear in the document.
+    """
+    timeout = regex_timeout(word)
+    if not word[:1].islower() or _LETTER.match(word, timeout=timeout) is None:
+        return False  # no `_WORD` match starts with this character
+    for block in document.blocks:
+        text = block.text
+        timeout = regex_timeout(text)
+        at = text.find(word)
+        while at >= 0:
+            run_end = _WORD.match(text, at, timeout=timeout).end()  # the word starts with a letter
+            if run_end == at + len(word) and _LETTER.search(
+                    _WORD_RUN_BEFORE.match(text, 0, at, timeout=timeout).group(), timeout=timeout) is None:
+                return True
+            at = text.find(word, run_end)  # later occurrences in this run follow a letter of it
+    return False
+
+
+def _has_name_start(words: Sequence[str], name_starts: frozenset[str]) -> bool:
     """Whether the sentence has a word that starts a name the article writes with "the"."""
-    words = _WORD.findall(text, span[0], span[1], timeout=regex_timeout(text))
     return any(word.lower() in name_starts for word in words)
 
 
 def _tokens(text: str, start: int, end: int, quoted: Sequence[tuple[int, int]]) -> list[Token]:
-    tokens = []
-    for match in _TOKEN.finditer(text, start, end, timeout=regex_timeout(text)):
-        word = match.group()
-        position = match.start()
-        inside = bool(quoted) and _inside(quoted, position)
-        tokens.append(Token(word, word.lower().replace("\u2019", "'"), position, match.end(), inside))
+    # Only white space separates tokens, so each word is found again with `str.find`
+    # from the end of the one before: cheaper than a match object per token. `quoted`
+    # is sorted and the tokens come in order, so one pass walks both.
+    tokens: list[Token] = []
+    append, find, new = tokens.append, text.find, tuple.__new__
+    spans = iter(quoted)
+    span_start, span_end = next(spans, (_FAR, _FAR))
+    position = start
+    for word in _TOKEN.findall(text, start, end, timeout=regex_timeout(text)):
+        position = find(word, position)
+        after = position + len(word)
+        while span_end <= position:
+            span_start, span_end = next(spans, (_FAR, _FAR))
+        append(new(Token, (word, word.lower().replace("\u2019", "'"), position, after,
+                           span_start <= position < span_end)))
+        position = after
     return tokens
-
-
-def _inside(spans: Sequence[tuple[int, int]], position: int) -> bool:
-    """Whether `position` is in one of `spans` (sorted, not overlapping)."""
-    index = bisect.bisect_right(spans, (position, _FAR)) - 1
-    return index >= 0 and spans[index][0] <= position < spans[index][1]
 
 
 def _quoted_spans(text: str) -> list[tuple[int, int]]:
@@ -294,10 +362,35 @@ def _single_quoted_spans(text: str) -> Iterator[tuple[int, int]]:
 # --- Subjects -----------------------------------------------------------------------------
 
 def _mentions(tokens: Sequence[Token], lexicon: Lexicon, known_names: frozenset[str],
-              known_first_words: frozenset[str], lowercase_words: Callable[[], frozenset[str]]) -> list[Mention]:
+              known_first_words: frozenset[str], in_lower_case: Callable[[str], bool]) -> list[Mention]:
     """The subjects named in a sentence. `known_names` are "the X" names of the article,
-    which also count without "the" ("the BBC ... BBC has"); `lowercase_words` are the
+    which also count without "the" ("the BBC ... BBC has"); `in_lower_case` tells the
     article's words written in lower case, which are not names when capitalised."""
+    mentions, taken = _named_mentions(tokens, lexicon, known_names, known_first_words)
+    for index, token in enumerate(tokens):
+        if index in taken or token.quoted:
+            continue
+        if token.text[0].isupper() and token.lower not in lexicon.collective_nouns:
+            mention = _bare_name_at(tokens, index, lexicon, in_lower_case)
+            if mention is not None:
+                mentions.append(mention)
+                taken.update(range(mention.first, mention.head + 1))
+            continue
+        if token.lower not in lexicon.collective_nouns:
+            continue
+        first = _determiner_before(tokens, index, lexicon)
+        if first is None and not (index == 0 and token.is_capitalised):
+            continue
+        first = index if first is None else first
+        subject = Subject(token.lower, token.lower, SubjectKind.NOUN, tokens[first].lower == "the")
+        mentions.append(Mention(subject, first, index))
+    return sorted(mentions, key=lambda m: m.head)
+
+
+def _named_mentions(tokens: Sequence[Token], lexicon: Lexicon, known_names: frozenset[str],
+                    known_first_words: frozenset[str]) -> tuple[list[Mention], set[int]]:
+    """The listed organisations and "the X" names of a sentence (the first step of
+    `_mentions`, which alone decides the article's "the X" names), and their tokens."""
     mentions: list[Mention] = []
     taken: set[int] = set()
     index = 0
@@ -315,24 +408,7 @@ def _mentions(tokens: Sequence[Token], lexicon: Lexicon, known_names: frozenset[
             index = mention.head + 1
             continue
         index += 1
-    for index, token in enumerate(tokens):
-        if index in taken or token.quoted:
-            continue
-        if token.text[0].isupper() and token.lower not in lexicon.collective_nouns:
-            mention = _bare_name_at(tokens, index, lexicon, lowercase_words)
-            if mention is not None:
-                mentions.append(mention)
-                taken.update(range(mention.first, mention.head + 1))
-            continue
-        if token.lower not in lexicon.collective_nouns:
-            continue
-        first = _determiner_before(tokens, index, lexicon)
-        if first is None and not (index == 0 and token.is_capitalised):
-            continue
-        first = index if first is None else first
-        subject = Subject(token.lower, token.lower, SubjectKind.NOUN, tokens[first].lower == "the")
-        mentions.append(Mention(subject, first, index))
-    return sorted(mentions, key=lambda m: m.head)
+    return mentions, taken
 
 
 def _organisation_at(tokens: Sequence[Token], index: int, lexicon: Lexicon) -> Mention | None:
@@ -387,7 +463,7 @@ def _name_at(tokens: Sequence[Token], index: int, lexicon: Lexicon,
 
 
 def _bare_name_at(tokens: Sequence[Token], index: int, lexicon: Lexicon,
-                  lowercase_words: Callable[[], frozenset[str]]) -> Mention | None:
+                  in_lower_case: Callable[[str], bool]) -> Mention | None:
     """A capitalised name, not after "the", straight before a number-marked verb or ", who".
 
     A capitalised word that the article also writes in lower case is an ordinary word
@@ -404,6 +480,14 @@ def _bare_name_at(tokens: Sequence[Token], index: int, lexicon: Lexicon,
         end += 1
         if end - index >= MAX_NAME_WORDS:
             return None
+    # The verb (or ", who") after the name first: it rules out most capitalised words.
+    after = _skip_adverbs(tokens, end + 1, lexicon)
+    if after is None:
+        return None
+    if not _is_number_marked(tokens[after], lexicon) and not (
+            tokens[end + 1].text == "," and end + 2 < len(tokens)
+            and tokens[end + 2].lower in lexicon.person_relatives | lexicon.thing_relatives):
+        return None
     words = tokens[index:end + 1]
     if not all(w.is_word for w in words) or any(w.lower.endswith(("'s", "'")) for w in words):
         return None
@@ -412,14 +496,7 @@ def _bare_name_at(tokens: Sequence[Token], index: int, lexicon: Lexicon,
             or words[0].lower in lexicon.clause_openers or words[0].lower in lexicon.singular_subject_pronouns \
             or words[0].lower in lexicon.plural_subject_pronouns:
         return None
-    after = _skip_adverbs(tokens, end + 1, lexicon)
-    if after is None:
-        return None
-    if not _is_number_marked(tokens[after], lexicon) and not (
-            tokens[end + 1].text == "," and end + 2 < len(tokens)
-            and tokens[end + 2].lower in lexicon.person_relatives | lexicon.thing_relatives):
-        return None
-    if len(words) == 1 and words[0].lower in lowercase_words():
+    if len(words) == 1 and in_lower_case(words[0].lower):
         return None
     key = " ".join(w.lower for w in words)
     return Mention(Subject(key, " ".join(w.text for w in words), SubjectKind.BARE_NAME, False), index, end)

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from typing import Any, Iterator
 
 from newslint.document import BlockKind, Document
-from newslint.kinds import Options
+from newslint.kinds import OptionError, Options
 from newslint.kinds.attribution_figures import Figure, find_figures
 from newslint.kinds.attribution_lexicon import (
     ATTRIBUTION_OPTIONS,
@@ -34,8 +34,9 @@ from newslint.kinds.attribution_lexicon import (
     attribution_lexicon,
     figure_lexicon,
     validate_lexicon,
+    validate_lexicon_patterns,
 )
-from newslint.kinds.attribution_scan import document_sources
+from newslint.kinds.attribution_scan import document_sources, has_construction
 from newslint.kinds.lexicons import lexicon_tables
 from newslint.model import DeclaredRule, Finding, RuleSpec, finding_at, rule_identity
 from newslint.plugins import hookimpl
@@ -49,6 +50,8 @@ class UnattributedClaimRule(DeclaredRule):
     blocks: frozenset[BlockKind]
 
     def check(self, document: Document) -> Iterator[Finding]:
+        if not has_construction(document, self.lexicon, self.blocks):
+            return  # every finding is a construction: most articles have none
         for sources in document_sources(document, self.lexicon, self.blocks):
             text = sources.block.text
             for claim in sources.unattributed_claims():
@@ -99,7 +102,11 @@ def _fill(template: str, **values: str) -> str:
 
 
 def _attribution_lexicon(spec: RuleSpec, options: Options) -> AttributionLexicon:
-    return attribution_lexicon(lexicon_tables(options, spec.path, DEFAULT_LEXICONS, validate_lexicon))
+    try:
+        return attribution_lexicon(lexicon_tables(options, spec.path, DEFAULT_LEXICONS, validate_lexicon))
+    except OptionError:  # an entry that does not compile is the more precise error: look for one
+        lexicon_tables(options, spec.path, DEFAULT_LEXICONS, validate_lexicon_patterns)
+        raise
 
 
 def unattributed_claim_rule(spec: RuleSpec) -> UnattributedClaimRule:

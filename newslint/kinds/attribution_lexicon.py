@@ -16,7 +16,15 @@ from typing import Any, Mapping, Sequence
 
 import regex
 
-from newslint.kinds import REGEX_TIMEOUT_SECONDS, OptionError, Options
+from newslint.kinds import (
+    PATTERN_ERRORS,
+    REGEX_TIMEOUT_SECONDS,
+    OptionError,
+    Options,
+    UncompilablePatterns,
+    pattern_problem,
+    quick_pattern_problem,
+)
 from newslint.kinds.lexicons import lexicon_error, merge_tables
 
 FLAGS = regex.VERSION0 | regex.IGNORECASE
@@ -36,6 +44,11 @@ FIGURE_OPTIONS = {
     "currency_words", "currency_scales", "approximators", "claim_nouns", "whole_nouns", "non_claim_after",
     "non_claim_before", "referential", "wording", "min_count", "min_bare_count", "min_money",
 }
+# The figure options that hold regular expressions (the rest are literal words or numbers).
+FIGURE_PATTERN_OPTIONS = frozenset({
+    "percent", "rate_nouns", "currency_words", "approximators", "claim_nouns", "whole_nouns",
+    "non_claim_after", "non_claim_before", "referential",
+})
 FIGURE_CLASSES = ("percentage", "fraction", "magnitude", "approximate", "count", "money", "ratio")
 
 
@@ -104,23 +117,49 @@ def attribution_lexicon(tables: Sequence[Mapping[str, Any]]) -> AttributionLexic
     def any_of(key: str) -> Any:
         return _compile(_alternation(tuple(lexicon[key]), key)) if lexicon.get(key) else None
 
-    constructions, construction = _constructions(lexicon["constructions"])
-    return AttributionLexicon(
-        cue=any_of("cues"),
-        active_cue=any_of("active_cues"),
-        passive_before=_compile(_alternation((lexicon["passive_before"],), "passive_before") + "$"),
-        source_noun=any_of("source_nouns"),
-        constructions=constructions,
-        construction=construction,
-        agent=_compile(_alternation((lexicon["agent"],), "agent")),
-        carry_over=any_of("carry_over"),
-        clause_break=any_of("clause_breaks"),
-        span_words=int(lexicon.get("span_words", 10)),
-    )
+    try:
+        constructions, construction = _constructions(lexicon["constructions"])
+        return AttributionLexicon(
+            cue=any_of("cues"),
+            active_cue=any_of("active_cues"),
+            passive_before=_compile(_alternation((lexicon["passive_before"],), "passive_before") + "$"),
+            source_noun=any_of("source_nouns"),
+            constructions=constructions,
+            construction=construction,
+            agent=_compile(_alternation((lexicon["agent"],), "agent")),
+            carry_over=any_of("carry_over"),
+            clause_break=any_of("clause_breaks"),
+            span_words=int(lexicon.get("span_words", 10)),
+        )
+    except PATTERN_ERRORS as error:
+        raise UncompilablePatterns("lexicons", f"the attribution lexicon does not compile: {error}") from None
 
 
 def validate_lexicon(table: Mapping[str, Any], option: str, where: str) -> None:
-    """Checks one attribution lexicon table (a `lexicons.Validator`)."""
+    """Checks the keys and types of one attribution lexicon table (a `lexicons.Validator`).
+    Whether its patterns compile is learnt when `attribution_lexicon` compiles them all
+    at once; if they do not, `validate_lexicon_patterns` names the bad entry. Only an
+    entry whose parentheses do not pair up is compiled alone here (see `kinds.balanced`)."""
+    for key, patterns in _table_patterns(table, option, where).items():
+        for pattern in patterns:
+            problem = quick_pattern_problem(pattern, FLAGS)
+            if problem is not None:
+                raise lexicon_error(option, where, f"{key!r}: {problem}")
+
+
+def validate_lexicon_patterns(table: Mapping[str, Any], option: str, where: str) -> None:
+    """`validate_lexicon`, and each pattern compiled alone: the slow check that names an
+    entry that does not compile."""
+    for key, patterns in _table_patterns(table, option, where).items():
+        for pattern in patterns:
+            problem = pattern_problem(pattern, FLAGS)
+            if problem is not None:
+                raise lexicon_error(option, where, f"{key!r}: {problem}")
+
+
+def _table_patterns(table: Mapping[str, Any], option: str, where: str) -> dict[str, list[str]]:
+    """The patterns of one lexicon table by key, once its keys and types are checked."""
+    found: dict[str, list[str]] = {}
     for key, value in table.items():
         if key not in LEXICON_KEYS:
             known = ", ".join(sorted(LEXICON_KEYS))
@@ -139,10 +178,8 @@ def validate_lexicon(table: Mapping[str, Any], option: str, where: str) -> None:
             raise lexicon_error(option, where, f"{key!r} must be an array of regular expressions")
         else:
             patterns = value
-        for pattern in patterns:
-            problem = _pattern_problem(pattern)
-            if problem is not None:
-                raise lexicon_error(option, where, f"{key!r}: {problem}")
+        found[key] = patterns
+    return found
 
 
 def _construction_patterns(raw: Any, option: str, where: str) -> list[str]:
@@ -165,6 +202,22 @@ def _construction_patterns(raw: Any, option: str, where: str) -> list[str]:
 
 
 def figure_lexicon(options: Options) -> FigureLexicon:
+    """The compiled figure lexicon of a rule's options; a pattern that does not compile
+    is named by its option."""
+    try:
+        return _figure_lexicon(options)
+    except PATTERN_ERRORS as error:
+        if isinstance(error, OptionError):
+            raise
+        for key in sorted(FIGURE_PATTERN_OPTIONS):
+            for pattern in options.strings(key):
+                problem = pattern_problem(pattern, FLAGS)
+                if problem is not None:
+                    raise OptionError(key, problem) from None
+        raise OptionError("options", f"the figure patterns do not compile: {error}") from None
+
+
+def _figure_lexicon(options: Options) -> FigureLexicon:
     word_values = _values(options, "number_words")
     scale_values = _values(options, "scales")
     glued_values = _values(options, "currency_scales")
@@ -229,23 +282,12 @@ def _compile(pattern: str) -> Any:
 
 
 def _alternation(patterns: tuple[str, ...], key: str) -> str:
-    """One group matching any of `patterns`; a bad entry is reported by option name."""
+    """One group matching any of `patterns`."""
     for pattern in patterns:
-        problem = _pattern_problem(pattern)
+        problem = quick_pattern_problem(pattern, FLAGS)
         if problem is not None:
             raise OptionError(key, problem)
     return "(?:" + "|".join(f"(?:{pattern})" for pattern in patterns) + ")"
-
-
-def _pattern_problem(pattern: str) -> str | None:
-    """Why `pattern` is not a usable regular expression, or None."""
-    if not pattern:
-        return "expected non-empty regular expressions"
-    try:
-        regex.compile(pattern, FLAGS)
-    except (regex.error, ValueError, OverflowError, RecursionError) as error:
-        return f"invalid regular expression {pattern!r}: {error}"
-    return None
 
 
 def _trailing(patterns: tuple[str, ...], key: str) -> Any:

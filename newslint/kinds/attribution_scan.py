@@ -25,6 +25,7 @@ they could inherit attribution from.
 from __future__ import annotations
 
 import bisect
+import functools
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable, Iterator, Sequence
 
@@ -124,6 +125,37 @@ def document_sources(document: Document, lexicon: AttributionLexicon, blocks: fr
         claims = tuple(_claim(raw, item, flags) for raw in item.claims)
         result.append(BlockSources(item.block, item.sentences, flags, item.quotes, item.figures, claims))
     return tuple(result)
+
+
+def has_construction(document: Document, lexicon: AttributionLexicon, blocks: frozenset[BlockKind]) -> bool:
+    """Whether any checked block holds an agentless construction, where every claim of
+    `document_sources` starts: most articles have none, and then nothing else is done."""
+    return any(_construction_matches(lexicon.construction, block.text)
+               for block in document.blocks if block.kind in blocks)
+
+
+# Both attribution rules scan every paragraph for the same constructions, one rule right
+# after the other, and that scan is the costliest step of each. The matches of the last
+# few hundred paragraphs are therefore kept: a bounded memo of a pure function, keyed by
+# the compiled pattern and the text itself (not by any document), that holds no text
+# longer than CONSTRUCTION_MEMO_MAX_CHARS so it never pins a huge live blog in memory.
+CONSTRUCTION_MEMO_SIZE = 256
+CONSTRUCTION_MEMO_MAX_CHARS = 10_000
+ConstructionMatch = tuple[int, int, str]  # start, end, name of the group that matched
+
+
+def _construction_matches(pattern: Any, text: str) -> tuple[ConstructionMatch, ...]:
+    if len(text) > CONSTRUCTION_MEMO_MAX_CHARS:
+        return _scan_constructions(pattern, text)
+    return _memoised_construction_matches(pattern, text)
+
+
+def _scan_constructions(pattern: Any, text: str) -> tuple[ConstructionMatch, ...]:
+    return tuple((match.start(), match.end(), match.lastgroup)
+                 for match in pattern.finditer(text, timeout=regex_timeout(text)))
+
+
+_memoised_construction_matches = functools.lru_cache(maxsize=CONSTRUCTION_MEMO_SIZE)(_scan_constructions)
 
 
 def _prepare(document: Document, lexicon: AttributionLexicon, blocks: frozenset[BlockKind],
@@ -262,13 +294,13 @@ def _has_cue(text: str, start: int, end: int, claims: Sequence[_RawClaim], lexic
 
 
 def _raw_claims(text: str, sentences: Sequence[Span], lexicon: AttributionLexicon) -> Iterator[_RawClaim]:
-    for match in lexicon.construction.finditer(text, timeout=regex_timeout(text)):
-        index = _containing(sentences, match.start())
+    for start, end, group in _construction_matches(lexicon.construction, text):
+        index = _containing(sentences, start)
         sentence_end = sentences[index][1] if index is not None else len(text)
-        construction = lexicon.constructions[int(match.lastgroup[1:])]
-        clause_end = clause_end_after(text, match.end(), sentence_end, lexicon)
-        agent = lexicon.agent.search(text, match.end(), clause_end, timeout=REGEX_TIMEOUT_SECONDS)
-        yield _RawClaim(match.start(), max(clause_end, match.end()), construction, agent is not None)
+        construction = lexicon.constructions[int(group[1:])]
+        clause_end = clause_end_after(text, end, sentence_end, lexicon)
+        agent = lexicon.agent.search(text, end, clause_end, timeout=REGEX_TIMEOUT_SECONDS)
+        yield _RawClaim(start, max(clause_end, end), construction, agent is not None)
 
 
 def _claim(raw: _RawClaim, item: _Prepared, attributed: Sequence[bool]) -> Claim:

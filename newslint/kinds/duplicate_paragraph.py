@@ -56,9 +56,10 @@ class DuplicateParagraphRule(DeclaredRule):
                     if block.kind in self.blocks and has_sentence(block.text)]
         for position, block in enumerate(compared):
             key = normalise(block.text)
-            if len(key) >= self.min_chars and len(words(key)) >= self.min_words:
+            if len(key) >= self.min_chars:
                 copies.setdefault(key, []).append(position)
-        repeated = [same for same in copies.values() if len(same) > 1]
+        # Words are counted only for texts that repeat: a text seen once is never reported.
+        repeated = [same for key, same in copies.items() if len(same) > 1 and len(words(key)) >= self.min_words]
         templated = any(len(same) > self.max_copies for same in repeated) \
             or len(repeated) > self.max_repeated_texts
         if templated and not _one_pasted_run(repeated):

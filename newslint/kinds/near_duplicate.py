@@ -53,8 +53,10 @@ _LABEL = regex.compile(r"^[^\s:]+(?:\s+[^\s:]+){0,3}:\s")
 _CODE_MARK = regex.compile(r"[{};<>=$]|->|=>")
 # Embedded posts quote text the article also quotes: a hashtag or a picture link marks them.
 _SOCIAL_POST = regex.compile(r"(?<![\w&])#\p{L}[\w]+|pic\.twitter\.com/")
-# A token starting with a capital or a digit: a name or a number.
-_NAMED_TOKEN = regex.compile(r"(?:^|(?<=\s))[\p{Lu}\p{N}]")
+# A token after the first one starting with a capital or a digit: a name or a number.
+# (The first word is capitalised anyway.) The white space is matched, not looked
+# behind at: the scan is then about twice as fast, and the count is the same.
+_NAMED_TOKEN = regex.compile(r"\s[\p{Lu}\p{N}]")
 # Share of tokens that may be names or numbers before a block counts as a listing.
 NAMES_AND_NUMBERS_MAX = 0.5
 CODE_MARKS_MAX = 3
@@ -128,7 +130,9 @@ class NearDuplicateRule(DeclaredRule):
                     for earlier in posting:
                         shared[earlier] = shared.get(earlier, 0) + 1
                     posting.append(position)
-            candidates = heapq.nlargest(self.max_candidates, shared.items(), key=lambda item: item[1])
+            # Most shared bigrams first; ties go to the earliest paragraph, so the choice does
+            # not depend on the order of `bigrams`, which string hashing varies from run to run.
+            candidates = heapq.nlargest(self.max_candidates, shared.items(), key=lambda item: (item[1], -item[0]))
             for earlier, count in candidates:
                 if count < _min_shared(len(bigrams), len(paragraphs[earlier].words) - 1):
                     continue
@@ -163,8 +167,6 @@ def _is_prose(text: str) -> bool:
         return False
     tokens = len(text.split()) - 1
     named = len(_NAMED_TOKEN.findall(text, timeout=timeout))
-    if _NAMED_TOKEN.match(text, timeout=timeout):
-        named -= 1  # the first word is capitalised anyway
     return named <= NAMES_AND_NUMBERS_MAX * tokens
 
 

@@ -18,6 +18,7 @@ The message may use ``{match}`` and ``{suggestion}``.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import chain
 from typing import Any, Iterator
 
 from newslint.document import BlockKind, Document
@@ -43,16 +44,19 @@ class PatternRule(DeclaredRule):
         for block in document.blocks:
             if self.blocks is not None and block.kind not in self.blocks:
                 continue
-            if self.unless is not None and self.unless.search(block.text, timeout=regex_timeout(block.text)):
-                continue
+            # `unless` is searched only in a block the pattern matches: most match nothing.
             if self.whole_block:
                 stripped = block.text.strip()
                 match = self.pattern.fullmatch(stripped, timeout=regex_timeout(stripped))
-                if match is not None:
+                if match is not None and not self._excepted(block.text):
                     fix = remove_block_fix(block, f"remove {stripped!r}") if self.fixable else None
                     yield whole_block_finding(self, document, block, self._message(stripped), fix)
                 continue
-            for match in self.pattern.finditer(block.text, timeout=regex_timeout(block.text)):
+            matches = self.pattern.finditer(block.text, timeout=regex_timeout(block.text))
+            first = next(matches, None)
+            if first is None or self._excepted(block.text):
+                continue
+            for match in chain((first,), matches):
                 if match.end() == match.start():
                     continue
                 finding = finding_at(self, document, block, match.start(), match.end(), self._message(match.group()))
@@ -62,6 +66,9 @@ class PatternRule(DeclaredRule):
                     replacement = Edit(finding.start, finding.end, self.suggestion)
                     finding = _with_fix(finding, Fix(f"replace with {self.suggestion!r}", (replacement,)))
                 yield finding
+
+    def _excepted(self, text: str) -> bool:
+        return self.unless is not None and self.unless.search(text, timeout=regex_timeout(text)) is not None
 
     def _message(self, matched: str) -> str:
         return self.message.replace("{match}", matched).replace("{suggestion}", self.suggestion or "")

@@ -25,14 +25,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from typing import Iterator, Sequence
-
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
+from typing import TYPE_CHECKING, Iterator, Sequence
 
 from newslint.document import Block, BlockKind, Document, SourceMap
 from newslint.plugins import hookimpl
 from newslint.readers.html import MapBuilder, read_html
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
+
 
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*(?:\r\n|\r|\n)(?:.*?(?:\r\n|\r|\n))??(?:---|\.\.\.)[ \t]*(?=\r\n|\r|\n|\Z)",
@@ -47,6 +49,8 @@ _LINE_END = re.compile(r"\r\n|\r|\n")
 
 @cache
 def _markdown() -> MarkdownIt:
+    from markdown_it import MarkdownIt  # imported on first use: a run over text never pays for it
+
     parser = MarkdownIt("commonmark")
     # Keep entities and backslash escapes as tokens of their own, so each maps onto
     # exactly its source characters instead of defeating the search for its text.
