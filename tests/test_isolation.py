@@ -488,3 +488,29 @@ def test_cli_reports_each_faulty_file_and_completes_the_rest(installed_faulty_pl
     with_budget_off = _newslint("check", "--format", "json", "--time-budget", "0", str(articles / "b1-crash.txt"),
                                 plugins=installed_faulty_plugin, cwd=tmp_path)
     assert with_budget_off.returncode == 3, with_budget_off.stderr
+
+
+def test_a_regex_timeout_is_tried_once_more_before_it_is_reported(builtin_registry) -> None:
+    """Regex timeouts count CPU time, which a stalled virtual machine can charge to a quick
+    pattern: the rule runs again, and only a second timeout becomes NL000."""
+    calls: list[int] = []
+
+    def times_out_once(document: Document) -> Iterable[object]:
+        calls.append(1)
+        if len(calls) == 1:
+            raise TimeoutError("regex timed out")
+        return [_finding(0, 7, code="XT401")]
+
+    def always_times_out(document: Document) -> Iterable[object]:
+        calls.append(1)
+        raise TimeoutError("regex timed out")
+
+    stalled = FaultyRule("XT401", "stalled-once", times_out_once)
+    registry = build_registry(plugin_manager(load_entry_points=False, extra=(FaultyPlugin(stalled),)))
+    result = check_bytes("a.txt", ARTICLE.encode(), registry, registry.rules, budget=QUICK)
+    assert not result.crashed and len(calls) == 2
+    assert [item.finding.start for item in result.findings if item.code == "XT401"] == [0]
+
+    calls.clear()
+    message = _assert_isolated(builtin_registry, FaultyRule("XT402", "backtracks", always_times_out))
+    assert "timed out twice" in message and len(calls) == 2
