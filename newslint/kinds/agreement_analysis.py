@@ -170,13 +170,9 @@ def analyse(document: Document, lexicon: Lexicon, blocks: frozenset[BlockKind]) 
             tokenised[(id(block), span)] = _tokens(block.text, span[0], span[1], quoted[id(block)])
         return tokenised[(id(block), span)]
 
-    sentence_words: dict[tuple[int, tuple[int, int]], list[str]] = {}
-
     def words_of(block: Block, span: tuple[int, int]) -> list[str]:
-        if (id(block), span) not in sentence_words:
-            sentence_words[(id(block), span)] = _WORD.findall(block.text, span[0], span[1],
-                                                              timeout=regex_timeout(block.text))
-        return sentence_words[(id(block), span)]
+        # Not kept: on a 50 MB live blog the words of every sentence would outweigh the text.
+        return _WORD.findall(block.text, span[0], span[1], timeout=regex_timeout(block.text))
 
     sentences = [
         tokens_of(block, span)
