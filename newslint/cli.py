@@ -307,9 +307,10 @@ def explain(code: str, config_path: str | None) -> None:
 
 def render_explanation(rule: Rule) -> str:
     doc = rule.doc
-    parts = [f"{rule.code} ({rule.name})", "",
-             f"Severity: {rule.severity.value}. Fixable: {'yes' if rule.fixable else 'no'}. Plugin: {rule.origin}.",
-             "", "## What it does", doc.summary]
+    facts = f"Severity: {rule.severity.value}. Fixable: {'yes' if rule.fixable else 'no'}. Plugin: {rule.origin}."
+    if getattr(rule, "language", None) == "en":
+        facts += " English only: skipped on articles in other languages."
+    parts = [f"{rule.code} ({rule.name})", "", facts, "", "## What it does", doc.summary]
     if doc.why:
         parts += ["", "## Why it matters", doc.why]
     for flagged, title in ((True, "## Flagged"), (False, "## Left alone")):

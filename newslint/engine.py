@@ -8,6 +8,7 @@ from typing import Iterable, Mapping, Sequence
 from newslint.budget import DEFAULT_BUDGET, BudgetExceeded, TimeBudget, time_budget
 from newslint.decode import Decoded, InputError, decode
 from newslint.document import Document
+from newslint.language import ENGLISH, reads_as_english
 from newslint.model import Edit, Finding, Fix, Rule, Severity
 from newslint.readers import ReaderError
 from newslint.registry import Registry
@@ -54,12 +55,16 @@ def check_document(document: Document, rules: Sequence[Rule],
     A rule that raises, overruns its time `budget` on this document, or returns
     anything but well-formed findings inside the source yields one NL000 finding
     naming it instead of its findings; the other rules' findings are unaffected.
+    A rule that declares a language is skipped on a document in another one.
     """
     seconds = budget.seconds_for(len(document.source)) if budget is not None else None
+    english_only = [getattr(rule, "language", None) == ENGLISH for rule in rules]
+    english = not any(english_only) or reads_as_english(document)
+    ran = [rule for rule, only in zip(rules, english_only) if english or not only]
     findings: list[Finding] = []
-    for rule in rules:
+    for rule in ran:
         findings.extend(_run_rule(rule, document, seconds))
-    findings = apply_suppressions(document, findings, rules)
+    findings = apply_suppressions(document, findings, ran)
     if severity:
         findings = [replace(f, severity=severity[f.code]) if f.code in severity else f for f in findings]
     return tuple(sorted(findings, key=lambda f: (f.start, f.end, f.code)))

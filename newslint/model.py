@@ -96,6 +96,7 @@ class RuleSpec:
     fixable: bool = False
     origin: str = "newslint"
     path: str = ""
+    language: str | None = None  # "en": run only on documents that read as English
 
 
 @dataclass(frozen=True)
@@ -111,6 +112,7 @@ class DeclaredRule:
     doc: RuleDoc
     origin: str
     message: str
+    language: str | None
 
 
 def rule_identity(spec: RuleSpec) -> dict[str, Any]:

@@ -16,7 +16,8 @@ from newslint.model import Example, Rule, RuleDoc, RuleSpec, Severity
 REQUIRED = ("code", "name", "kind", "severity", "message", "summary")
 EXAMPLE_FORMATS = ("text", "html", "markdown", "json")
 RESERVED_CODES = {"NL000": "reserved for newslint's own errors"}
-KNOWN = set(REQUIRED) | {"why", "notes", "fixable", "options", "examples"}
+KNOWN = set(REQUIRED) | {"why", "notes", "fixable", "options", "examples", "language"}
+LANGUAGES = ("en",)  # what `newslint.language` can recognise
 CODE_SHAPE = r"^[A-Z]{1,4}[0-9]{3}$"
 
 
@@ -86,6 +87,9 @@ def parse_spec(data: Mapping[str, Any], path: Path, origin: str) -> RuleSpec:
     fixable = data.get("fixable", False)
     if not isinstance(fixable, bool):
         raise RulePackError(path, "fixable", "expected true or false")
+    language = data.get("language")
+    if language is not None and language not in LANGUAGES:
+        raise RulePackError(path, "language", f"expected one of {', '.join(LANGUAGES)}, got {language!r}")
     return RuleSpec(
         code=data["code"],
         name=data["name"],
@@ -102,6 +106,7 @@ def parse_spec(data: Mapping[str, Any], path: Path, origin: str) -> RuleSpec:
         fixable=fixable,
         origin=origin,
         path=str(path),
+        language=language,
     )
 
 

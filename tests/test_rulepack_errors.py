@@ -103,6 +103,7 @@ MALFORMED = [
     ("code-lower-case", changed(code="ed101"), "code", "three digits"),
     ("code-reserved", changed(code="NL000"), "code", "reserved"),
     ("unknown-top-level-key", changed(mesage="typo"), "mesage", "unknown key"),
+    ("unknown-language", changed(language="fr"), "language", "expected one of en"),
     ("options-not-a-table", changed(options="TK"), "options", "table"),
     ("patterns-a-string", changed(options={"patterns": "TK"}), "options.patterns", "array of strings"),
     ("patterns-numbers", changed(options={"patterns": [1, 2]}), "options.patterns", "array of strings"),
