@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Mapping
+from typing import Any, Iterable, Mapping
 
 import regex
 
@@ -88,12 +88,6 @@ SIMPLE_CASE_FOLDING = "(?-f)"
 PATTERN_ERRORS = (regex.error, ValueError, OverflowError, RecursionError)
 
 
-class UncompilablePatterns(OptionError):
-    """Patterns that do not compile together. Raised before anyone has looked for the
-    culprit: checking each entry alone costs a compile per entry, so it is done only
-    when the combination fails."""
-
-
 def balanced(pattern: str) -> bool:
     """Whether the parentheses of `pattern` pair up (escapes and character sets skipped).
 
@@ -147,22 +141,20 @@ def _set_end(pattern: str, start: int) -> int:
     return -1
 
 
-def quick_pattern_problem(pattern: object, flags: int) -> str | None:
-    """`pattern_problem` for an entry that is empty, not a string or not `balanced`;
-    None for the rest, whose problems compiling the combination reveals."""
-    if isinstance(pattern, str) and pattern and balanced(pattern):
-        return None
-    return pattern_problem(pattern, flags)
-
-
-def pattern_problem(pattern: object, flags: int) -> str | None:
-    """Why `pattern` is not a usable regular expression under `flags`, or None."""
-    if not isinstance(pattern, str) or not pattern:
-        return f"expected non-empty regular expressions, got {pattern!r}"
-    try:
-        regex.compile(pattern, flags)
-    except PATTERN_ERRORS as error:
-        return f"invalid regular expression {pattern!r}: {error}"
+def pattern_problem(patterns: Iterable[object], flags: int, *, quick: bool = False) -> str | None:
+    """Why the first unusable entry of `patterns` is not a regular expression under
+    `flags`, or None. Each entry is compiled alone, which costs a compile per entry; so
+    kinds check `quick`ly (only entries that are empty, not strings or not `balanced`)
+    before compiling them all as one pattern, and in full only when that fails."""
+    for pattern in patterns:
+        if not isinstance(pattern, str) or not pattern:
+            return f"expected non-empty regular expressions, got {pattern!r}"
+        if quick and balanced(pattern):
+            continue
+        try:
+            regex.compile(pattern, flags)
+        except PATTERN_ERRORS as error:
+            return f"invalid regular expression {pattern!r}: {error}"
     return None
 
 
@@ -174,16 +166,13 @@ def compile_patterns(patterns: tuple[str, ...], *, ignore_case: bool, key: str =
     ``timeout=regex_timeout(text)``. A bad pattern is named in the `OptionError`.
     """
     flags = regex.VERSION1 | regex.MULTILINE | (regex.IGNORECASE if ignore_case else 0)
-    for pattern in patterns:
-        problem = quick_pattern_problem(pattern, flags)
-        if problem is not None:
-            raise OptionError(key, problem)
+    problem = pattern_problem(patterns, flags, quick=True)
+    if problem is not None:
+        raise OptionError(key, problem)
     try:
         return regex.compile(SIMPLE_CASE_FOLDING + "(?|" + "|".join(f"(?:{pattern})" for pattern in patterns) + ")",
                              flags)
     except PATTERN_ERRORS as error:
-        for pattern in patterns:
-            problem = pattern_problem(pattern, flags)
-            if problem is not None:
-                raise OptionError(key, problem) from None
-        raise OptionError(key, f"the regular expressions {list(patterns)!r} do not combine: {error}") from None
+        problem = pattern_problem(patterns, flags)
+        raise OptionError(key, problem or f"the regular expressions {list(patterns)!r} do not combine: {error}") \
+            from None

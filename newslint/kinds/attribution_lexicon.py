@@ -16,15 +16,7 @@ from typing import Any, Mapping, Sequence
 
 import regex
 
-from newslint.kinds import (
-    PATTERN_ERRORS,
-    REGEX_TIMEOUT_SECONDS,
-    OptionError,
-    Options,
-    UncompilablePatterns,
-    pattern_problem,
-    quick_pattern_problem,
-)
+from newslint.kinds import PATTERN_ERRORS, REGEX_TIMEOUT_SECONDS, OptionError, Options, pattern_problem
 from newslint.kinds.lexicons import lexicon_error, merge_tables
 
 FLAGS = regex.VERSION0 | regex.IGNORECASE
@@ -132,7 +124,7 @@ def attribution_lexicon(tables: Sequence[Mapping[str, Any]]) -> AttributionLexic
             span_words=int(lexicon.get("span_words", 10)),
         )
     except PATTERN_ERRORS as error:
-        raise UncompilablePatterns("lexicons", f"the attribution lexicon does not compile: {error}") from None
+        raise OptionError("lexicons", f"the attribution lexicon does not compile: {error}") from None
 
 
 def validate_lexicon(table: Mapping[str, Any], option: str, where: str) -> None:
@@ -140,21 +132,20 @@ def validate_lexicon(table: Mapping[str, Any], option: str, where: str) -> None:
     Whether its patterns compile is learnt when `attribution_lexicon` compiles them all
     at once; if they do not, `validate_lexicon_patterns` names the bad entry. Only an
     entry whose parentheses do not pair up is compiled alone here (see `kinds.balanced`)."""
-    for key, patterns in _table_patterns(table, option, where).items():
-        for pattern in patterns:
-            problem = quick_pattern_problem(pattern, FLAGS)
-            if problem is not None:
-                raise lexicon_error(option, where, f"{key!r}: {problem}")
+    _check_table(table, option, where, quick=True)
 
 
 def validate_lexicon_patterns(table: Mapping[str, Any], option: str, where: str) -> None:
     """`validate_lexicon`, and each pattern compiled alone: the slow check that names an
     entry that does not compile."""
+    _check_table(table, option, where, quick=False)
+
+
+def _check_table(table: Mapping[str, Any], option: str, where: str, *, quick: bool) -> None:
     for key, patterns in _table_patterns(table, option, where).items():
-        for pattern in patterns:
-            problem = pattern_problem(pattern, FLAGS)
-            if problem is not None:
-                raise lexicon_error(option, where, f"{key!r}: {problem}")
+        problem = pattern_problem(patterns, FLAGS, quick=quick)
+        if problem is not None:
+            raise lexicon_error(option, where, f"{key!r}: {problem}")
 
 
 def _table_patterns(table: Mapping[str, Any], option: str, where: str) -> dict[str, list[str]]:
@@ -206,14 +197,13 @@ def figure_lexicon(options: Options) -> FigureLexicon:
     is named by its option."""
     try:
         return _figure_lexicon(options)
+    except OptionError:
+        raise
     except PATTERN_ERRORS as error:
-        if isinstance(error, OptionError):
-            raise
         for key in sorted(FIGURE_PATTERN_OPTIONS):
-            for pattern in options.strings(key):
-                problem = pattern_problem(pattern, FLAGS)
-                if problem is not None:
-                    raise OptionError(key, problem) from None
+            problem = pattern_problem(options.strings(key), FLAGS)
+            if problem is not None:
+                raise OptionError(key, problem) from None
         raise OptionError("options", f"the figure patterns do not compile: {error}") from None
 
 
@@ -283,10 +273,9 @@ def _compile(pattern: str) -> Any:
 
 def _alternation(patterns: tuple[str, ...], key: str) -> str:
     """One group matching any of `patterns`."""
-    for pattern in patterns:
-        problem = quick_pattern_problem(pattern, FLAGS)
-        if problem is not None:
-            raise OptionError(key, problem)
+    problem = pattern_problem(patterns, FLAGS, quick=True)
+    if problem is not None:
+        raise OptionError(key, problem)
     return "(?:" + "|".join(f"(?:{pattern})" for pattern in patterns) + ")"
 
 
