@@ -11,7 +11,6 @@ input order, so output does not depend on scheduling.
 
 from __future__ import annotations
 
-import functools
 import os
 import stat
 from pathlib import Path
@@ -58,28 +57,23 @@ def check_path(context: Context, path: str) -> FileOutcome:
     return process_bytes(context, path, data)
 
 
-@functools.lru_cache(maxsize=1)
-def _worker_context(spec: RunSpec) -> Context:
-    """A spawned worker's own context, built on its first file. Called only in pool
-    workers, which live for one run, so it can never serve a stale registry."""
-    return build_context(spec)
-
-
-def _check_in_worker(spec: RunSpec, path: str) -> FileOutcome:
-    return check_path(_worker_context(spec), path)
-
-
-# The context a forked worker inherited. Set once, by the pool's initializer, in a
-# worker process that lives for one run; the main process never sets it.
-_inherited: list[Context] = []
+# A pool worker's context. Set once, by the pool's initializer, in a worker process that
+# lives for one run; the main process never sets it.
+_worker_context: list[Context] = []
 
 
 def _inherit(context: Context) -> None:
-    _inherited.append(context)
+    """Initializer under fork: the built context comes by inheritance, never pickled."""
+    _worker_context.append(context)
 
 
-def _check_in_forked_worker(path: str) -> FileOutcome:
-    return check_path(_inherited[0], path)
+def _rebuild(spec: RunSpec) -> None:
+    """Initializer elsewhere (spawn): nothing is inherited, so the run is built again."""
+    _worker_context.append(build_context(spec))
+
+
+def _check_in_worker(path: str) -> FileOutcome:
+    return check_path(_worker_context[0], path)
 
 
 def run_files(files: Sequence[tuple[str, str | None]], spec: RunSpec, context: Context, jobs: int,
@@ -136,13 +130,12 @@ def _process_all(spec: RunSpec, context: Context, paths: Sequence[str], jobs: in
     chunk = max(1, min(32, len(paths) // (workers * 8)))
     try:
         if "fork" in multiprocessing.get_all_start_methods():
-            # Fork passes `context` to the workers by inheritance: it is never pickled.
-            with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"),
-                                     initializer=_inherit, initargs=(context,)) as pool:
-                yield from pool.map(_check_in_forked_worker, paths, chunksize=chunk)
+            pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"),
+                                       initializer=_inherit, initargs=(context,))
         else:
-            with ProcessPoolExecutor(max_workers=workers) as pool:
-                yield from pool.map(_check_in_worker, [spec] * len(paths), paths, chunksize=chunk)
+            pool = ProcessPoolExecutor(max_workers=workers, initializer=_rebuild, initargs=(spec,))
+        with pool:
+            yield from pool.map(_check_in_worker, paths, chunksize=chunk)
     except BrokenProcessPool:
         raise WorkerFailure("a worker process died (out of memory or killed); rerun with --jobs 1") from None
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from newslint.parallel import PARALLEL_MIN_FILES, _check_in_worker, check_path
+from newslint.parallel import PARALLEL_MIN_FILES, _check_in_worker, _rebuild, check_path
 from newslint.pipeline import Mode, RunSpec, build_context
 from newslint.progress import PROGRESS_MIN_FILES, progress, wants_progress
 
@@ -79,8 +79,9 @@ def test_spawned_workers_rebuild_the_run_from_the_spec(tmp_path: Path) -> None:
     paths = [str(root / "text" / "seed-0.txt"), *sorted(str(p) for p in root.rglob("*.html"))[:3]]
     spec = RunSpec(config_path=None, rule_codes=("NL101", "NL102", "NL201", "NL401"), mode=Mode.CHECK, budget=None)
     here = [check_path(build_context(spec), path) for path in paths]
-    with ProcessPoolExecutor(max_workers=2, mp_context=multiprocessing.get_context("spawn")) as pool:
-        there = list(pool.map(_check_in_worker, [spec] * len(paths), paths))
+    with ProcessPoolExecutor(max_workers=2, mp_context=multiprocessing.get_context("spawn"),
+                             initializer=_rebuild, initargs=(spec,)) as pool:
+        there = list(pool.map(_check_in_worker, paths))
     assert [o.result.findings for o in there] == [o.result.findings for o in here]
     assert any(o.result.findings for o in here)
 
