@@ -17,6 +17,7 @@ from newslint.cache import default_cache_dir
 from newslint.config import Config, ConfigError, discover, load
 from newslint.decode import MAX_BYTES
 from newslint.formats import Formatter, Report
+from newslint.language import ENGLISH
 from newslint.model import Rule, Severity
 from newslint.parallel import WorkerFailure, default_jobs, open_run_cache, run_files
 from newslint.pipeline import Context, FileOutcome, Mode, RunSpec, build_context, process_bytes
@@ -308,7 +309,7 @@ def explain(code: str, config_path: str | None) -> None:
 def render_explanation(rule: Rule) -> str:
     doc = rule.doc
     facts = f"Severity: {rule.severity.value}. Fixable: {'yes' if rule.fixable else 'no'}. Plugin: {rule.origin}."
-    if getattr(rule, "language", None) == "en":
+    if getattr(rule, "language", None) == ENGLISH:
         facts += " English only: skipped on articles in other languages."
     parts = [f"{rule.code} ({rule.name})", "", facts, "", "## What it does", doc.summary]
     if doc.why:

@@ -11,13 +11,14 @@ from pathlib import Path
 from typing import Any, Callable, Mapping
 
 from newslint.kinds import OptionError
+from newslint.language import ENGLISH
 from newslint.model import Example, Rule, RuleDoc, RuleSpec, Severity
 
 REQUIRED = ("code", "name", "kind", "severity", "message", "summary")
 EXAMPLE_FORMATS = ("text", "html", "markdown", "json")
 RESERVED_CODES = {"NL000": "reserved for newslint's own errors"}
 KNOWN = set(REQUIRED) | {"why", "notes", "fixable", "options", "examples", "language"}
-LANGUAGES = ("en",)  # what `newslint.language` can recognise
+LANGUAGES = (ENGLISH,)  # what `newslint.language` can recognise
 CODE_SHAPE = r"^[A-Z]{1,4}[0-9]{3}$"
 
 
