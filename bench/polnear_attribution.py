@@ -34,11 +34,11 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from newslint.engine import check_document  # noqa: E402
-from newslint.kinds.attribution import UnattributedFigureRule  # noqa: E402
-from newslint.kinds.attribution_scan import document_sources  # noqa: E402
+from newslint.rules.attribution.rules import UnattributedFigureRule  # noqa: E402
+from newslint.rules.attribution.scan import document_sources  # noqa: E402
 from newslint.plugins import plugin_manager  # noqa: E402
 from newslint.registry import build_registry  # noqa: E402
-from newslint.sentences import sentence_spans  # noqa: E402
+from newslint.text.sentences import sentence_spans  # noqa: E402
 
 DEFAULT_CORPUS = REPO.parent / "shared" / "corpus" / "polnear-dev"
 Span = tuple[int, int]

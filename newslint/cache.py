@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
-from newslint import __version__
+from newslint.version import __version__
 from newslint.engine import ENGINE_CODE, Located
 from newslint.model import Edit, Finding, Fix, Rule, Severity
 

@@ -11,13 +11,13 @@ from typing import Iterator, Sequence
 
 import click
 
-from newslint import __version__
+from newslint.version import __version__
 from newslint.budget import DEFAULT_BUDGET, TimeBudget
 from newslint.cache import default_cache_dir
 from newslint.config import Config, ConfigError, discover, load
 from newslint.decode import MAX_BYTES
 from newslint.formats import Formatter, Report
-from newslint.language import ENGLISH
+from newslint.text.language import ENGLISH
 from newslint.model import Rule, Severity
 from newslint.parallel import WorkerFailure, default_jobs, open_run_cache, run_files
 from newslint.pipeline import Context, FileOutcome, Mode, RunSpec, build_context, process_bytes

@@ -8,7 +8,7 @@ from typing import Iterable, Mapping, Sequence
 from newslint.budget import DEFAULT_BUDGET, BudgetExceeded, TimeBudget, time_budget
 from newslint.decode import Decoded, InputError, decode
 from newslint.document import Document
-from newslint.language import ENGLISH, reads_as_english
+from newslint.text.language import ENGLISH, reads_as_english
 from newslint.model import Edit, Finding, Fix, Rule, Severity
 from newslint.readers import ReaderError
 from newslint.registry import Registry

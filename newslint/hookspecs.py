@@ -24,6 +24,8 @@ if TYPE_CHECKING:
     from newslint.readers import Reader
 
 hookspec = pluggy.HookspecMarker("newslint")
+# Plugins mark their hook functions with this (re-exported as `newslint.hookimpl`).
+hookimpl = pluggy.HookimplMarker("newslint")
 
 
 @hookspec

@@ -72,7 +72,7 @@ class RuleDoc:
 class Rule(Protocol):
     """What the engine needs from a rule. Rules are immutable and hold no per-run state.
 
-    A rule may also have a ``language`` attribute: ``"en"`` (`newslint.language.ENGLISH`)
+    A rule may also have a ``language`` attribute: ``"en"`` (`newslint.text.language.ENGLISH`)
     makes the engine skip it on documents in another language. Rules from rule-pack
     files get it from their ``language`` key; a plugin's rule may leave it out."""
 

@@ -9,9 +9,7 @@ import sys
 
 import pluggy
 
-from newslint import hookspecs
-
-hookimpl = pluggy.HookimplMarker("newslint")
+import newslint.hookspecs as hookspecs
 
 ENTRY_POINT_GROUP = "newslint"
 _PATH_FINDER = importlib.machinery.PathFinder  # reads sys.path, as `may_declare_entry_points` does
@@ -22,19 +20,14 @@ BUILTIN_PLUGINS = (
     "newslint.readers.html",
     "newslint.readers.markdown",
     "newslint.readers.json",
-    "newslint.kinds.pattern",
-    "newslint.kinds.attribution",
-    "newslint.kinds.promo",
-    "newslint.kinds.orphan",
-    "newslint.kinds.duplicate_caption",
-    "newslint.kinds.duplicate_paragraph",
-    "newslint.kinds.near_duplicate",
-    "newslint.kinds.agreement",
-    "newslint.builtin_rules",
+    "newslint.rules.engine",
+    "newslint.rules.artifacts",
+    "newslint.rules.duplication",
+    "newslint.rules.agreement",
+    "newslint.rules.attribution",
     "newslint.formats.builtin",
     "newslint.formats.sarif",
     "newslint.formats.junit",
-    "newslint.suppression",
 )
 
 

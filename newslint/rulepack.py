@@ -10,15 +10,15 @@ import tomllib
 from pathlib import Path
 from typing import Any, Callable, Mapping
 
-from newslint.kinds import OptionError
-from newslint.language import ENGLISH
+from newslint.options import OptionError
+from newslint.text.language import ENGLISH
 from newslint.model import Example, Rule, RuleDoc, RuleSpec, Severity
 
 REQUIRED = ("code", "name", "kind", "severity", "message", "summary")
 EXAMPLE_FORMATS = ("text", "html", "markdown", "json")
 RESERVED_CODES = {"NL000": "reserved for newslint's own errors"}
 KNOWN = set(REQUIRED) | {"why", "notes", "fixable", "options", "examples", "language"}
-LANGUAGES = (ENGLISH,)  # what `newslint.language` can recognise
+LANGUAGES = (ENGLISH,)  # what `newslint.text.language` can recognise
 CODE_SHAPE = r"^[A-Z]{1,4}[0-9]{3}$"
 
 

@@ -11,7 +11,8 @@ reader, so every HTML and Markdown reader gets the same behaviour. Plain text an
 JSON have no comment syntax and rely on ``per-file-ignores`` in the configuration.
 
 Engine findings (NL0xx) are never suppressed. With ``--report-unused-suppressions``
-(which selects NL001) each directive code that suppressed nothing is reported.
+(which selects NL001, declared in `newslint.rules.engine`) each directive code that
+suppressed nothing is reported.
 """
 
 from __future__ import annotations
@@ -22,8 +23,7 @@ from typing import Sequence
 import regex
 
 from newslint.document import Document
-from newslint.model import Example, Finding, Rule, RuleDoc, Severity
-from newslint.plugins import hookimpl
+from newslint.model import Finding, Rule
 
 UNUSED_CODE = "NL001"
 ENGINE_PREFIX = "NL0"
@@ -123,61 +123,6 @@ def _unused_finding(rule: Rule, suppression: Suppression, ran: Sequence[str]) ->
         message += f" ({suppression.code} names no rule that ran)"
     start, end = suppression.directive
     return Finding(UNUSED_CODE, rule.name, rule.severity, message, start, end)
-
-
-@dataclass(frozen=True)
-class UnusedSuppressionRule:
-    """NL001. Its findings are produced by the engine after every other rule has run
-    (`apply_suppressions`), since only then is it known what a comment suppressed."""
-
-    code: str = UNUSED_CODE
-    name: str = "unused-suppression"
-    severity: Severity = Severity.ERROR
-    fixable: bool = False
-    origin: str = "newslint"
-    doc: RuleDoc = RuleDoc(
-        summary=(
-            "Flags a `newslint-disable` comment that suppressed nothing. Off by default; "
-            "`--report-unused-suppressions` (or selecting NL001) turns it on."
-        ),
-        why=(
-            "A suppression outlives the problem it was written for: the promo line is gone, but the "
-            "comment still silences that rule for the whole range, hiding the next real finding. "
-            "Reporting unused ones keeps suppressions few and deliberate."
-        ),
-        examples=(
-            Example(
-                "<!-- newslint-disable-next NL101 -->\n<p>The council met on Tuesday evening.</p>\n",
-                flagged=True, format="html",
-            ),
-            Example(
-                "<!-- newslint-disable-file -->\n\nThe bridge reopened to traffic in March.\n",
-                flagged=True, format="markdown",
-            ),
-            Example(
-                "<!-- checked by the night desk -->\n<p>The council met on Tuesday evening.</p>\n",
-                flagged=False, format="html",
-            ),
-            Example(
-                "<!-- newslint-disable NL101 -->\n\nPlain text has no comments, so this line is just text.\n",
-                flagged=False, format="text",
-            ),
-        ),
-        notes=(
-            "Each code in a directive is judged on its own: in `<!-- newslint-disable NL101,NL4 -->` an "
-            "unused NL4 is reported even if NL101 was used. A code naming no rule that ran is reported "
-            "with a note saying so. Engine findings (NL0xx) cannot be suppressed. Plain text and JSON "
-            "have no comments; use `per-file-ignores` for them."
-        ),
-    )
-
-    def check(self, document: Document) -> tuple[Finding, ...]:
-        return ()
-
-
-@hookimpl
-def newslint_rules() -> list[Rule]:
-    return [UnusedSuppressionRule()]
 
 
 def with_unused_reporting(selected: Sequence[Rule], available: Sequence[Rule], report: bool,

@@ -32,8 +32,8 @@ import pytest
 from conftest import REPO, run_cli
 from newslint.budget import TimeBudget
 from newslint.engine import ENGINE_CODE, check_bytes, check_document
-from newslint.kinds import regex_timeout
-from newslint.kinds.pattern import pattern_rule
+from newslint.text.patterns import regex_timeout
+from newslint.rules.artifacts.pattern import pattern_rule
 from newslint.model import RuleDoc, RuleSpec, Severity
 from newslint.plugins import plugin_manager
 from newslint.registry import build_registry

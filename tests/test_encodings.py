@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 
 from newslint.decode import InputError, decode
 from newslint.engine import check_bytes
-from newslint.kinds.pattern import pattern_rule
+from newslint.rules.artifacts.pattern import pattern_rule
 from newslint.model import RuleDoc, RuleSpec, Severity
 from newslint.plugins import plugin_manager
 from newslint.registry import build_registry

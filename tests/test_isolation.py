@@ -27,7 +27,8 @@ from newslint.budget import BudgetExceeded, TimeBudget, can_enforce, time_budget
 from newslint.document import Document
 from newslint.engine import ENGINE_CODE, check_bytes, check_document
 from newslint.model import Edit, Finding, Fix, RuleDoc, Severity
-from newslint.plugins import hookimpl, plugin_manager
+from newslint.hookspecs import hookimpl
+from newslint.plugins import plugin_manager
 from newslint.readers import ReaderError
 from newslint.registry import build_registry
 
@@ -368,7 +369,7 @@ PLUGIN_SOURCE = '''
 import time
 from dataclasses import dataclass
 from newslint.model import Finding, RuleDoc, Severity
-from newslint.plugins import hookimpl
+from newslint.hookspecs import hookimpl
 
 
 @dataclass(frozen=True)

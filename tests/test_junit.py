@@ -19,7 +19,7 @@ def _located(path: str, code: str, line: int, message: str = "msg") -> Located:
 
 
 def _cases(xml: str) -> dict[str, list]:
-    parsed = JUnitXml.fromstring(xml)
+    parsed = JUnitXml.fromstring(xml.encode("utf-8"))  # bytes: lxml refuses a str with an encoding declaration
     return {case.name: list(case.result) for suite in parsed for case in suite}
 
 
@@ -41,7 +41,7 @@ def test_one_testcase_per_file_one_failure_per_finding() -> None:
     assert cases["clean.txt"] == []
     assert [type(r) for r in cases["b.html"]] == [Error]
     assert [type(r) for r in cases["gone.md"]] == [Error]
-    suite = next(iter(JUnitXml.fromstring(xml)))
+    suite = next(iter(JUnitXml.fromstring(xml.encode("utf-8"))))
     assert (suite.tests, suite.failures, suite.errors) == (4, 1, 2)
 
 

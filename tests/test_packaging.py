@@ -9,19 +9,25 @@ from pathlib import Path
 import pytest
 
 import newslint
-from newslint.builtin_rules import builtin_rule_pack
+from newslint.rules import BUILTIN_RULES
 from conftest import REPO
 
-REPO_RULES = REPO / "rules"
+REPO_RULES = REPO / "rules"  # the link editors open: newslint/rules
 
 INSTALLED = Path(newslint.__file__).resolve().is_relative_to(Path(sysconfig.get_paths()["purelib"]).resolve())
 
 
 @pytest.mark.skipif(not INSTALLED, reason="editable/dev install: the wheel layout is checked in CI")
 def test_wheel_ships_every_rule_file() -> None:
-    packaged = builtin_rule_pack()
-    assert packaged == Path(newslint.__file__).parent / "_rules"
-    assert sorted(p.name for p in packaged.glob("*.toml")) == sorted(p.name for p in REPO_RULES.glob("*.toml"))
+    assert BUILTIN_RULES == Path(newslint.__file__).parent / "rules"
+    shipped = sorted(str(p.relative_to(BUILTIN_RULES)) for p in BUILTIN_RULES.rglob("*.toml"))
+    in_checkout = sorted(str(p.relative_to(REPO_RULES)) for p in REPO_RULES.resolve().rglob("*.toml"))
+    assert shipped == in_checkout
+    assert len(shipped) == 17  # 15 rule files and two lexicons
+
+
+def test_the_top_level_rules_folder_is_the_packages_rules() -> None:
+    assert REPO_RULES.resolve() == (REPO / "newslint" / "rules").resolve()
 
 
 def test_no_top_level_rules_module_installed() -> None:

@@ -165,7 +165,7 @@ CRASHING_PLUGIN = '''
 from dataclasses import dataclass
 
 from newslint.model import RuleDoc, Severity
-from newslint.plugins import hookimpl
+from newslint.hookspecs import hookimpl
 
 
 @dataclass(frozen=True)

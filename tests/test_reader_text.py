@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from newslint.document import BlockKind
-from newslint.credits import is_credit
+from newslint.text.credits import is_credit
 from newslint.readers.text import TextReader
 
 ARTICLE = """Ferry strike strands thousands on the coast

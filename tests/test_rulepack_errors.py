@@ -18,7 +18,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import run_cli
-from newslint.plugins import hookimpl, plugin_manager
+from newslint.hookspecs import hookimpl
+from newslint.plugins import plugin_manager
 from newslint.rulepack import RulePackError, load_rule_file, load_rule_pack
 
 VALID = {

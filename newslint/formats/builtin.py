@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from newslint.engine import Located
 from newslint.formats import Report
-from newslint.plugins import hookimpl
+from newslint.hookspecs import hookimpl
 
 JSON_VERSION = 1
 # Control characters and line separators, which an article can put into a message

@@ -13,7 +13,7 @@ from xml.etree import ElementTree
 
 from newslint.engine import ENGINE_CODE, FileResult, Located
 from newslint.formats import Report
-from newslint.plugins import hookimpl
+from newslint.hookspecs import hookimpl
 
 SUITE_NAME = "newslint"
 # Characters XML 1.0 cannot hold at all, even escaped (most C0 controls, lone

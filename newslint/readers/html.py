@@ -37,7 +37,7 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 
 from newslint.document import Block, BlockKind, Document, Segment, SourceMap
-from newslint.plugins import hookimpl
+from newslint.hookspecs import hookimpl
 from newslint.readers import ReaderError
 
 WHITESPACE = " \t\n\r\f"

@@ -33,7 +33,7 @@ from dataclasses import dataclass, replace
 from typing import Any, Iterator
 
 from newslint.document import Block, BlockKind, Document
-from newslint.plugins import hookimpl
+from newslint.hookspecs import hookimpl
 from newslint.readers import ReaderError
 from newslint.readers.html import MapBuilder, read_html
 from newslint.readers.text import TextReader

@@ -28,7 +28,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Iterator, Sequence
 
 from newslint.document import Block, BlockKind, Document, SourceMap
-from newslint.plugins import hookimpl
+from newslint.hookspecs import hookimpl
 from newslint.readers.html import MapBuilder, read_html
 
 if TYPE_CHECKING:

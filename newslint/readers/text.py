@@ -13,9 +13,9 @@ from typing import Iterator
 
 import regex
 
-from newslint.credits import is_credit
+from newslint.text.credits import is_credit
 from newslint.document import Block, BlockKind, Document, SourceMap
-from newslint.plugins import hookimpl
+from newslint.hookspecs import hookimpl
 
 WRAP_MIN, WRAP_MAX = 40, 100
 HEADING_MAX_WORDS = 12

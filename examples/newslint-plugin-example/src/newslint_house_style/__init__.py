@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from newslint.plugins import hookimpl
+from newslint import hookimpl
 
 RULES = Path(__file__).parent / "rules"
 

@@ -1,0 +1,884 @@
+"""Tracking the grammatical number an article gives each collective subject.
+
+A collective subject is a lexicon noun with a determiner ("the government"), a listed
+organisation ("Hamas", "the Taliban") or any capitalised name written after "the"
+("the Kremlin"). Evidence of its number comes only from places where the subject is
+plainly the subject of a clause:
+
+- a number-marked verb straight after it ("the Taliban has", "the club are"), or after
+  a relative pronoun attached to it ("the Taliban, who has taken");
+- a possessive or reflexive pronoun later in that clause ("... continues to press
+  their offensive"), when no other noun between them could be the antecedent;
+- "it"/"they" straight after a reporting verb of that clause ("the firm said it would").
+
+Anything uncertain gives no evidence: precision first. Text inside quotation marks is
+ignored. The analysis is pure: a document and a lexicon in, evidence out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+from typing import Callable, Iterator, NamedTuple, Sequence
+
+import regex
+
+from newslint.document import Block, BlockKind, Document
+from newslint.text.patterns import regex_timeout
+from newslint.rules.agreement.lexicon import Lexicon
+from newslint.text.sentences import sentence_spans
+
+_TOKEN = regex.compile(
+    r"[\p{L}\p{N}][\p{L}\p{N}\p{M}]*(?:['\u2019\-][\p{L}\p{N}\p{M}]+)*|[^\s\p{L}\p{N}]"
+)
+_DOUBLE_QUOTES = {'"': None, "\u201c": True, "\u201d": False, "\u00ab": True, "\u00bb": False}
+_WORD = regex.compile(r"[^\W\d_][\w'\u2019-]*")
+_LETTER = regex.compile(r"[^\W\d_]")
+# The run of `_WORD` characters that ends at the position matched at (a reverse pattern).
+_WORD_RUN_BEFORE = regex.compile(r"[\w'\u2019-]*", regex.REVERSE)
+_THE_CAPITAL = regex.compile(r"\b[Tt]he\s+[^\W\d_a-z]")
+_QUOTE_MARK = regex.compile('["\u201c\u201d\u00ab\u00bb]')
+_SINGLE_QUOTED = regex.compile(
+    r"(?<![\p{L}\p{N}])['\u2018](?=\p{L})(?:[^'\u2018\u2019\n]|(?<=\p{L})['\u2019](?=\p{L}))*['\u2019](?![\p{L}\p{N}])"
+)
+# Punctuation that ends the stretch of a clause a pronoun is looked for in.
+_CLAUSE_PUNCTUATION = frozenset(";:()[]{}\u2014\u2013?!\"\u201c\u201d\u2018\u00ab\u00bb")
+MAX_SCOPE_TOKENS = 30
+_FAR = 1 << 62  # sorts after any span starting at the same offset
+MAX_MODIFIERS = 2
+MAX_ADVERBS = 2
+MAX_NAME_WORDS = 8  # keeps a run of capitalised words from costing quadratic time
+
+
+class Number(str, Enum):
+    SINGULAR = "singular"
+    PLURAL = "plural"
+
+
+class SubjectKind(str, Enum):
+    NOUN = "noun"  # a lexicon collective noun: "the government"
+    LISTED = "listed"  # a lexicon organisation: "Hamas", "the Taliban"
+    NAME = "name"  # any capitalised name after "the": "the Kremlin", "the Bravery"
+    BARE_NAME = "bare name"  # a capitalised name right before a verb: "Chelsea have"
+
+
+class Token(NamedTuple):
+    """A word or punctuation mark. A tuple, not a dataclass: one is built for every
+    word of every sentence that may name a subject, and tuples are cheap to build."""
+
+    text: str
+    lower: str  # lower case, straight apostrophes
+    start: int  # offsets into the block text
+    end: int
+    quoted: bool
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[0].isalnum()
+
+    @property
+    def is_capitalised(self) -> bool:
+        return self.text[0].isupper()
+
+    @property
+    def is_lowercase_word(self) -> bool:
+        return self.text[0].isalpha() and self.text[0].islower()
+
+
+@dataclass(frozen=True, slots=True)
+class Subject:
+    key: str  # what uses are grouped by: "government", "taliban"
+    name: str  # as written: "government", "Taliban"
+    kind: SubjectKind
+    with_the: bool  # written after "the" here
+
+    @property
+    def is_known_organisation(self) -> bool:
+        """From the lexicon, so not a person's name such as "the Game"."""
+        return self.kind is SubjectKind.NOUN or self.kind is SubjectKind.LISTED
+
+    @property
+    def may_be_a_person(self) -> bool:
+        """A bare name may be a person's, who may be "they": only verbs count for it."""
+        return self.kind is SubjectKind.BARE_NAME
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A collective subject written at tokens ``[first, head]`` of a sentence."""
+
+    subject: Subject
+    first: int
+    head: int
+
+
+@dataclass(frozen=True, slots=True)
+class Use:
+    """One number-marked use of a subject, at block-text span ``[start, end)``."""
+
+    subject: Subject
+    number: Number
+    is_verb: bool
+    block: Block
+    start: int
+    end: int
+    form: str
+    example: str  # "The Taliban has captured", "their offensive"
+
+
+@dataclass(frozen=True, slots=True)
+class RelativeUse:
+    """A relative pronoun for people ("who") attached to a collective subject."""
+
+    subject: Subject
+    verb_number: Number | None  # of the verb after it, if that shows number
+    block: Block
+    start: int
+    end: int
+    form: str
+    example: str
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    uses: tuple[Use, ...]
+    person_relatives: tuple[RelativeUse, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class _Sentence:
+    block: Block
+    tokens: Sequence[Token]
+    mention_tokens: frozenset[int]  # tokens of any subject mention in the sentence
+    previous: Callable[[], Sequence[Token]]  # the sentence before, tokenised on demand
+
+
+def analyse(document: Document, lexicon: Lexicon, blocks: frozenset[BlockKind]) -> Analysis:
+    """Every number-marked use of every collective subject in `document`, in order.
+
+    Only sentences that may name a subject are tokenised: most sentences name none.
+    """
+    spans = [(block, span) for block in document.blocks if block.kind in blocks
+             for span in sentence_spans(block.text)]
+    quoted: dict[int, list[tuple[int, int]]] = {}
+    tokenised: dict[tuple[int, tuple[int, int]], list[Token]] = {}
+
+    def tokens_of(block: Block, span: tuple[int, int]) -> list[Token]:
+        if id(block) not in quoted:
+            quoted[id(block)] = _quoted_spans(block.text)
+        if (id(block), span) not in tokenised:
+            tokenised[(id(block), span)] = _tokens(block.text, span[0], span[1], quoted[id(block)])
+        return tokenised[(id(block), span)]
+
+    def words_of(block: Block, span: tuple[int, int]) -> list[str]:
+        # Not kept: on a 50 MB live blog the words of every sentence would outweigh the text.
+        return _WORD.findall(block.text, span[0], span[1], timeout=regex_timeout(block.text))
+
+    sentences = [
+        tokens_of(block, span)
+        if _may_name_subject(block.text, span, lexicon) or _has_subject_word(words_of(block, span), lexicon)
+        else None
+        for block, span in spans
+    ]
+    names_with_the = frozenset(
+        mention.subject.key
+        for tokens in sentences if tokens is not None
+        for mention in _named_mentions(tokens, lexicon, frozenset(), frozenset())[0]
+        if mention.subject.kind is SubjectKind.NAME
+    )
+    name_starts = frozenset(name.split(" ", 1)[0] for name in names_with_the)
+    in_lower_case = _LowerCaseWords(document)
+
+    if names_with_the:
+        sentences = [
+            tokens_of(block, span) if tokens is None and _has_name_start(words_of(block, span), name_starts)
+            else tokens
+            for (block, span), tokens in zip(spans, sentences)
+        ]
+    found: list[Use | RelativeUse] = []
+    for position, ((block, _), tokens) in enumerate(zip(spans, sentences)):
+        if tokens is None:
+            continue
+        mentions = _mentions(tokens, lexicon, names_with_the, name_starts, in_lower_case)
+        before = spans[position - 1] if position > 0 else None
+        sentence = _Sentence(
+            block, tokens, frozenset(index for m in mentions for index in range(m.first, m.head + 1)),
+            (lambda before=before: tokens_of(*before) if before is not None else []),
+        )
+        for mention in mentions:
+            found.extend(_uses(sentence, mention, lexicon))
+    return Analysis(tuple(item for item in found if isinstance(item, Use)),
+                    tuple(item for item in found if isinstance(item, RelativeUse)))
+
+
+# --- Tokens -------------------------------------------------------------------------------
+
+def _may_name_subject(text: str, span: tuple[int, int], lexicon: Lexicon) -> bool:
+    """A cheap test: "the" before a capital, or a capital before a verb. The other half
+    of the test, `_has_subject_word`, reads the sentence's words."""
+    start, end = span
+    timeout = regex_timeout(text)
+    return _THE_CAPITAL.search(text, start, end, timeout=timeout) is not None \
+        or lexicon.bare_name_candidates.search(text, start, end, timeout=timeout) is not None
+
+
+def _has_subject_word(words: Sequence[str], lexicon: Lexicon) -> bool:
+    """Whether the sentence has a collective noun or a listed name's first word."""
+    return any(word in lexicon.organisations or word.lower() in lexicon.collective_nouns for word in words)
+
+
+class _LowerCaseWords:
+    """Whether a word is written in lower case somewhere in a document: one of its
+    `_WORD` matches, starting with a lower-case letter.
+
+    Most articles ask about a word or two, so each is looked for where its string occurs
+    (`_written_in_lower_case`). Once the lookups have cost `LOOKUPS_BEFORE_SET` readings
+    of the document, the set of all its lower-case words is built to answer the rest, so
+    the work stays linear in the document however many words are asked about.
+    """
+
+    LOOKUPS_BEFORE_SET = 8
+
+    def __init__(self, document: Document):
+        self._document = document
+        self._answers: dict[str, bool] = {}
+        self._lookups_left = self.LOOKUPS_BEFORE_SET
+        self._words: frozenset[str] | None = None
+
+    def __call__(self, word: str) -> bool:
+        if word not in self._answers:
+            if self._words is None and self._lookups_left == 0:
+                self._words = frozenset(
+                    found for block in self._document.blocks
+                    for found in _WORD.findall(block.text, timeout=regex_timeout(block.text)) if found[0].islower())
+            if self._words is not None:
+                self._answers[word] = word in self._words
+            else:
+                self._lookups_left -= 1
+                self._answers[word] = _written_in_lower_case(self._document, word)
+        return self._answers[word]
+
+
+def _written_in_lower_case(document: Document, word: str) -> bool:
+    """`_LowerCaseWords` for one word, by checking each place its string occurs.
+
+    A `_WORD` match starts at the first letter of a run of word characters and runs to
+    the end of that run, so an occurrence is a match when it ends the run and no letter
+    comes before it in the run. Each run is read at most twice: linear in the document.
+    """
+    timeout = regex_timeout(word)
+    if not word[:1].islower() or _LETTER.match(word, timeout=timeout) is None:
+        return False  # no `_WORD` match starts with this character
+    for block in document.blocks:
+        text = block.text
+        timeout = regex_timeout(text)
+        at = text.find(word)
+        while at >= 0:
+            run_end = _WORD.match(text, at, timeout=timeout).end()  # the word starts with a letter
+            if run_end == at + len(word) and _LETTER.search(
+                    _WORD_RUN_BEFORE.match(text, 0, at, timeout=timeout).group(), timeout=timeout) is None:
+                return True
+            at = text.find(word, run_end)  # later occurrences in this run follow a letter of it
+    return False
+
+
+def _has_name_start(words: Sequence[str], name_starts: frozenset[str]) -> bool:
+    """Whether the sentence has a word that starts a name the article writes with "the"."""
+    return any(word.lower() in name_starts for word in words)
+
+
+def _tokens(text: str, start: int, end: int, quoted: Sequence[tuple[int, int]]) -> list[Token]:
+    # Only white space separates tokens, so each word is found again with `str.find`
+    # from the end of the one before: cheaper than a match object per token. `quoted`
+    # is sorted and the tokens come in order, so one pass walks both.
+    tokens: list[Token] = []
+    append, find, new = tokens.append, text.find, tuple.__new__
+    spans = iter(quoted)
+    span_start, span_end = next(spans, (_FAR, _FAR))
+    position = start
+    for word in _TOKEN.findall(text, start, end, timeout=regex_timeout(text)):
+        position = find(word, position)
+        after = position + len(word)
+        while span_end <= position:
+            span_start, span_end = next(spans, (_FAR, _FAR))
+        append(new(Token, (word, word.lower().replace("\u2019", "'"), position, after,
+                           span_start <= position < span_end)))
+        position = after
+    return tokens
+
+
+def _quoted_spans(text: str) -> list[tuple[int, int]]:
+    """Spans inside double quotes, curly single quotes, or straight single quotes at word edges.
+
+    A straight double quote opens when it starts a word and closes when it ends one;
+    a quote reopened before it closes (a quotation running on over paragraphs) stays
+    open, and one never closed runs to the end of the block.
+    """
+    spans: list[tuple[int, int]] = []
+    opened: int | None = None
+    for match in _QUOTE_MARK.finditer(text, timeout=regex_timeout(text)):
+        index = match.start()
+        opens = _DOUBLE_QUOTES[match.group()]
+        if opens is None:
+            before = text[index - 1] if index > 0 else " "
+            after = text[index + 1] if index + 1 < len(text) else " "
+            if (before.isspace() or before in "([{-\u2014\u2013/") and not after.isspace():
+                opens = True
+            elif not before.isspace() and (after.isspace() or not after.isalnum()):
+                opens = False
+            else:
+                opens = opened is None
+        if opens and opened is None:
+            opened = index
+        elif not opens and opened is not None:
+            spans.append((opened, index + 1))
+            opened = None
+    if opened is not None:
+        spans.append((opened, len(text)))
+    if "'" in text or "\u2018" in text:
+        spans.extend(_single_quoted_spans(text))
+    return _merged(spans)
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _single_quoted_spans(text: str) -> Iterator[tuple[int, int]]:
+    for match in _SINGLE_QUOTED.finditer(text, timeout=regex_timeout(text)):
+        yield match.span()
+
+
+# --- Subjects -----------------------------------------------------------------------------
+
+def _mentions(tokens: Sequence[Token], lexicon: Lexicon, known_names: frozenset[str],
+              known_first_words: frozenset[str], in_lower_case: Callable[[str], bool]) -> list[Mention]:
+    """The subjects named in a sentence. `known_names` are "the X" names of the article,
+    which also count without "the" ("the BBC ... BBC has"); `in_lower_case` tells the
+    article's words written in lower case, which are not names when capitalised."""
+    mentions, taken = _named_mentions(tokens, lexicon, known_names, known_first_words)
+    for index, token in enumerate(tokens):
+        if index in taken or token.quoted:
+            continue
+        if token.text[0].isupper() and token.lower not in lexicon.collective_nouns:
+            mention = _bare_name_at(tokens, index, lexicon, in_lower_case)
+            if mention is not None:
+                mentions.append(mention)
+                taken.update(range(mention.first, mention.head + 1))
+            continue
+        if token.lower not in lexicon.collective_nouns:
+            continue
+        first = _determiner_before(tokens, index, lexicon)
+        if first is None and not (index == 0 and token.is_capitalised):
+            continue
+        first = index if first is None else first
+        subject = Subject(token.lower, token.lower, SubjectKind.NOUN, tokens[first].lower == "the")
+        mentions.append(Mention(subject, first, index))
+    return sorted(mentions, key=lambda m: m.head)
+
+
+def _named_mentions(tokens: Sequence[Token], lexicon: Lexicon, known_names: frozenset[str],
+                    known_first_words: frozenset[str]) -> tuple[list[Mention], set[int]]:
+    """The listed organisations and "the X" names of a sentence (the first step of
+    `_mentions`, which alone decides the article's "the X" names), and their tokens."""
+    mentions: list[Mention] = []
+    taken: set[int] = set()
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        mention = None
+        if token.text in lexicon.organisations:
+            mention = _organisation_at(tokens, index, lexicon)
+        elif token.text[0].isupper() and (
+                (index > 0 and tokens[index - 1].lower == "the") or token.lower in known_first_words):
+            mention = _name_at(tokens, index, lexicon, known_names)
+        if mention is not None and not tokens[mention.head].quoted:
+            mentions.append(mention)
+            taken.update(range(mention.first, mention.head + 1))
+            index = mention.head + 1
+            continue
+        index += 1
+    return mentions, taken
+
+
+def _organisation_at(tokens: Sequence[Token], index: int, lexicon: Lexicon) -> Mention | None:
+    for name in lexicon.organisations.get(tokens[index].text, ()):
+        end = index + len(name)
+        if end <= len(tokens) and all(tokens[index + k].text == part for k, part in enumerate(name)):
+            if end < len(tokens) and tokens[end].text in ("'", "\u2019"):
+                return None  # a plural possessive: "the Taliban' fighters"
+            first = _determiner_before(tokens, index, lexicon)
+            with_the = first is not None and tokens[first].lower == "the"
+            subject = Subject(" ".join(name).lower(), " ".join(name), SubjectKind.LISTED, with_the)
+            return Mention(subject, index if first is None else first, end - 1)
+    return None
+
+
+def _name_at(tokens: Sequence[Token], index: int, lexicon: Lexicon,
+             known_names: frozenset[str]) -> Mention | None:
+    """A capitalised name after "the", or a bare one the article also writes with "the"."""
+    with_the = index > 0 and tokens[index - 1].lower == "the"
+    if not tokens[index].is_word:
+        return None
+    if not with_the and index > 0 and tokens[index - 1].is_capitalised:
+        return None
+    end = index
+    core_end = index  # the last name word before a connector such as "of"
+    while end + 1 < len(tokens) and end - index < MAX_NAME_WORDS:
+        following = tokens[end + 1]
+        if following.is_capitalised and following.is_word:
+            end += 1
+            if core_end == end - 1:
+                core_end = end
+            continue
+        if following.lower in lexicon.name_connectors:
+            after = end + 2
+            if after < len(tokens) and tokens[after].lower == "the":
+                after += 1
+            if after < len(tokens) and tokens[after].is_capitalised and tokens[after].is_word:
+                end = after
+                continue
+        break
+    words = tokens[index:end + 1]
+    if any(w.lower.endswith(("'s", "'")) for w in words):
+        return None
+    core = tokens[core_end].lower
+    if core in lexicon.person_titles or core in lexicon.collective_nouns or core in lexicon.determiners:
+        return None
+    key = " ".join(w.lower for w in words)
+    if not with_the and key not in known_names:
+        return None
+    subject = Subject(key, " ".join(w.text for w in words), SubjectKind.NAME, with_the)
+    return Mention(subject, index - 1 if with_the else index, end)
+
+
+def _bare_name_at(tokens: Sequence[Token], index: int, lexicon: Lexicon,
+                  in_lower_case: Callable[[str], bool]) -> Mention | None:
+    """A capitalised name, not after "the", straight before a number-marked verb or ", who".
+
+    A capitalised word that the article also writes in lower case is an ordinary word
+    starting a sentence ("Sales are"), not a name.
+    """
+    if index > 0 and (tokens[index - 1].is_capitalised or tokens[index - 1].lower == "the"):
+        return None
+    if index > 1 and tokens[index - 1].text == "." and tokens[index - 2].is_capitalised:
+        return None  # "Mr. Obama", "U.S. officials"
+    if tokens[index].lower in lexicon.not_names:
+        return None
+    end = index
+    while end + 1 < len(tokens) and tokens[end + 1].is_capitalised and tokens[end + 1].is_word:
+        end += 1
+        if end - index >= MAX_NAME_WORDS:
+            return None
+    # The verb (or ", who") after the name first: it rules out most capitalised words.
+    after = _skip_adverbs(tokens, end + 1, lexicon)
+    if after is None:
+        return None
+    if not _is_number_marked(tokens[after], lexicon) and not (
+            tokens[end + 1].text == "," and end + 2 < len(tokens)
+            and tokens[end + 2].lower in lexicon.person_relatives | lexicon.thing_relatives):
+        return None
+    words = tokens[index:end + 1]
+    if not all(w.is_word for w in words) or any(w.lower.endswith(("'s", "'")) for w in words):
+        return None
+    if any(w.lower in lexicon.person_titles for w in words) or not _is_modifier(words[0], lexicon) \
+            or words[0].lower in lexicon.determiners or words[-1].lower in lexicon.collective_nouns \
+            or words[0].lower in lexicon.clause_openers or words[0].lower in lexicon.singular_subject_pronouns \
+            or words[0].lower in lexicon.plural_subject_pronouns:
+        return None
+    if len(words) == 1 and in_lower_case(words[0].lower):
+        return None
+    key = " ".join(w.lower for w in words)
+    return Mention(Subject(key, " ".join(w.text for w in words), SubjectKind.BARE_NAME, False), index, end)
+
+
+def _determiner_before(tokens: Sequence[Token], index: int, lexicon: Lexicon) -> int | None:
+    """Index of the determiner or possessive opening the noun phrase headed at `index`."""
+    position = index - 1
+    modifiers = 0
+    while position >= 0 and modifiers <= MAX_MODIFIERS:
+        token = tokens[position]
+        if token.lower in lexicon.determiners:
+            return position
+        if token.is_word and token.lower.endswith(("'s", "s'")):
+            return position
+        if not token.is_word or not _is_modifier(token, lexicon):
+            return None
+        modifiers += 1
+        position -= 1
+    return None
+
+
+def _is_modifier(token: Token, lexicon: Lexicon) -> bool:
+    word = token.lower
+    return not (
+        word in lexicon.prepositions or word in lexicon.coordinators or word in lexicon.verb_numbers
+        or word in lexicon.non_finite_triggers or word in lexicon.reporting_verbs
+        or word in lexicon.clause_breaks or word in lexicon.personal_pronouns
+        or word in lexicon.adverbs or (word.endswith("s") and not token.is_capitalised)
+    )
+
+
+# --- Uses ---------------------------------------------------------------------------------
+
+def _uses(sentence: _Sentence, mention: Mention, lexicon: Lexicon) -> Iterator[Use | RelativeUse]:
+    relative = _relative_after(sentence.tokens, mention, lexicon)
+    if relative is None:
+        yield from _predicate_uses(sentence, mention, mention.head + 1, lexicon)
+        return
+    yield from _relative_clause(sentence, mention, relative, lexicon)
+    closing = _relative_clause_end(sentence.tokens, relative, lexicon)
+    if closing is not None:  # "The firm, which was founded in 1990, has said ..."
+        yield from _predicate_uses(sentence, mention, closing + 1, lexicon)
+
+
+def _predicate_uses(sentence: _Sentence, mention: Mention, start: int, lexicon: Lexicon) -> Iterator[Use]:
+    """The verb at `start` (after adverbs) if it is the mention's, and pronouns in its clause."""
+    tokens = sentence.tokens
+    at = _skip_adverbs(tokens, start, lexicon)
+    if at is None:
+        return
+    verb = tokens[at]
+    if _is_number_marked(verb, lexicon):
+        number = _number(verb, lexicon)
+        if not _is_clause_subject(tokens, mention, number, lexicon):
+            return
+        example = _example(sentence, mention.first, at) if at == _skip_adverbs(tokens, mention.head + 1, lexicon) \
+            else _example(sentence, mention.first, mention.head) + " ... " + _example(sentence, at, at)
+        yield _use(sentence, mention.subject, number, True, verb, example)
+    elif not (_opens_predicate(verb, lexicon) and _is_clause_subject(tokens, mention, None, lexicon)):
+        return
+    if not mention.subject.may_be_a_person:
+        yield from _pronouns(sentence, mention, at + 1, lexicon, main_clause=True)
+
+
+def _relative_clause_end(tokens: Sequence[Token], relative: int, lexicon: Lexicon) -> int | None:
+    """The comma closing a relative clause opened by ", which", if it closes in the sentence."""
+    if relative < 1 or tokens[relative - 1].text != ",":
+        return None
+    for index in range(relative + 1, min(len(tokens), relative + MAX_SCOPE_TOKENS)):
+        token = tokens[index]
+        if token.text == ",":
+            return index
+        if token.quoted or token.text in _CLAUSE_PUNCTUATION:
+            return None
+    return None
+
+
+def _relative_clause(sentence: _Sentence, mention: Mention, relative: int,
+                     lexicon: Lexicon) -> Iterator[Use | RelativeUse]:
+    tokens = sentence.tokens
+    pronoun = tokens[relative]
+    if pronoun.quoted or not _relative_attaches(tokens, mention, pronoun, lexicon):
+        return
+    verb_at = _skip_adverbs(tokens, relative + 1, lexicon)
+    verb = tokens[verb_at] if verb_at is not None else None
+    number = _number(verb, lexicon) if verb is not None and _is_number_marked(verb, lexicon) else None
+    if pronoun.lower in lexicon.person_relatives:
+        last = relative if verb_at is None else verb_at
+        yield RelativeUse(mention.subject, number, sentence.block, pronoun.start, pronoun.end, pronoun.text,
+                          _example(sentence, mention.first, last))
+    if verb is None or verb_at is None:
+        return
+    if number is not None:
+        yield _use(sentence, mention.subject, number, True, verb, _example(sentence, mention.first, verb_at))
+    if (number is not None or _opens_predicate(verb, lexicon)) and not mention.subject.may_be_a_person:
+        yield from _pronouns(sentence, mention, verb_at + 1, lexicon, main_clause=False)
+
+
+def _is_clause_subject(tokens: Sequence[Token], mention: Mention, number: Number | None,
+                       lexicon: Lexicon) -> bool:
+    """Whether the verb after the mention is the mention's own, not part of a larger phrase.
+
+    The mention must open its clause: it starts the sentence or follows punctuation, a
+    conjunction, a reporting verb, an adverb or a number ("In 2004 the firm was").
+    After any other word it is that word's object or part of a longer phrase: "members
+    of the team are", "will the firm have", "to tip the band was".
+    """
+    if mention.first == 0:
+        return True
+    before = tokens[mention.first - 1]
+    word = before.lower
+    window = tokens[max(0, mention.first - 6):mention.first]
+    if _verb_after(tokens, mention, lexicon) in lexicon.irrealis_forms \
+            and any(t.lower in lexicon.irrealis_triggers for t in window[-4:]):
+        return False  # "if the government were to": a subjunctive
+    if number is Number.PLURAL and any(t.lower in lexicon.mandative_triggers for t in window):
+        return False  # "demanded that the government have": a subjunctive
+    if word in lexicon.coordinators:
+        # "Labour and the Tories were" may be one phrase; ", and the firm has" is a new clause.
+        return number is Number.SINGULAR and mention.first > 1 and tokens[mention.first - 2].text == ","
+    if not before.is_word:
+        return before.text not in "'\u2019"
+    if word in lexicon.prepositions or word in lexicon.non_finite_triggers \
+            or _after_phrase_preposition(tokens, mention.first, lexicon):
+        return False
+    if word in lexicon.clause_openers or word in lexicon.clause_breaks or word in lexicon.adverbs \
+            or word in lexicon.reporting_verbs:
+        return True
+    if before.is_capitalised:  # "In London the council has", not "Noggin the Nog was"
+        return mention.first > 1 and tokens[mention.first - 2].lower in lexicon.prepositions
+    return before.text[0].isdigit()
+
+
+def _after_phrase_preposition(tokens: Sequence[Token], first: int, lexicon: Lexicon) -> bool:
+    """Whether the words before `first` end with a preposition such as "such as"."""
+    for size in (2, 3):
+        if first >= size and " ".join(t.lower for t in tokens[first - size:first]) in lexicon.phrase_prepositions:
+            return True
+    return False
+
+
+def _verb_after(tokens: Sequence[Token], mention: Mention, lexicon: Lexicon) -> str:
+    index = _skip_adverbs(tokens, mention.head + 1, lexicon)
+    return tokens[index].lower if index is not None else ""
+
+
+def _relative_attaches(tokens: Sequence[Token], mention: Mention, pronoun: Token, lexicon: Lexicon) -> bool:
+    """Whether a relative pronoun after the mention refers to it, not to a noun before it.
+
+    After "X of the Taliban," the pronoun may refer to X. "who" cannot refer to X when X
+    is not a person ("the grip of the Taliban, who"); "which" and "that" can, so they
+    are left alone there.
+    """
+    if mention.first == 0:
+        return True
+    before = tokens[mention.first - 1].lower
+    if before in lexicon.coordinators:
+        return False
+    if before not in lexicon.prepositions:
+        return True
+    if pronoun.lower not in lexicon.person_relatives:
+        return False
+    position = mention.first - 2
+    while position >= 0 and tokens[position].lower in lexicon.adverbs:
+        position -= 1
+    if position < 0:
+        return False
+    head = tokens[position]
+    return head.is_lowercase_word and not _is_person(head.lower, lexicon, agent_endings=True) \
+        and head.lower not in lexicon.plural_nouns and head.lower not in lexicon.personal_pronouns
+
+
+def _relative_after(tokens: Sequence[Token], mention: Mention, lexicon: Lexicon) -> int | None:
+    """Index of a relative pronoun right after the mention: ", which", ", who", "that".
+
+    Without a comma only after a common noun ("the team that has"): after a name, "that"
+    belongs to an earlier noun ("the units that make up Yahoo that are").
+    """
+    relatives = lexicon.person_relatives | lexicon.thing_relatives
+    index = mention.head + 1
+    if index < len(tokens) and tokens[index].text == ",":
+        index += 1
+        if index < len(tokens) and tokens[index].lower in relatives:
+            return index
+        return None
+    if mention.subject.kind is SubjectKind.NOUN and index < len(tokens) and tokens[index].lower in relatives:
+        following = _skip_adverbs(tokens, index + 1, lexicon)
+        if following is not None and tokens[following].lower in lexicon.verb_numbers:
+            return index  # "the team that has", not "told the team that it"
+    return None
+
+
+def _opens_predicate(token: Token, lexicon: Lexicon) -> bool:
+    """A verb that shows the word before it is a clause subject, though not its number."""
+    word = token.lower
+    return token.is_lowercase_word and (
+        word in lexicon.modals or word in lexicon.reporting_verbs
+        or (word.endswith("ed") and len(word) > 4)
+    )
+
+
+def _pronouns(sentence: _Sentence, mention: Mention, start: int, lexicon: Lexicon,
+              main_clause: bool) -> Iterator[Use]:
+    """Pronouns later in the subject's clause that can only refer back to it.
+
+    A pronoun is skipped once a noun that could be its antecedent has been passed. In a
+    main clause, a plural noun anywhere earlier in the sentence also rules out "their"
+    ("as the authorities investigate, the IMF has called for their findings"); a
+    relative clause is about the noun it hangs on.
+    """
+    tokens = sentence.tokens
+    blocked = {
+        Number.SINGULAR: False,
+        Number.PLURAL: main_clause and any(
+            _may_be_plural_antecedent(tokens, index, lexicon)
+            for index in range(max(0, mention.first - MAX_SCOPE_TOKENS), start)
+            if not mention.first <= index <= mention.head),
+    }
+    stop = min(len(tokens), start + MAX_SCOPE_TOKENS)
+    for index in range(start, stop):
+        token = tokens[index]
+        previous = tokens[index - 1]
+        following = tokens[index + 1] if index + 1 < len(tokens) else None
+        if token.quoted:
+            return
+        if not token.is_word:
+            if token.text in _CLAUSE_PUNCTUATION:
+                return
+            continue
+        word = token.lower
+        if word in lexicon.adverbs and (previous.lower in lexicon.verb_numbers or previous.lower in lexicon.modals):
+            continue  # "has since reorganised": an adverb, not a conjunction
+        if word in lexicon.clause_breaks:
+            if word in lexicon.thing_relatives and previous.lower in lexicon.reporting_verbs:
+                continue  # "said that": the reported clause keeps the subject
+            return
+        if word in lexicon.coordinators:
+            if following is None or _starts_new_phrase(following, lexicon):
+                return
+            continue
+        number = _pronoun_number(tokens, index, lexicon)
+        if number is not None:
+            if not blocked[number] and not _refers_back_further(sentence, index, number, lexicon):
+                yield _use(sentence, mention.subject, number, False, token, _example(sentence, index, index))
+            continue
+        if word in lexicon.singular_subject_pronouns or word in lexicon.plural_subject_pronouns \
+                or word in lexicon.personal_pronouns or token.is_capitalised or index in sentence.mention_tokens \
+                or _opens_reported_clause(tokens, index, lexicon):
+            blocked[Number.SINGULAR] = blocked[Number.PLURAL] = True
+        elif _may_be_plural_antecedent(tokens, index, lexicon):
+            blocked[Number.PLURAL] = True
+        elif previous.lower in lexicon.singular_determiners and token.is_lowercase_word:
+            blocked[Number.SINGULAR] = True
+
+
+def _opens_reported_clause(tokens: Sequence[Token], index: int, lexicon: Lexicon) -> bool:
+    """A word after "said" or "said that": the reported clause has a subject of its own
+    ("the party argues the pair should give up their seats")."""
+    word = tokens[index].lower
+    if word in lexicon.infinitive_markers or word in lexicon.prepositions or word in lexicon.adverbs:
+        return False  # "was said to be", "said on Monday"
+    verb_at = index - 1
+    if verb_at > 0 and tokens[verb_at].lower in lexicon.thing_relatives:
+        verb_at -= 1
+    return verb_at >= 0 and tokens[verb_at].lower in lexicon.reporting_verbs
+
+
+def _refers_back_further(sentence: _Sentence, index: int, number: Number, lexicon: Lexicon) -> bool:
+    """Whether a subject "they" may refer to a plural in the sentence before.
+
+    "The ministry says they were freed": "they" is often the people just written about.
+    "it" after a reporting verb almost always is the subject itself ("the firm said it").
+    """
+    if number is not Number.PLURAL or sentence.tokens[index].lower not in lexicon.plural_subject_pronouns:
+        return False
+    previous = sentence.previous()
+    return any(_may_be_plural_antecedent(previous, position, lexicon)
+               for position in range(max(0, len(previous) - 2 * MAX_SCOPE_TOKENS), len(previous)))
+
+
+def _pronoun_number(tokens: Sequence[Token], index: int, lexicon: Lexicon) -> Number | None:
+    word = tokens[index].lower
+    if word in lexicon.singular_pronouns:
+        return Number.SINGULAR
+    if word in lexicon.plural_pronouns:
+        return Number.PLURAL
+    subject_singular = word in lexicon.singular_subject_pronouns
+    if not subject_singular and word not in lexicon.plural_subject_pronouns:
+        return None
+    verb_at = index - 1
+    if verb_at > 0 and tokens[verb_at].lower in lexicon.thing_relatives:
+        verb_at -= 1  # "said that it"
+    if verb_at < 1 or tokens[verb_at].lower not in lexicon.reporting_verbs \
+            or tokens[verb_at - 1].lower in lexicon.determiners:
+        return None  # not after a reporting verb, or after a noun: "their fears it"
+    if subject_singular and _is_empty_it(tokens, index, lexicon):
+        return None
+    return Number.SINGULAR if subject_singular else Number.PLURAL
+
+
+def _is_empty_it(tokens: Sequence[Token], index: int, lexicon: Lexicon) -> bool:
+    """ "it was too early", "it would be wrong", "it emerged": an "it" that stands for no subject."""
+    following = [t.lower for t in tokens[index + 1:index + 3]]
+    if not following:
+        return True
+    if following[0] in lexicon.expletive_followers:
+        return True
+    return (following[0] in lexicon.modals or following[0] in lexicon.non_finite_triggers) \
+        and len(following) > 1 and following[1] in lexicon.expletive_followers
+
+
+def _may_be_plural_antecedent(tokens: Sequence[Token], index: int, lexicon: Lexicon) -> bool:
+    """A plural noun or pronoun, or a person a singular "their" may stand for ("each voter")."""
+    token = tokens[index]
+    word = token.lower
+    if word in lexicon.plural_nouns or word in lexicon.plural_pronouns or word in lexicon.plural_subject_pronouns:
+        return True
+    previous = tokens[index - 1].lower if index > 0 else ""
+    if word in lexicon.person_nouns or (previous in lexicon.determiners and _is_person(
+            word, lexicon, agent_endings=previous in lexicon.distributive_determiners)):
+        return True
+    if not _looks_plural(word, lexicon):
+        return False
+    following = tokens[index + 1].lower if index + 1 < len(tokens) else ""
+    verb_position = previous in lexicon.coordinators or previous in lexicon.adverbs \
+        or previous in lexicon.person_relatives or previous in lexicon.thing_relatives
+    verb_context = following in lexicon.infinitive_markers or following in lexicon.determiners
+    return not (verb_position and verb_context)  # "and continues to press", "who takes the"
+
+
+def _looks_plural(word: str, lexicon: Lexicon) -> bool:
+    if len(word) < 3 or not word.endswith("s") or word.endswith(("ss", "us", "is", "'s")):
+        return False
+    if word in lexicon.not_plurals or word in lexicon.verb_numbers or word in lexicon.reporting_verbs:
+        return False
+    return word.rsplit("-", 1)[-1] not in lexicon.quantity_words
+
+
+def _is_person(word: str, lexicon: Lexicon, agent_endings: bool) -> bool:
+    """A noun for a person, by the lexicon or by its ending ("novelist"); with
+    `agent_endings`, also "-er", "-or" and the like ("buyer", but also "winter")."""
+    if word in lexicon.person_nouns:
+        return True
+    if len(word) <= 4 or word.endswith(lexicon.not_person_suffixes):
+        return False
+    return word.endswith(lexicon.person_suffixes) or (agent_endings and word.endswith(lexicon.agent_suffixes))
+
+
+def _starts_new_phrase(token: Token, lexicon: Lexicon) -> bool:
+    """After "and": a new noun phrase or clause, not a second verb of the same subject."""
+    word = token.lower
+    if word in lexicon.singular_pronouns or word in lexicon.plural_pronouns:
+        return False
+    return (word in lexicon.determiners or word in lexicon.personal_pronouns
+            or word in lexicon.singular_subject_pronouns or word in lexicon.plural_subject_pronouns
+            or token.is_capitalised or not token.is_word or token.text[0].isdigit())
+
+
+# --- Helpers ------------------------------------------------------------------------------
+
+def _skip_adverbs(tokens: Sequence[Token], index: int, lexicon: Lexicon) -> int | None:
+    skipped = 0
+    while index < len(tokens) and tokens[index].lower in lexicon.adverbs and skipped < MAX_ADVERBS:
+        index += 1
+        skipped += 1
+    return index if index < len(tokens) else None
+
+
+def _is_number_marked(token: Token, lexicon: Lexicon) -> bool:
+    return token.lower in lexicon.verb_numbers and token.is_lowercase_word and not token.quoted
+
+
+def _number(token: Token, lexicon: Lexicon) -> Number:
+    return Number.SINGULAR if lexicon.verb_numbers[token.lower] else Number.PLURAL
+
+
+def _use(sentence: _Sentence, subject: Subject, number: Number, is_verb: bool, token: Token,
+         example: str) -> Use:
+    return Use(subject, number, is_verb, sentence.block, token.start, token.end, token.text, example)
+
+
+def _example(sentence: _Sentence, first: int, last: int) -> str:
+    """Block text from token `first` through token `last` and the word after it."""
+    tokens = sentence.tokens
+    end = tokens[last].end
+    if last + 1 < len(tokens) and tokens[last + 1].is_word:
+        end = tokens[last + 1].end
+    return sentence.block.text[tokens[first].start:end]

@@ -1,0 +1,165 @@
+"""Kinds `collective-number` and `organisation-who`: one subject, one number (NL3xx).
+
+`collective-number` finds each collective subject's number-marked uses (see
+`agreement_analysis`), takes the article's majority as its choice (on a tie, the
+first use decides) and flags every use of the other number, naming the choice with
+one example of it.
+
+`organisation-who` flags "who" for an organisation the article treats as singular:
+as one body it is a thing ("which", "that"). Where the article treats it as plural,
+as its members ("the club, who are top"), "who" is left alone.
+
+Options (both kinds):
+- ``lexicons``: lexicon files, relative to the rule file, or ``newslint:NAME`` in the
+  built-in rule pack (default ``["newslint:lexicons/agreement.toml"]``).
+- ``lexicon``: an inline table with the same keys, merged after the files.
+- ``blocks``: block kinds to read (default: all but credits, bylines, alt text and
+  block quotes).
+
+Message placeholders: ``{form}`` (the flagged word), ``{subject}``, ``{number}``,
+``{dominant}``, ``{example}`` and ``{line}`` (where the example is).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Iterator, Sequence
+
+from newslint.document import BlockKind, Document
+from newslint.options import Options
+from newslint.text.patterns import regex_timeout
+from newslint.rules.agreement.analysis import Analysis, Number, RelativeUse, SubjectKind, Use, analyse
+from newslint.rules.agreement.lexicon import Lexicon, merge_lexicons, validate_lexicon
+from newslint.lexicons import lexicon_tables
+from newslint.model import DeclaredRule, Finding, RuleSpec, finding_at, rule_identity
+
+OPTIONS = {"lexicons", "lexicon", "blocks"}
+DEFAULT_LEXICONS = ("newslint:lexicons/agreement.toml",)
+DEFAULT_BLOCKS = frozenset(BlockKind) - {BlockKind.CREDIT, BlockKind.BYLINE, BlockKind.ALT_TEXT, BlockKind.QUOTE}
+
+
+@dataclass(frozen=True)
+class _AgreementRule(DeclaredRule):
+    lexicon: Lexicon
+    blocks: frozenset[BlockKind]
+
+    def _analyse(self, document: Document) -> Analysis:
+        return analyse(document, self.lexicon, self.blocks)
+
+    def _finding(self, document: Document, item: Use | RelativeUse, **fields: str) -> Finding:
+        return finding_at(self, document, item.block, item.start, item.end, _format(self.message, fields))
+
+
+@dataclass(frozen=True)
+class CollectiveNumberRule(_AgreementRule):
+    def check(self, document: Document) -> Iterator[Finding]:
+        for uses in _by_subject(self._analyse(document).uses).values():
+            dominant = _dominant(uses)
+            if dominant is None:
+                continue
+            example = _example_of(uses, dominant)
+            for use in uses:
+                if use.number is not dominant:
+                    yield self._finding(
+                        document, use, form=use.form, subject=_subject(use, uses), number=use.number.value,
+                        dominant=dominant.value, example=example.example, line=str(_line(document, example)),
+                    )
+
+
+@dataclass(frozen=True)
+class OrganisationWhoRule(_AgreementRule):
+    def check(self, document: Document) -> Iterator[Finding]:
+        if not any(_may_hold_organisation_who(block.text, self.lexicon) for block in document.blocks
+                   if block.kind in self.blocks):
+            return  # no "the company, who" anywhere: nothing to analyse
+        analysis = self._analyse(document)
+        uses_by_subject = _by_subject(analysis.uses)
+        for use in analysis.person_relatives:
+            if not use.subject.is_known_organisation:
+                continue  # "the Game, who": a capitalised name may be a person's
+            uses = uses_by_subject.get(use.subject.key, [])
+            singular = use.verb_number is Number.SINGULAR or (
+                use.verb_number is None and _dominant(uses, allow_single=True) is Number.SINGULAR)
+            if not singular:
+                continue
+            shown = _example_of(uses, Number.SINGULAR)
+            yield self._finding(document, use, form=use.form, subject=_subject(use, uses),
+                                number=Number.SINGULAR.value, dominant=Number.SINGULAR.value,
+                                example=shown.example, line=str(_line(document, shown)))
+
+
+def _may_hold_organisation_who(text: str, lexicon: Lexicon) -> bool:
+    lowered = text.lower()
+    return any(word in lowered for word in lexicon.person_relatives) \
+        and lexicon.organisation_person_relatives.search(text, timeout=regex_timeout(text)) is not None
+
+
+def _by_subject(uses: Sequence[Use]) -> dict[str, list[Use]]:
+    grouped: dict[str, list[Use]] = {}
+    for use in uses:
+        grouped.setdefault(use.subject.key, []).append(use)
+    return grouped
+
+
+def _dominant(uses: Sequence[Use], allow_single: bool = False) -> Number | None:
+    """The article's choice: the majority number; on a tie, the first one used.
+
+    None when the subject is used with only one number (nothing to flag), unless
+    `allow_single`.
+    """
+    if not uses:
+        return None
+    singular = sum(1 for use in uses if use.number is Number.SINGULAR)
+    plural = len(uses) - singular
+    if not allow_single and (singular == 0 or plural == 0):
+        return None
+    if singular != plural:
+        return Number.SINGULAR if singular > plural else Number.PLURAL
+    return uses[0].number
+
+
+def _example_of(uses: Sequence[Use], number: Number) -> Use:
+    """The first use with `number`, preferring a verb ("has captured") to a pronoun."""
+    chosen = [use for use in uses if use.number is number]
+    return next((use for use in chosen if use.is_verb), chosen[0])
+
+
+def _subject(item: Use | RelativeUse, uses: Sequence[Use]) -> str:
+    """How to name the subject: "the government", "the Taliban", "Hamas"."""
+    subject = item.subject
+    if subject.kind is SubjectKind.NOUN:
+        return f"the {subject.name}"
+    with_the = subject.with_the or any(use.subject.with_the for use in uses)
+    return f"the {subject.name}" if with_the else subject.name
+
+
+def _line(document: Document, item: Use | RelativeUse) -> int:
+    return document.position(item.block.to_source(item.start, item.end)[0])[0]
+
+
+def _format(message: str, fields: dict[str, str]) -> str:
+    for key, value in fields.items():
+        message = message.replace("{" + key + "}", value)
+    return message
+
+
+def _lexicon(spec: RuleSpec, options: Options) -> Lexicon:
+    return merge_lexicons(lexicon_tables(options, spec.path, DEFAULT_LEXICONS, validate_lexicon))
+
+
+def _factory(rule_class: type[_AgreementRule]) -> Any:
+    def build(spec: RuleSpec) -> _AgreementRule:
+        options = Options(spec.options, OPTIONS)
+        return rule_class(
+            **(rule_identity(spec) | {"fixable": False}),  # an agreement finding has no fix
+            lexicon=_lexicon(spec, options),
+            blocks=options.block_kinds() or DEFAULT_BLOCKS,
+        )
+
+    return build
+
+
+KINDS: dict[str, Any] = {
+    "collective-number": _factory(CollectiveNumberRule),
+    "organisation-who": _factory(OrganisationWhoRule),
+}

@@ -1,0 +1,29 @@
+"""NL1xx artifacts: text the page or a widget put into the article, not the story.
+
+Modules: `pattern` (the ``pattern`` kind: one alternation of an editor's regular
+expressions, NL101 and NL103-NL107), `promo` (``promo-link``: promo labels with their links,
+NL102), `orphan` (``orphan-fragment``: a stray fragment at the end, NL108). The rule files
+``NL1xx-*.toml`` beside them are this family's rule pack.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from newslint.hookspecs import hookimpl
+from newslint.rules.artifacts import pattern
+from newslint.rules.artifacts import promo
+from newslint.rules.artifacts import orphan
+
+RULE_PACK = Path(__file__).parent
+
+
+@hookimpl
+def newslint_rule_kinds() -> dict[str, Any]:
+    return {**pattern.KINDS, **promo.KINDS, **orphan.KINDS}
+
+
+@hookimpl
+def newslint_rule_packs() -> list[Path]:
+    return [RULE_PACK]

@@ -1,0 +1,101 @@
+"""The `pattern` kind: flag every match of a list of regular expressions.
+
+Options:
+- ``patterns`` (required): regular expressions (`regex` module syntax, multiline).
+- ``ignore_case``: match case-insensitively (default false).
+- ``blocks``: block kinds to check (default: all).
+- ``whole_block``: a match counts only if it is the whole block text (stripped);
+  the finding then covers the block and the fix removes it.
+- ``unless``: regular expressions; a block matching any of them is left alone.
+- ``suggestion``: replacement text; makes the fix replace the match with it.
+- ``remove_whole_block``: with ``fixable``, a match anywhere is flagged, and one that
+  is the whole block text (stripped) gets a fix removing the block; a match inside
+  other text gets the ``suggestion`` fix if there is one, else none.
+
+The message may use ``{match}`` and ``{suggestion}``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import chain
+from typing import Any, Iterator
+
+from newslint.document import BlockKind, Document
+from newslint.options import Options
+from newslint.text.patterns import compile_patterns, regex_timeout
+from newslint.model import (
+    DeclaredRule, Edit, Finding, Fix, RuleSpec, finding_at, remove_block_fix, rule_identity, whole_block_finding,
+)
+
+OPTIONS = {"patterns", "ignore_case", "blocks", "whole_block", "unless", "suggestion", "remove_whole_block"}
+
+
+@dataclass(frozen=True)
+class PatternRule(DeclaredRule):
+    pattern: Any
+    unless: Any | None
+    blocks: frozenset[BlockKind] | None
+    whole_block: bool
+    suggestion: str | None
+    remove_whole_block: bool = False
+
+    def check(self, document: Document) -> Iterator[Finding]:
+        for block in document.blocks:
+            if self.blocks is not None and block.kind not in self.blocks:
+                continue
+            # `unless` is searched only in a block the pattern matches: most match nothing.
+            if self.whole_block:
+                stripped = block.text.strip()
+                match = self.pattern.fullmatch(stripped, timeout=regex_timeout(stripped))
+                if match is not None and not self._excepted(block.text):
+                    fix = remove_block_fix(block, f"remove {stripped!r}") if self.fixable else None
+                    yield whole_block_finding(self, document, block, self._message(stripped), fix)
+                continue
+            matches = self.pattern.finditer(block.text, timeout=regex_timeout(block.text))
+            first = next(matches, None)
+            if first is None or self._excepted(block.text):
+                continue
+            for match in chain((first,), matches):
+                if match.end() == match.start():
+                    continue
+                finding = finding_at(self, document, block, match.start(), match.end(), self._message(match.group()))
+                if self.fixable and self.remove_whole_block and match.group() == block.text.strip():
+                    finding = _with_fix(finding, remove_block_fix(block, f"remove {match.group()!r}"))
+                elif self.fixable and self.suggestion is not None:
+                    replacement = Edit(finding.start, finding.end, self.suggestion)
+                    finding = _with_fix(finding, Fix(f"replace with {self.suggestion!r}", (replacement,)))
+                yield finding
+
+    def _excepted(self, text: str) -> bool:
+        return self.unless is not None and self.unless.search(text, timeout=regex_timeout(text)) is not None
+
+    def _message(self, matched: str) -> str:
+        return self.message.replace("{match}", matched).replace("{suggestion}", self.suggestion or "")
+
+
+def _with_fix(finding: Finding, fix: Fix) -> Finding:
+    from dataclasses import replace
+
+    return replace(finding, fix=fix)
+
+
+def pattern_rule(spec: RuleSpec) -> PatternRule:
+    options = Options(spec.options, OPTIONS)
+    patterns = options.strings("patterns")
+    if not patterns:
+        raise ValueError("option 'patterns': expected at least one regular expression")
+    ignore_case = options.boolean("ignore_case", False)
+    unless = options.strings("unless")
+    return PatternRule(
+        **rule_identity(spec),
+        pattern=compile_patterns(patterns, ignore_case=ignore_case),
+        unless=compile_patterns(unless, ignore_case=ignore_case, key="unless") if unless else None,
+        blocks=options.block_kinds(),
+        whole_block=options.boolean("whole_block", False),
+        suggestion=options.string("suggestion"),
+        remove_whole_block=options.boolean("remove_whole_block", False),
+    )
+
+
+KINDS: dict[str, Any] = {"pattern": pattern_rule}

@@ -1,0 +1,205 @@
+"""Figure expressions that make a claim: shares, estimates, tallies, large sums.
+
+A number is a claim when its shape says someone measured or estimated something:
+a percentage, a fraction of a population or a territory ("two-thirds of the country";
+any fraction with an approximator, "nearly half"), a magnitude ("thousands of people"),
+an approximated number ("at least 20", "some 2,000 troops"), a count of a claim noun
+("23 civilians"), a ratio ("one in five voters") or an approximated large sum of money
+("nearly $916 million"). Dates, times, ages, years, durations, distances, scores, names
+("Route 6") and numbers referring back to a known group ("the two men") are not.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Iterator
+
+import regex
+
+from newslint.text.patterns import REGEX_TIMEOUT_SECONDS, regex_timeout
+from newslint.rules.attribution.lexicon import FigureLexicon
+
+LOOKBEHIND = 48  # characters searched for an approximator, a currency sign or a name
+_DIGITS = regex.compile(r"[\d,]*\d(?:\.\d+)?")
+_LETTERS = regex.compile(r"[a-z]+")
+_OF = regex.compile(r"\s+of\b", regex.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    start: int
+    end: int
+    kind: str  # one of attribution_lexicon.FIGURE_CLASSES
+
+
+def find_figures(text: str, lexicon: FigureLexicon) -> Iterator[Figure]:
+    """Claim-making figure expressions in `text`, in order, not overlapping."""
+    taken_until = 0
+    candidates = sorted(
+        [*_phrases(text, lexicon.magnitude, "magnitude", lexicon),
+         *_phrases(text, lexicon.fraction, "fraction", lexicon),
+         *_numbers(text, lexicon)],
+        key=lambda figure: (figure.start, -figure.end),
+    )
+    for figure in candidates:
+        if figure.start >= taken_until:
+            yield figure
+            taken_until = figure.end
+
+
+def _phrases(text: str, pattern: Any, kind: str, lexicon: FigureLexicon) -> Iterator[Figure]:
+    """'thousands of people', 'nearly two-thirds of the country'."""
+    for match in pattern.finditer(text, timeout=regex_timeout(text)):
+        head = lexicon.noun_phrase.match(text, match.end(), timeout=REGEX_TIMEOUT_SECONDS)
+        if head is None or lexicon.non_claim_head.fullmatch(head.group("head"), timeout=REGEX_TIMEOUT_SECONDS):
+            continue
+        before = text[max(0, match.start() - LOOKBEHIND):match.start()]
+        if lexicon.referential.search(before, timeout=REGEX_TIMEOUT_SECONDS):
+            continue  # "the thousands of people who": a group already counted
+        start = _approximated_start(text, match.start(), lexicon)
+        whole = lexicon.whole_noun.fullmatch(head.group("head"), timeout=REGEX_TIMEOUT_SECONDS)
+        if kind == "fraction" and start == match.start() and not whole:
+            continue  # "sold half its finance arm": a plain fraction of a thing is a fact
+        of = _OF.match(text, match.end(), timeout=REGEX_TIMEOUT_SECONDS)
+        if kind == "magnitude" and (of is None or not lexicon.claim_noun.match(
+                text, of.end(), timeout=REGEX_TIMEOUT_SECONDS)):
+            continue  # "thousands of sites", "millions of dollars": vague, not a count anyone made
+        yield Figure(start, head.end(), kind)
+
+
+def _numbers(text: str, lexicon: FigureLexicon) -> Iterator[Figure]:
+    for match in lexicon.number.finditer(text, timeout=regex_timeout(text)):
+        figure = _classify(text, match, lexicon)
+        if figure is not None:
+            yield figure
+
+
+def _classify(text: str, number: Any, lexicon: FigureLexicon) -> Figure | None:
+    start, end = number.span()
+    before = text[max(0, start - LOOKBEHIND):start]
+    money_sign = lexicon.currency_before.search(before, timeout=REGEX_TIMEOUT_SECONDS)
+    approximated = lexicon.approximator.search(
+        before[:money_sign.start()] if money_sign else before, timeout=REGEX_TIMEOUT_SECONDS)
+    lead = approximated or money_sign
+    first = start - len(before) + lead.start() if lead else start
+    value, glued = number_value(number.group(), lexicon), bool(number.group("glued"))
+    range_tail = _range_tail(text, end, approximated, lexicon)
+    if range_tail is not None:
+        end = range_tail.end()
+        value = max(value, number_value(range_tail.group("value"), lexicon))
+        glued = glued or bool(range_tail.group("glued"))
+
+    percent = lexicon.percent.match(text, end, timeout=REGEX_TIMEOUT_SECONDS)
+    if percent is not None:
+        second = lexicon.percent_range.match(text, percent.end(), timeout=REGEX_TIMEOUT_SECONDS)
+        end = second.end() if second is not None else percent.end()  # "from 5 percent to 25 percent"
+        if lexicon.rate_noun.match(text, end, timeout=REGEX_TIMEOUT_SECONDS):
+            return None  # a parameter, not a measurement: "a 35 percent tariff"
+        return Figure(first, _of_phrase_end(text, end, lexicon), "percentage")
+    # An exact sum is a recorded fact (a price, a deal, a result); an approximated
+    # one ("nearly $916 million") is someone's estimate.
+    money_word = None if money_sign else lexicon.currency_after.match(text, end, timeout=REGEX_TIMEOUT_SECONDS)
+    if money_sign is not None or money_word is not None:
+        if approximated is None or value < lexicon.min_money:
+            return None
+        return Figure(first, money_word.end() if money_word else end, "money")
+
+    if _is_label(text, end, before, approximated is not None, lexicon):
+        return None
+    noun = lexicon.claim_noun.match(text, end, timeout=REGEX_TIMEOUT_SECONDS)
+    ratio = lexicon.ratio_tail.match(text, end, timeout=REGEX_TIMEOUT_SECONDS)
+    if ratio is not None and not glued and not _looks_like_year(ratio.group("of")):
+        return Figure(first, ratio.end(), "ratio")
+    if noun is None and _looks_like_clock(number.group(), range_tail):
+        return None  # "a curfew between 2200 and 0700"
+    if _looks_like_year(number.group()) or (
+            noun is None and (glued or (range_tail is not None and approximated is None))):
+        return None  # a year, "5m" (metres? minutes?), or a bare "24-20": a score, a vote
+    if approximated is not None:
+        if value < (lexicon.min_count if noun else lexicon.min_bare_count):
+            return None  # "at least four officers", "over 18": small enough to see, or an age
+        return Figure(first, noun.end() if noun else end, "approximate")
+    if noun is not None and value >= lexicon.min_count:
+        return Figure(first, noun.end(), "count")
+    return None
+
+
+def _range_tail(text: str, end: int, approximated: Any, lexicon: FigureLexicon) -> Any:
+    """The rest of a range after its first number: "-30", " to 3 million", and " and
+    3,000" only after "between" ("lost $180bn and 20,000 workers" is two figures)."""
+    tail = lexicon.range_tail.match(text, end, timeout=REGEX_TIMEOUT_SECONDS)
+    if tail is not None and (tail.group("word") or "").lower() == "and" and (
+            approximated is None or not approximated.group().lower().startswith("between")):
+        return None
+    return tail
+
+
+def _is_label(text: str, end: int, before: str, approximated: bool, lexicon: FigureLexicon) -> bool:
+    """A number that names, ranks or measures rather than counts: "a 10-point plan",
+    "20 years", "aged 45", "the two men", "Route 6"."""
+    if text[end:end + 1] in "-\u2013" and text[end + 1:end + 2].isalpha():
+        return True  # a compound modifier: "a 10-point plan", "a 24-hour strike"
+    if lexicon.non_claim_after.match(text, end, timeout=REGEX_TIMEOUT_SECONDS):
+        return True
+    return not approximated and bool(
+        lexicon.non_claim_before.search(before, timeout=REGEX_TIMEOUT_SECONDS)
+        or lexicon.referential.search(before, timeout=REGEX_TIMEOUT_SECONDS)
+        or _after_name(before))
+
+
+def number_value(written: str, lexicon: FigureLexicon) -> float:
+    """The value of "2,000", "1.2 million", "twenty-five", "£600m" (sign excluded)."""
+    digits = _DIGITS.match(written, timeout=REGEX_TIMEOUT_SECONDS)
+    current = float(digits.group().replace(",", "")) if digits else 0.0
+    total = 0.0
+    for word in _LETTERS.findall(written[digits.end() if digits else 0:].lower(), timeout=REGEX_TIMEOUT_SECONDS):
+        if word in lexicon.glued_values:
+            current = (current or 1) * lexicon.glued_values[word]
+            continue
+        value = lexicon.values.get(word)
+        if value is None:
+            continue  # "and"
+        if value >= 100:
+            current = (current or 1) * value
+            if value >= 1000:
+                total, current = total + current, 0.0
+        else:
+            current += value
+    return total + current
+
+
+def _approximated_start(text: str, start: int, lexicon: FigureLexicon) -> int:
+    before = text[max(0, start - LOOKBEHIND):start]
+    approximated = lexicon.approximator.search(before, timeout=REGEX_TIMEOUT_SECONDS)
+    return start if approximated is None else start - len(before) + approximated.start()
+
+
+def _of_phrase_end(text: str, end: int, lexicon: FigureLexicon) -> int:
+    phrase = lexicon.of_phrase.match(text, end, timeout=REGEX_TIMEOUT_SECONDS)
+    return end if phrase is None else phrase.end()
+
+
+def _after_name(before: str) -> bool:
+    """'Route 6', 'Apollo 11', 'August 12': a capitalised word right before the number,
+    one that does not start its sentence."""
+    words = before.rstrip().rsplit(None, 2)
+    if not before.endswith((" ", "\u00a0")) or not words:
+        return False
+    last = words[-1].removesuffix(".")  # "Feb. 13"
+    if not last[:1].isupper() or not last.isalpha():
+        return False
+    previous = words[-2] if len(words) > 1 else ""
+    return bool(previous) and not previous.endswith((".", "!", "?", ":", '"', "\u201d"))
+
+
+def _looks_like_clock(number: str, range_tail: Any) -> bool:
+    """A 24-hour time: "0700", or a range of them ("between 2200 and 0700")."""
+    times = [number] + ([range_tail.group("value")] if range_tail is not None else [])
+    if not all(len(t) == 4 and t.isdigit() and int(t[:2]) < 24 and int(t[2:]) < 60 for t in times):
+        return False
+    return any(t.startswith("0") for t in times) or (range_tail is not None and not all(
+        _looks_like_year(t) for t in times))
+
+
+def _looks_like_year(number: str) -> bool:
+    return len(number) == 4 and number.isdigit() and 1000 <= int(number) <= 2100

@@ -1,0 +1,320 @@
+"""The attribution kinds' lexicons: rule-pack word lists compiled into patterns.
+
+Every word list lives in the rule pack so a newsroom can extend it: the attribution
+lexicon both kinds share in ``rules/lexicons/attribution.toml`` (read through the
+``lexicons`` option, see `newslint.lexicons`), the figure lexicon in the options of
+``rules/NL402*.toml``. This module only checks the lists and turns them into compiled
+regular expressions, once per rule.
+Patterns are compiled case-insensitively with simple case folding (`regex` VERSION0),
+which is several times faster than full case folding on long alternations of words.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Mapping, Sequence
+
+import regex
+
+from newslint.options import OptionError, Options
+from newslint.text.patterns import PATTERN_ERRORS, REGEX_TIMEOUT_SECONDS, pattern_problem
+from newslint.lexicons import lexicon_error, merge_tables
+
+FLAGS = regex.VERSION0 | regex.IGNORECASE
+
+# Options both attribution kinds read. The lexicons say what counts as a source, and
+# give the agentless constructions (NL401 reports them; NL402 leaves the figures inside
+# them to NL401).
+ATTRIBUTION_OPTIONS = {"blocks", "lexicons", "lexicon"}
+DEFAULT_LEXICONS = ("newslint:lexicons/attribution.toml",)
+# The attribution lexicon's keys, by what they hold.
+PATTERN_LISTS = frozenset({"cues", "active_cues", "source_nouns", "carry_over", "clause_breaks"})
+SINGLE_PATTERNS = frozenset({"agent", "passive_before"})
+LEXICON_KEYS = PATTERN_LISTS | SINGLE_PATTERNS | {"constructions", "span_words"}
+REQUIRED_KEYS = ("cues", "passive_before", "constructions", "agent", "clause_breaks")
+FIGURE_OPTIONS = {
+    "number_words", "scales", "magnitudes", "fractions", "percent", "rate_nouns", "currency_symbols",
+    "currency_words", "currency_scales", "approximators", "claim_nouns", "whole_nouns", "non_claim_after",
+    "non_claim_before", "referential", "wording", "min_count", "min_bare_count", "min_money",
+}
+# The figure options that hold regular expressions (the rest are literal words or numbers).
+FIGURE_PATTERN_OPTIONS = frozenset({
+    "percent", "rate_nouns", "currency_words", "approximators", "claim_nouns", "whole_nouns",
+    "non_claim_after", "non_claim_before", "referential",
+})
+FIGURE_CLASSES = ("percentage", "fraction", "magnitude", "approximate", "count", "money", "ratio")
+
+
+@dataclass(frozen=True)
+class Construction:
+    """Agentless claim constructions that share one wording of what is missing."""
+
+    what: str  # "an estimate"
+    who: str  # "say who estimated it"
+
+
+@dataclass(frozen=True)
+class AttributionLexicon:
+    cue: Any  # a cue wherever it appears
+    active_cue: Any | None  # a cue only when not passive: "officials reported", not "was reported"
+    passive_before: Any  # matches the text before an active cue that makes it passive
+    source_noun: Any | None
+    constructions: tuple[Construction, ...]
+    construction: Any  # all constructions; the group ``c<index>`` names which one matched
+    agent: Any
+    carry_over: Any | None  # anchored at a sentence start
+    clause_break: Any
+    span_words: int
+
+
+@dataclass(frozen=True)
+class FigureLexicon:
+    """Compiled figure patterns. "Anchored" ones are used with ``.match(text, pos)``
+    right after a number; "trailing" ones with ``.search(before)`` on the text before it."""
+
+    number: Any  # digits or number words; groups: scale (" million"), glued ("bn")
+    values: Mapping[str, float]  # number words and scale words, lower case
+    glued_values: Mapping[str, float]  # "bn", "m"
+    range_tail: Any  # anchored: "-30", " to 3 million"; group value
+    magnitude: Any  # "thousands" (followed by "of")
+    fraction: Any  # "two-thirds" (followed by "of" or a determiner)
+    noun_phrase: Any  # anchored: " of the country"; group head
+    of_phrase: Any  # anchored, "of" required
+    percent: Any  # anchored
+    percent_range: Any  # anchored after a percentage: " to 25 percent"
+    rate_noun: Any  # anchored after a percentage: "a 35 percent tariff" is a parameter
+    currency_before: Any  # trailing
+    currency_after: Any  # anchored: " dollars"
+    approximator: Any  # trailing
+    claim_noun: Any  # anchored, one modifier allowed
+    whole_noun: Any  # full match of one word: what a plain fraction is a claim about
+    ratio_tail: Any  # anchored: " in five"; group of
+    non_claim_after: Any  # anchored, one modifier allowed
+    non_claim_head: Any  # full match of one word: a unit
+    non_claim_before: Any  # trailing
+    referential: Any  # trailing
+    wording: Mapping[str, str]
+    min_count: float  # counts below this are left alone ("six men", "at least four officers")
+    min_bare_count: float  # the same for an approximated number with no claim noun ("over 18")
+    min_money: float  # sums below this are left alone ("tickets cost $20")
+
+
+def attribution_lexicon(tables: Sequence[Mapping[str, Any]]) -> AttributionLexicon:
+    """The `AttributionLexicon` of `tables` (each checked by `validate_lexicon`), merged in order."""
+    lexicon = merge_tables(tables)
+    missing = [key for key in REQUIRED_KEYS if not lexicon.get(key)]
+    if missing:
+        raise OptionError("lexicons", f"no attribution lexicon gives {missing[0]!r} "
+                                      f"(the built-in one is {DEFAULT_LEXICONS[0]!r})")
+
+    def any_of(key: str) -> Any:
+        return _compile(_alternation(tuple(lexicon[key]), key)) if lexicon.get(key) else None
+
+    try:
+        constructions, construction = _constructions(lexicon["constructions"])
+        return AttributionLexicon(
+            cue=any_of("cues"),
+            active_cue=any_of("active_cues"),
+            passive_before=_compile(_alternation((lexicon["passive_before"],), "passive_before") + "$"),
+            source_noun=any_of("source_nouns"),
+            constructions=constructions,
+            construction=construction,
+            agent=_compile(_alternation((lexicon["agent"],), "agent")),
+            carry_over=any_of("carry_over"),
+            clause_break=any_of("clause_breaks"),
+            span_words=int(lexicon.get("span_words", 10)),
+        )
+    except PATTERN_ERRORS as error:
+        raise OptionError("lexicons", f"the attribution lexicon does not compile: {error}") from None
+
+
+def validate_lexicon(table: Mapping[str, Any], option: str, where: str) -> None:
+    """Checks the keys and types of one attribution lexicon table (a `lexicons.Validator`).
+    Whether its patterns compile is learnt when `attribution_lexicon` compiles them all
+    at once; if they do not, `validate_lexicon_patterns` names the bad entry. Only an
+    entry whose parentheses do not pair up is compiled alone here (see `kinds.balanced`)."""
+    _check_table(table, option, where, quick=True)
+
+
+def validate_lexicon_patterns(table: Mapping[str, Any], option: str, where: str) -> None:
+    """`validate_lexicon`, and each pattern compiled alone: the slow check that names an
+    entry that does not compile."""
+    _check_table(table, option, where, quick=False)
+
+
+def _check_table(table: Mapping[str, Any], option: str, where: str, *, quick: bool) -> None:
+    for key, patterns in _table_patterns(table, option, where).items():
+        problem = pattern_problem(patterns, FLAGS, quick=quick)
+        if problem is not None:
+            raise lexicon_error(option, where, f"{key!r}: {problem}")
+
+
+def _table_patterns(table: Mapping[str, Any], option: str, where: str) -> dict[str, list[str]]:
+    """The patterns of one lexicon table by key, once its keys and types are checked."""
+    found: dict[str, list[str]] = {}
+    for key, value in table.items():
+        if key not in LEXICON_KEYS:
+            known = ", ".join(sorted(LEXICON_KEYS))
+            raise lexicon_error(option, where, f"unknown key {key!r}; expected one of {known}")
+        if key == "span_words":
+            if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
+                raise lexicon_error(option, where, "'span_words' must be a number of words, 0 or more")
+            continue
+        if key == "constructions":
+            patterns = _construction_patterns(value, option, where)
+        elif key in SINGLE_PATTERNS:
+            if not isinstance(value, str):
+                raise lexicon_error(option, where, f"{key!r} must be a regular expression")
+            patterns = [value]
+        elif not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+            raise lexicon_error(option, where, f"{key!r} must be an array of regular expressions")
+        else:
+            patterns = value
+        found[key] = patterns
+    return found
+
+
+def _construction_patterns(raw: Any, option: str, where: str) -> list[str]:
+    """The patterns of a ``constructions`` array, once its entries are checked."""
+    if not isinstance(raw, list):
+        raise lexicon_error(option, where, "'constructions' must be an array of tables with what, who and patterns")
+    patterns: list[str] = []
+    for index, entry in enumerate(raw):
+        entry_where = f"'constructions' entry {index + 1}"
+        if not isinstance(entry, dict) or set(entry) != {"what", "who", "patterns"}:
+            raise lexicon_error(option, where, f"{entry_where}: expected exactly the keys what, who and patterns")
+        if not isinstance(entry["what"], str) or not isinstance(entry["who"], str):
+            raise lexicon_error(option, where, f"{entry_where}: what and who must be strings")
+        if not isinstance(entry["patterns"], list) or not entry["patterns"] \
+                or not all(isinstance(p, str) for p in entry["patterns"]):
+            raise lexicon_error(option, where,
+                                f"{entry_where}: patterns must be a non-empty array of regular expressions")
+        patterns += entry["patterns"]
+    return patterns
+
+
+def figure_lexicon(options: Options) -> FigureLexicon:
+    """The compiled figure lexicon of a rule's options; a pattern that does not compile
+    is named by its option."""
+    try:
+        return _figure_lexicon(options)
+    except OptionError:
+        raise
+    except PATTERN_ERRORS as error:
+        for key in sorted(FIGURE_PATTERN_OPTIONS):
+            problem = pattern_problem(options.strings(key), FLAGS)
+            if problem is not None:
+                raise OptionError(key, problem) from None
+        raise OptionError("options", f"the figure patterns do not compile: {error}") from None
+
+
+def _figure_lexicon(options: Options) -> FigureLexicon:
+    word_values = _values(options, "number_words")
+    scale_values = _values(options, "scales")
+    glued_values = _values(options, "currency_scales")
+    number_words = _literal_words({**word_values, **scale_values})
+    scales = _literal_words(scale_values)
+    glued = _literal_words(glued_values)
+    digits_only = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+    digits = rf"(?<![\w.,/:#-]){digits_only}"
+    word_number = rf"(?<![\w-]){number_words}(?:(?:-|\s+|\s+and\s+){number_words}){{0,4}}"
+    number_end = r"(?![\w/]|[.,:]\d)"
+    scale_or_glued = rf"(?:(?P<scale>\s+{scales})|(?P<glued>{glued}))?"
+    determiner = r"(?:the|a|an|all|its|their|his|her|our|these|those|this|that)"
+    possessor = r"(?-i:(?:\p{Lu}[\w.-]*\s+){0,3}\p{Lu}[\w.-]*['’]s?\s+)"
+    units = _alternation(_required(options, "non_claim_after"), "non_claim_after")
+    claim_nouns = _alternation(_required(options, "claim_nouns"), "claim_nouns")
+    whole_nouns = _alternation(_required(options, "whole_nouns"), "whole_nouns")
+    # One word, or two when the second is a claim noun: "registered voters".
+    head = rf"(?P<head>[\w’'-]+(?:\s+(?:{claim_nouns}|{whole_nouns})(?![\w-]))?)"
+    wording = options.table("wording")
+    if not all(isinstance(value, str) for value in wording.values()):
+        raise OptionError("wording", "expected a table of strings")
+    missing = sorted(set(FIGURE_CLASSES) - set(wording))
+    if missing:
+        raise OptionError("wording", f"missing {', '.join(missing)}")
+    return FigureLexicon(
+        number=_compile(rf"\b(?:{digits}|{word_number}){scale_or_glued}{number_end}"),
+        values={**word_values, **scale_values},
+        glued_values=glued_values,
+        range_tail=_compile(rf"(?:\s*[-\u2013\u2014]\s*|\s+(?P<word>to|and|or)\s+)"
+                            rf"(?P<value>(?:{digits_only}|{word_number}){scale_or_glued}){number_end}"),
+        magnitude=_compile(rf"\b{_words(options, 'magnitudes')}(?=\s+of\b)"),
+        fraction=_compile(rf"\b{_words(options, 'fractions')}(?=\s+(?:of|the|its|their|his|her|our|all)\b)"),
+        noun_phrase=_compile(rf"\s+(?:of\s+)?(?:{determiner}\s+)?{possessor}?{head}"),
+        of_phrase=_compile(rf"\s+of\s+(?:{determiner}\s+)?{possessor}?{head}"),
+        percent=_compile(_alternation(_required(options, "percent"), "percent")),
+        percent_range=_compile(rf"(?:\s*[-\u2013]\s*|\s+(?:to|and|or)\s+)(?:{digits_only}|{word_number}){number_end}"
+                               rf"{_alternation(_required(options, 'percent'), 'percent')}"),
+        rate_noun=_compile(rf"\s+(?:[\w-]+\s+)?{_alternation(_required(options, 'rate_nouns'), 'rate_nouns')}"
+                           r"(?![\w-])"),
+        currency_before=regex.compile(
+            "(?:" + "|".join(regex.escape(sign) for sign in _required(options, "currency_symbols")) + r")\s?$"),
+        currency_after=_compile(rf"\s+{_alternation(_required(options, 'currency_words'), 'currency_words')}"
+                                r"(?![\w-])"),
+        approximator=_trailing(_required(options, "approximators"), "approximators"),
+        claim_noun=_compile(rf"\s+(?:[\w’'-]+\s+)?{claim_nouns}(?![\w-])"),
+        whole_noun=_compile(rf"(?:[\w’'-]+\s+)?(?:{claim_nouns}|{whole_nouns})"),
+        ratio_tail=_compile(rf"\s+(?:in|out\s+of)\s+(?:every\s+)?(?P<of>{digits_only}|{word_number}){number_end}"
+                            rf"(?:\s+(?:[\w’'-]+\s+)?{claim_nouns}(?![\w-]))?"),
+        non_claim_after=_compile(rf"\s+(?:[\w-]+\s+)?{units}(?![\w-])"),
+        non_claim_head=_compile(units),
+        non_claim_before=_trailing(_required(options, "non_claim_before"), "non_claim_before"),
+        referential=_trailing(_required(options, "referential"), "referential"),
+        wording=dict(wording),
+        min_count=options.number("min_count", 0),
+        min_bare_count=options.number("min_bare_count", 0),
+        min_money=options.number("min_money", 0),
+    )
+
+
+def _compile(pattern: str) -> Any:
+    return regex.compile(pattern, FLAGS)
+
+
+def _alternation(patterns: tuple[str, ...], key: str) -> str:
+    """One group matching any of `patterns`."""
+    problem = pattern_problem(patterns, FLAGS, quick=True)
+    if problem is not None:
+        raise OptionError(key, problem)
+    return "(?:" + "|".join(f"(?:{pattern})" for pattern in patterns) + ")"
+
+
+def _trailing(patterns: tuple[str, ...], key: str) -> Any:
+    """Matches when the text searched ends with one of `patterns` and white space."""
+    return _compile(rf"(?<![\w-]){_alternation(patterns, key)}\s+$")
+
+
+def _required(options: Options, key: str) -> tuple[str, ...]:
+    values = options.strings(key)
+    if not values:
+        raise OptionError(key, "expected at least one entry")
+    return values
+
+
+def _values(options: Options, key: str) -> dict[str, float]:
+    table = options.table(key)
+    if not table or not all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in table.values()):
+        raise OptionError(key, "expected a table of words and their numeric values")
+    return {word.lower(): float(value) for word, value in table.items()}
+
+
+def _literal_words(words: Mapping[str, float]) -> str:
+    return "(?:" + "|".join(regex.escape(word) for word in sorted(words, key=len, reverse=True)) + ")"
+
+
+def _words(options: Options, key: str) -> str:
+    """Literal words or phrases, longest first; a space or hyphen inside one matches
+    white space or a hyphen in the text ("two-thirds", "two thirds")."""
+    words = sorted(_required(options, key), key=len, reverse=True)
+    return "(?:" + "|".join(
+        r"[\s-]+".join(regex.escape(part) for part in regex.split(r"[\s-]+", word, timeout=REGEX_TIMEOUT_SECONDS)) for word in words) + ")"
+
+
+def _constructions(entries: Sequence[Mapping[str, Any]]) -> tuple[tuple[Construction, ...], Any]:
+    """The construction families (checked by `validate_lexicon`) and one pattern for all
+    of them (group ``c<index>``)."""
+    constructions = tuple(Construction(entry["what"], entry["who"]) for entry in entries)
+    groups = [f"(?P<c{index}>{_alternation(tuple(entry['patterns']), 'constructions')})"
+              for index, entry in enumerate(entries)]
+    return constructions, _compile("|".join(groups))

@@ -1,0 +1,130 @@
+"""The attribution kinds: estimates, claims and figures that name no source.
+
+- ``unattributed-claim``: an agentless construction ("is estimated to", "is believed
+  to", "reportedly", "it is thought") in a sentence that names no source.
+- ``unattributed-figure``: a claim-making figure (a percentage, "thousands of people",
+  "at least 20", "23 civilians", "$1.2bn") in a sentence that names no source. Figures
+  in a sentence with an unattributed construction are left to ``unattributed-claim``,
+  so one problem gets one finding.
+
+Both kinds read ``blocks`` and the same attribution lexicon (see `attribution_lexicon`):
+``lexicons`` files (default ``["newslint:lexicons/attribution.toml"]``) and an inline
+``lexicon`` table with ``cues``, ``source_nouns``, ``constructions``, ``agent``,
+``carry_over``, ``clause_breaks``, ``span_words`` and the rest; the figure kind adds the
+figure lexicon as options of its own. The message
+may use ``{match}``; the claim kind adds ``{what}`` and ``{who}``, the figure kind
+``{wording}`` (from the ``wording`` table, one entry per kind of figure) and ``{others}``
+(the sentence's other unsourced figures: one missing source, one finding).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Iterator
+
+from newslint.document import BlockKind, Document
+from newslint.options import OptionError, Options
+from newslint.rules.attribution.figures import Figure, find_figures
+from newslint.rules.attribution.lexicon import (
+    ATTRIBUTION_OPTIONS,
+    DEFAULT_LEXICONS,
+    FIGURE_OPTIONS,
+    AttributionLexicon,
+    FigureLexicon,
+    attribution_lexicon,
+    figure_lexicon,
+    validate_lexicon,
+    validate_lexicon_patterns,
+)
+from newslint.rules.attribution.scan import document_sources, has_construction
+from newslint.lexicons import lexicon_tables
+from newslint.model import DeclaredRule, Finding, RuleSpec, finding_at, rule_identity
+
+DEFAULT_BLOCKS = frozenset({BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.CAPTION})
+
+
+@dataclass(frozen=True)
+class UnattributedClaimRule(DeclaredRule):
+    lexicon: AttributionLexicon
+    blocks: frozenset[BlockKind]
+
+    def check(self, document: Document) -> Iterator[Finding]:
+        if not has_construction(document, self.lexicon, self.blocks):
+            return  # every finding is a construction: most articles have none
+        for sources in document_sources(document, self.lexicon, self.blocks):
+            text = sources.block.text
+            for claim in sources.unattributed_claims():
+                message = _fill(self.message, match=text[claim.start:claim.end],
+                                what=claim.construction.what, who=claim.construction.who)
+                yield finding_at(self, document, sources.block, claim.start, claim.end, message)
+
+
+@dataclass(frozen=True)
+class UnattributedFigureRule(DeclaredRule):
+    lexicon: AttributionLexicon
+    figures: FigureLexicon
+    blocks: frozenset[BlockKind]
+
+    def check(self, document: Document) -> Iterator[Finding]:
+        for sources in document_sources(document, self.lexicon, self.blocks, self._figures_in):
+            text = sources.block.text
+            claimed = {sources.sentence_index(claim.start) for claim in sources.unattributed_claims()}
+            by_sentence: dict[int | None, list[Figure]] = {}
+            for figure in sources.figures:
+                sentence = sources.sentence_index(figure.start)
+                if sentence in claimed or sources.attributed(figure.start, figure.end):
+                    continue  # attributed, or in a sentence the claim rule reports
+                by_sentence.setdefault(sentence, []).append(figure)
+            for first, *rest in by_sentence.values():  # one missing source, one finding
+                others = _others(text, rest)
+                message = _fill(self.message, match=text[first.start:first.end],
+                                wording=self.figures.wording[first.kind], others=others)
+                yield finding_at(self, document, sources.block, first.start, first.end, message)
+
+    def _figures_in(self, text: str) -> Iterator[Figure]:
+        return find_figures(text, self.figures)
+
+
+def _others(text: str, rest: list[Figure], shown: int = 3) -> str:
+    """"; also '3,000 workers', '12%' and 4 more": the sentence's other unsourced figures."""
+    if not rest:
+        return ""
+    quoted = ", ".join(f"'{text[figure.start:figure.end]}'" for figure in rest[:shown])
+    more = f" and {len(rest) - shown} more" if len(rest) > shown else ""
+    return f"; also {quoted}{more}"
+
+
+def _fill(template: str, **values: str) -> str:
+    for key, value in values.items():
+        template = template.replace("{" + key + "}", value)
+    return template
+
+
+def _attribution_lexicon(spec: RuleSpec, options: Options) -> AttributionLexicon:
+    try:
+        return attribution_lexicon(lexicon_tables(options, spec.path, DEFAULT_LEXICONS, validate_lexicon))
+    except OptionError:  # an entry that does not compile is the more precise error: look for one
+        lexicon_tables(options, spec.path, DEFAULT_LEXICONS, validate_lexicon_patterns)
+        raise
+
+
+def unattributed_claim_rule(spec: RuleSpec) -> UnattributedClaimRule:
+    options = Options(spec.options, ATTRIBUTION_OPTIONS)
+    return UnattributedClaimRule(
+        **rule_identity(spec),
+        lexicon=_attribution_lexicon(spec, options),
+        blocks=options.block_kinds() or DEFAULT_BLOCKS,
+    )
+
+
+def unattributed_figure_rule(spec: RuleSpec) -> UnattributedFigureRule:
+    options = Options(spec.options, ATTRIBUTION_OPTIONS | FIGURE_OPTIONS)
+    return UnattributedFigureRule(
+        **rule_identity(spec),
+        lexicon=_attribution_lexicon(spec, options),
+        figures=figure_lexicon(options),
+        blocks=options.block_kinds() or DEFAULT_BLOCKS,
+    )
+
+
+KINDS: dict[str, Any] = {"unattributed-claim": unattributed_claim_rule, "unattributed-figure": unattributed_figure_rule}

@@ -1,0 +1,392 @@
+"""Who says so? Quotations, attributed sentences and agentless claims in a document.
+
+A sentence is attributed when
+- it has an attribution cue ("said", "according to"; "reported" only in the active voice),
+- it names a source of figures ("a poll", "census data", "by one estimate"),
+- an agentless construction in it names its agent after all ("estimated by the UN"),
+- it lies inside a quotation (a quote has a speaker),
+- or it clearly continues an attributed sentence:
+  - it has a figure or a construction, and the sentence right before it in the same
+    paragraph names its own source ("..., he said. Growth was 11.5%.");
+  - it opens with a carry-over phrase ("Another", "Of those") right after an attributed
+    sentence;
+  - it has a figure, and the sentence right before it (across a paragraph break too), or
+    an earlier sentence of its paragraph, is attributed and has a figure or a source
+    noun as well (a poll's numbers, sentence after sentence);
+  - it is in the block after an attributed lead-in ending in a colon ("The report
+    found:"), or in a list (in plain text, a run of one-sentence paragraphs) after one.
+
+Carry-over crosses paragraph breaks but not a block of another kind (a heading, a
+caption), which starts a new context. The expensive cue search runs only on sentences
+whose attribution matters: those with a figure or a construction, and the sentences
+they could inherit attribution from.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+from dataclasses import dataclass
+from typing import Any, Callable, Iterable, Iterator, Sequence
+
+import regex
+
+from newslint.document import Block, BlockKind, Document
+from newslint.text.patterns import REGEX_TIMEOUT_SECONDS, regex_timeout
+from newslint.rules.attribution.lexicon import AttributionLexicon, Construction
+from newslint.text.sentences import sentence_spans
+
+Span = tuple[int, int]
+FiguresIn = Callable[[str], Iterable[Any]]  # text -> objects with .start and .end
+
+# "''" is a double quote in some wire copy: ''Like this,'' she said.
+_QUOTE_MARK = regex.compile(r"''|[\"\u201c\u201d\u2018\u2019]")
+_WORD = regex.compile(r"\S+")
+_TRAILING_PUNCTUATION = ".!?\u2026\"'\u201d\u2019"
+PASSIVE_WINDOW = 40  # characters before an active cue searched for "was", "is being", ...
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """An agentless construction ("is estimated to") and the rest of its clause."""
+
+    start: int
+    end: int
+    construction: Construction
+    attributed: bool
+
+
+@dataclass(frozen=True, slots=True)
+class BlockSources:
+    block: Block
+    sentences: tuple[Span, ...]
+    attributed_sentences: tuple[bool, ...]  # False also where nothing depends on it
+    quotes: tuple[Span, ...]  # sorted, merged
+    figures: tuple[Any, ...]  # what `figures_in` found in the block, if given
+    claims: tuple[Claim, ...]
+
+    def sentence_index(self, offset: int) -> int | None:
+        return _containing(self.sentences, offset)
+
+    def attributed(self, start: int, end: int) -> bool:
+        """Whether text ``[start, end)`` is quoted or lies in an attributed sentence."""
+        if _inside(start, end, self.quotes):
+            return True
+        index = self.sentence_index(start)
+        return index is not None and self.attributed_sentences[index]
+
+    def unattributed_claims(self) -> Iterator[Claim]:
+        return (claim for claim in self.claims if not claim.attributed)
+
+
+@dataclass(frozen=True, slots=True)
+class _RawClaim:
+    start: int
+    end: int
+    construction: Construction
+    has_agent: bool
+
+
+@dataclass(frozen=True, slots=True)
+class _Prepared:
+    """One checked block, scanned for everything but cues."""
+
+    block: Block
+    sentences: tuple[Span, ...]
+    quotes: tuple[Span, ...]
+    figures: tuple[Any, ...]
+    claims: tuple[_RawClaim, ...]
+    first_sentence: int  # index of its first sentence in the document-wide list
+    resets: bool  # a block of another kind came before it
+    lead_in: int | None  # document-wide index of the colon sentence it follows, if any
+
+
+@dataclass(frozen=True, slots=True)
+class _Sentence:
+    block: int  # index into the prepared blocks
+    start: int
+    end: int
+    has_figure: bool
+    claims: tuple[_RawClaim, ...]  # the agentless constructions that start in it
+    quoted: bool
+    resets: bool  # nothing carries over into it from the sentence before
+
+
+def document_sources(document: Document, lexicon: AttributionLexicon, blocks: frozenset[BlockKind],
+                     figures_in: FiguresIn | None = None) -> tuple[BlockSources, ...]:
+    """Attribution of the sentences, figures and constructions of every checked block."""
+    prepared = _prepare(document, lexicon, blocks, figures_in)
+    sentences = _sentences(prepared)
+    matters = _what_matters(prepared, sentences, lexicon)
+    attributed = _attribute(prepared, sentences, matters, lexicon)
+    result = []
+    for item in prepared:
+        flags = tuple(attributed[item.first_sentence:item.first_sentence + len(item.sentences)])
+        claims = tuple(_claim(raw, item, flags) for raw in item.claims)
+        result.append(BlockSources(item.block, item.sentences, flags, item.quotes, item.figures, claims))
+    return tuple(result)
+
+
+def has_construction(document: Document, lexicon: AttributionLexicon, blocks: frozenset[BlockKind]) -> bool:
+    """Whether any checked block holds an agentless construction, where every claim of
+    `document_sources` starts: most articles have none, and then nothing else is done."""
+    return any(_construction_matches(lexicon.construction, block.text)
+               for block in document.blocks if block.kind in blocks)
+
+
+# Both attribution rules scan every paragraph for the same constructions, one rule right
+# after the other, and that scan is the costliest step of each. The matches of the last
+# few hundred paragraphs are therefore kept: a bounded memo of a pure function, keyed by
+# the compiled pattern and the text itself (not by any document), that holds no text
+# longer than CONSTRUCTION_MEMO_MAX_CHARS so it never pins a huge live blog in memory.
+CONSTRUCTION_MEMO_SIZE = 256
+CONSTRUCTION_MEMO_MAX_CHARS = 10_000
+ConstructionMatch = tuple[int, int, str]  # start, end, name of the group that matched
+
+
+def _construction_matches(pattern: Any, text: str) -> tuple[ConstructionMatch, ...]:
+    if len(text) > CONSTRUCTION_MEMO_MAX_CHARS:
+        return _scan_constructions(pattern, text)
+    return _memoised_construction_matches(pattern, text)
+
+
+def _scan_constructions(pattern: Any, text: str) -> tuple[ConstructionMatch, ...]:
+    return tuple((match.start(), match.end(), match.lastgroup)
+                 for match in pattern.finditer(text, timeout=regex_timeout(text)))
+
+
+_memoised_construction_matches = functools.lru_cache(maxsize=CONSTRUCTION_MEMO_SIZE)(_scan_constructions)
+
+
+def _prepare(document: Document, lexicon: AttributionLexicon, blocks: frozenset[BlockKind],
+             figures_in: FiguresIn | None) -> list[_Prepared]:
+    prepared: list[_Prepared] = []
+    first, resets = 0, True
+    lead_in: int | None = None  # a colon sentence the next block follows
+    right_after = False  # the block right after the lead-in follows it whatever it is
+    for block in document.blocks:
+        if block.kind not in blocks:
+            resets, lead_in = True, None
+            continue
+        text = block.text
+        sentences = tuple(sentence_spans(text))
+        # A list, or in plain text a run of one-sentence paragraphs, after "The survey found:".
+        is_item = block.kind is BlockKind.LIST_ITEM or len(sentences) == 1
+        if lead_in is not None and not right_after and not is_item:
+            lead_in = None
+        prepared.append(_Prepared(
+            block=block,
+            sentences=sentences,
+            quotes=_merged(quote_spans(text)),
+            figures=tuple(figures_in(text)) if figures_in is not None else (),
+            claims=tuple(_raw_claims(text, sentences, lexicon)),
+            first_sentence=first,
+            resets=resets,
+            lead_in=lead_in,
+        ))
+        if sentences and text[:sentences[-1][1]].endswith(":"):
+            lead_in, right_after = first + len(sentences) - 1, True
+        elif is_item:
+            right_after = False
+        else:
+            lead_in = None
+        first += len(sentences)
+        resets = False
+    return prepared
+
+
+def _sentences(prepared: Sequence[_Prepared]) -> list[_Sentence]:
+    sentences = []
+    for index, item in enumerate(prepared):
+        with_figure = {_containing(item.sentences, figure.start) for figure in item.figures}
+        claims: dict[int | None, list[_RawClaim]] = {}
+        for claim in item.claims:
+            claims.setdefault(_containing(item.sentences, claim.start), []).append(claim)
+        for number, (start, end) in enumerate(item.sentences):
+            sentences.append(_Sentence(
+                block=index, start=start, end=end,
+                has_figure=number in with_figure,
+                claims=tuple(claims.get(number, ())),
+                quoted=_inside(start, end, item.quotes),
+                resets=number == 0 and item.resets,
+            ))
+    return sentences
+
+
+def _what_matters(prepared: Sequence[_Prepared], sentences: Sequence[_Sentence],
+                  lexicon: AttributionLexicon) -> list[bool]:
+    """Sentences whose attribution someone needs: those with a figure or a construction,
+    and, walking back, every sentence one of those could inherit attribution from."""
+    matters = [s.has_figure or bool(s.claims) for s in sentences]
+    source_searched: set[int] = set()  # blocks whose sentences all matter up to their last figure
+    for index in range(len(sentences) - 1, -1, -1):
+        if not matters[index]:
+            continue
+        sentence = sentences[index]
+        item = prepared[sentence.block]
+        if item.lead_in is not None:
+            matters[item.lead_in] = True
+        if sentence.has_figure and sentence.block not in source_searched:
+            source_searched.add(sentence.block)  # any earlier sentence of its paragraph may be its source
+            for earlier in range(item.first_sentence, index):
+                matters[earlier] = True
+        if index > item.first_sentence and sentence.claims:
+            matters[index - 1] = True
+        if index > 0 and not sentence.resets and (sentence.has_figure or _carries(sentence, prepared, lexicon)):
+            matters[index - 1] = True
+    return matters
+
+
+def _attribute(prepared: Sequence[_Prepared], sentences: Sequence[_Sentence], matters: Sequence[bool],
+               lexicon: AttributionLexicon) -> list[bool]:
+    attributed = [False] * len(sentences)
+    own = [False] * len(sentences)  # a cue, a source noun or an agent of its own
+    statistical = [False] * len(sentences)
+    paragraph_source = False  # an earlier sentence of this block gave figures a source
+    for index, sentence in enumerate(sentences):
+        item = prepared[sentence.block]
+        if index == item.first_sentence:
+            paragraph_source = False
+        if not matters[index]:
+            continue
+        text = item.block.text
+        names_source = lexicon.source_noun is not None and lexicon.source_noun.search(
+            text, sentence.start, sentence.end, timeout=REGEX_TIMEOUT_SECONDS) is not None
+        statistical[index] = sentence.has_figure or names_source
+        continues = index > item.first_sentence and own[index - 1] and (sentence.has_figure or bool(sentence.claims))
+        inherits = continues or (sentence.has_figure and paragraph_source) or (
+            index > 0 and not sentence.resets and attributed[index - 1] and (
+                (sentence.has_figure and statistical[index - 1]) or _carries(sentence, prepared, lexicon)))
+        own[index] = (
+            names_source
+            or any(claim.has_agent for claim in sentence.claims)
+            or _has_cue(text, sentence.start, sentence.end, sentence.claims, lexicon)
+        )
+        attributed[index] = (
+            sentence.quoted or inherits or own[index]
+            or (item.lead_in is not None and attributed[item.lead_in])
+        )
+        paragraph_source = paragraph_source or (attributed[index] and statistical[index] and not sentence.quoted)
+    return attributed
+
+
+def _carries(sentence: _Sentence, prepared: Sequence[_Prepared], lexicon: AttributionLexicon) -> bool:
+    return lexicon.carry_over is not None and lexicon.carry_over.match(
+        prepared[sentence.block].block.text, sentence.start, sentence.end, timeout=REGEX_TIMEOUT_SECONDS) is not None
+
+
+def _has_cue(text: str, start: int, end: int, claims: Sequence[_RawClaim], lexicon: AttributionLexicon) -> bool:
+    """A cue outside the clause of every agentless construction ("is said to have told
+    friends" is hearsay, not a source)."""
+    def outside_claims(match: Any) -> bool:
+        return not any(claim.start <= match.start() < claim.end for claim in claims)
+
+    for cue in lexicon.cue.finditer(text, start, end, timeout=REGEX_TIMEOUT_SECONDS):
+        if outside_claims(cue):
+            return True
+    if lexicon.active_cue is None:
+        return False
+    for cue in lexicon.active_cue.finditer(text, start, end, timeout=REGEX_TIMEOUT_SECONDS):
+        window = text[max(start, cue.start() - PASSIVE_WINDOW):cue.start()]
+        if outside_claims(cue) and lexicon.passive_before.search(window, timeout=REGEX_TIMEOUT_SECONDS) is None:
+            return True
+    return False
+
+
+def _raw_claims(text: str, sentences: Sequence[Span], lexicon: AttributionLexicon) -> Iterator[_RawClaim]:
+    for start, end, group in _construction_matches(lexicon.construction, text):
+        index = _containing(sentences, start)
+        sentence_end = sentences[index][1] if index is not None else len(text)
+        construction = lexicon.constructions[int(group[1:])]
+        clause_end = clause_end_after(text, end, sentence_end, lexicon)
+        agent = lexicon.agent.search(text, end, clause_end, timeout=REGEX_TIMEOUT_SECONDS)
+        yield _RawClaim(start, max(clause_end, end), construction, agent is not None)
+
+
+def _claim(raw: _RawClaim, item: _Prepared, attributed: Sequence[bool]) -> Claim:
+    index = _containing(item.sentences, raw.start)
+    in_attributed_sentence = index is not None and attributed[index]
+    return Claim(raw.start, raw.end, raw.construction,
+                 raw.has_agent or in_attributed_sentence or _inside(raw.start, raw.end, item.quotes))
+
+
+def clause_end_after(text: str, position: int, limit: int, lexicon: AttributionLexicon) -> int:
+    """End of the clause that starts at `position`: the next clause break, at most
+    `lexicon.span_words` words on, without the sentence's closing punctuation."""
+    boundary = lexicon.clause_break.search(text, position, limit, timeout=REGEX_TIMEOUT_SECONDS)
+    stop = boundary.start() if boundary is not None else limit
+    end = position
+    for count, word in enumerate(_WORD.finditer(text, position, stop, timeout=REGEX_TIMEOUT_SECONDS)):
+        if count >= lexicon.span_words:
+            break
+        end = word.end()
+    if end == limit:
+        end = len(text[position:end].rstrip(_TRAILING_PUNCTUATION)) + position
+    return end
+
+
+def quote_spans(text: str) -> Iterator[Span]:
+    """Spans of quoted speech, quote marks included.
+
+    Curly quotes say which way they face; a straight one opens after white space or an
+    opening bracket and closes otherwise. A quotation still open at the end of the block
+    runs to its end (a quote continued in the next paragraph), and a closing mark with
+    no opening one closes a quotation that began before the block.
+    """
+    double_open: int | None = None
+    single_open: int | None = None
+    seen_double = False
+    for mark in _QUOTE_MARK.finditer(text, timeout=regex_timeout(text)):
+        char, at = mark.group(), mark.start()
+        before = text[at - 1] if at else " "
+        after = text[mark.end()] if mark.end() < len(text) else " "
+        if char in ('"', "''"):
+            opens = before.isspace() or before in "([{\u2014-" or (at == 0)
+            char = "\u201c" if opens and not after.isspace() else "\u201d"
+        if char == "\u201c":
+            if double_open is None:
+                double_open = at
+        elif char == "\u201d":
+            if double_open is not None:
+                yield (double_open, mark.end())
+                double_open = None
+            elif not seen_double:
+                yield (0, mark.end())  # the block opens inside a quotation
+            seen_double = True
+            continue
+        elif char == "\u2018":
+            if single_open is None and double_open is None and not before.isalnum():
+                single_open = at
+        elif single_open is not None and not after.isalnum():
+            yield (single_open, mark.end())
+            single_open = None
+        if char == "\u201c":
+            seen_double = True
+    if double_open is not None:
+        yield (double_open, len(text))
+    if single_open is not None:
+        yield (single_open, len(text))
+
+
+def _inside(start: int, end: int, spans: Sequence[Span]) -> bool:
+    """Whether ``[start, end)`` lies within one of `spans` (sorted, not overlapping)."""
+    index = _containing(spans, start)
+    return index is not None and end <= spans[index][1]
+
+
+def _containing(spans: Sequence[Span], offset: int) -> int | None:
+    """Index of the span of `spans` (sorted, not overlapping) that holds `offset`."""
+    index = bisect.bisect_right(spans, (offset, float("inf"))) - 1
+    if index >= 0 and spans[index][0] <= offset < spans[index][1]:
+        return index
+    return None
+
+
+def _merged(spans: Iterable[Span]) -> tuple[Span, ...]:
+    merged: list[Span] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return tuple(merged)

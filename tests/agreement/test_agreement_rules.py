@@ -1,0 +1,315 @@
+"""NL301 (one collective subject, two numbers) and NL302 ("who" for an organisation).
+
+Example sentences are our own; the seed article is read from ../shared at test time.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from conftest import REPO, SEED, check_json, needs_shared
+from newslint.engine import check_document
+from newslint.rules.agreement import RULE_PACK, newslint_rule_kinds
+from newslint.readers.text import TextReader
+from newslint.rulepack import RulePackError, load_rule_file
+
+RULES = RULE_PACK
+NL301_FILE = RULES / "NL301-collective-number.toml"
+NL302_FILE = RULES / "NL302-organisation-who.toml"
+KINDS = newslint_rule_kinds()
+
+
+@pytest.fixture(scope="module")
+def rules():
+    return [load_rule_file(NL301_FILE, KINDS, "newslint"), load_rule_file(NL302_FILE, KINDS, "newslint")]
+
+
+def findings(rules, text: str) -> list[tuple[str, str, str]]:
+    """(code, flagged text, message) for `text` as the body under a headline."""
+    document = TextReader().read("article.txt", f"Headline for the test\n\n{text}\n")
+    return [(f.code, document.source[f.start:f.end], f.message) for f in check_document(document, rules)]
+
+
+def codes_and_words(rules, text: str) -> list[tuple[str, str]]:
+    return [(code, flagged) for code, flagged, _ in findings(rules, text)]
+
+
+# --- The seed article -----------------------------------------------------------------------
+
+@needs_shared()
+def test_seed_findings_exact_spans_and_messages() -> None:
+    _, found = check_json("--select", "NL3", str(SEED))
+    lines = SEED.read_text(encoding="utf-8").splitlines()
+
+    def column_of(line: int, word: str) -> int:
+        text = lines[line - 1]
+        assert text.count(f" {word} ") == 1, (line, word)
+        return text.index(f" {word} ") + 2
+
+    got = sorted((f["code"], f["line"], f["column"], f["end_column"] - f["column"], f["message"]) for f in found)
+    singular = "'The Taliban has captured' (line 10)"
+    assert got == [
+        ("NL301", 16, column_of(16, "their"), len("their"),
+         f"'their' treats the Taliban as plural; elsewhere it is singular: {singular}"),
+        ("NL302", 12, column_of(12, "who"), len("who"),
+         "'who' refers to the Taliban, which the article treats as one body "
+         "('The Taliban has captured', line 10): use 'which' or 'that'"),
+        ("NL302", 16, column_of(16, "who"), len("who"),
+         "'who' refers to the Taliban, which the article treats as one body "
+         "('The Taliban has captured', line 10): use 'which' or 'that'"),
+    ]
+
+
+@needs_shared()
+def test_seed_traps_stay_silent() -> None:
+    """Line 40's "their" is the governor's and police chief's; "Taliban militants" is not the Taliban."""
+    _, found = check_json("--select", "NL3", str(SEED))
+    lines = SEED.read_text(encoding="utf-8").splitlines()
+    assert "their surrender" in lines[39] and "Taliban militants" in lines[41]
+    assert not [f for f in found if f["line"] in (40, 42)]
+
+
+# --- What NL301 flags -----------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param(
+        "The council has approved the budget. The council has also raised parking charges.\n\n"
+        "The council were criticised by residents for the decision.",
+        [("NL301", "were")], id="verb-minority"),
+    pytest.param(
+        "The council have approved the budget. The council have also raised parking charges.\n\n"
+        "The council is expected to publish the plan in May.",
+        [("NL301", "is")], id="plural-majority"),
+    pytest.param(
+        "The rail company has cut its timetable for the winter, and the company has raised "
+        "its fares.\n\nThe company has found themselves short of drivers.",
+        [("NL301", "themselves")], id="reflexive"),
+    pytest.param(
+        "The militia has taken the airport and continues to press their advance on the capital.",
+        [("NL301", "their")], id="coordinated-verb-phrase"),
+    pytest.param(
+        "The broadcaster, which was founded in 1952, has said its news service will move.\n\n"
+        "The broadcaster say the move will save money.",
+        [("NL301", "say")], id="after-relative-clause"),
+    pytest.param(
+        "Northwind Energy has raised its prices for the third time this year.\n\n"
+        "Northwind Energy say the rise reflects wholesale costs.",
+        [("NL301", "say")], id="bare-company-name"),
+    pytest.param(
+        "Rovers have signed a new striker. Rovers is now ten points clear at the top.",
+        [("NL301", "is")], id="bare-team-name"),
+    pytest.param(
+        "Hamas has rejected the offer. Hamas say the terms were never put to them.",
+        [("NL301", "say")], id="listed-organisation"),
+    pytest.param(
+        "The Kremlin has denied the report. On Monday the Kremlin were said to be furious.",
+        [("NL301", "were")], id="capitalised-name-after-the"),
+    pytest.param(
+        "The ministry says it will publish the figures. The ministry have refused to say when.",
+        [("NL301", "have")], id="reporting-verb-it"),
+])
+def test_nl301_flags_the_minority_use(rules, text: str, expected: list[tuple[str, str]]) -> None:
+    assert codes_and_words(rules, text) == expected
+
+
+def test_nl301_message_names_subject_choice_and_example(rules) -> None:
+    text = ("The council has approved the budget. The council has also raised parking charges.\n\n"
+            "The council were criticised by residents for the decision.")
+    [(_, _, message)] = findings(rules, text)
+    assert message == ("'were' treats the council as plural; elsewhere it is singular: "
+                       "'The council has approved' (line 3)")
+
+
+def test_nl301_tie_goes_to_the_first_choice(rules) -> None:
+    text = "The club have signed a new goalkeeper.\n\nThe club is expected to name a captain."
+    [(code, word, message)] = findings(rules, text)
+    assert (code, word) == ("NL301", "is")
+    assert "elsewhere it is plural: 'The club have signed' (line 3)" in message
+
+
+def test_nl301_groups_common_nouns_by_noun(rules) -> None:
+    """"the Afghan government" and "the embattled government" are one style choice."""
+    text = ("The Afghan government has rejected the offer.\n\n"
+            "Later the embattled government were forced to accept it.")
+    assert codes_and_words(rules, text) == [("NL301", "were")]
+
+
+# --- What NL301 leaves alone ----------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    pytest.param("The club have signed a new goalkeeper. The club are expected to name their captain.",
+                 id="consistent-plural"),
+    pytest.param("The firm has cut its forecast. The firm is expected to cut jobs.", id="consistent-singular"),
+    pytest.param(
+        "The militia has taken the city. The governor and police chief made a deal with the militia "
+        "to leave after their surrender.",
+        id="their-of-another-antecedent"),
+    pytest.param("The Taliban has taken the city. Taliban militants have raised their flag over the square.",
+                 id="name-as-modifier"),
+    pytest.param("The committee has met twice. A majority of the committee say the plan is flawed.",
+                 id="partitive"),
+    pytest.param("The committee has met twice. Most of the committee are against the plan.",
+                 id="partitive-most"),
+    pytest.param("The council has met. Police are investigating, and the council has asked police to "
+                 "step up their patrols.", id="plural-only-noun"),
+    pytest.param("The party has chosen its candidate. \"The party have made their choice,\" one member said.",
+                 id="quoted-speech"),
+    pytest.param("The party has chosen its candidate.\n\n\u201cThe party have made their choice and "
+                 "the party are united,\u201d one member said.", id="curly-quoted-speech"),
+    pytest.param("The government has told its citizens to stay in their homes until the storm passes.",
+                 id="metonymy-its-citizens-their-homes"),
+    pytest.param("The government has warned the public to protect their homes.", id="another-collective"),
+    pytest.param("The company has asked each customer to check their account.", id="singular-they"),
+    pytest.param("The union has met. Hamas and the union have signed the letter.", id="coordinated-subject"),
+    pytest.param("The bank has said little. Will the bank have to raise its rates?", id="inversion"),
+    pytest.param("The club has won. The owners let the club have its way on tickets.", id="causative"),
+    pytest.param("The agency has resisted. Critics demanded that the agency have its budget cut.",
+                 id="mandative-subjunctive"),
+    pytest.param("The agency has resisted. If the agency were to fold, staff would lose their jobs.",
+                 id="irrealis-were"),
+    pytest.param("The firm has grown. The firm said it was too early to comment on their offer.",
+                 id="empty-it-and-other-their"),
+    pytest.param("The band has a new album. One of the critics to praise the band was a radio host.",
+                 id="object-of-a-verb"),
+    pytest.param("The party has grown. Larger parties such as the party are expected to gain.",
+                 id="such-as"),
+    pytest.param("As the workers protested, the company has cut their pay. The company is losing money.",
+                 id="plural-earlier-in-sentence"),
+    pytest.param("The court has ruled on two networks, Alpha and Beta.\n\nThe court said they were liable.",
+                 id="they-refers-to-previous-sentence"),
+    pytest.param("Mr Smith has resigned. Officials of Smith's party say Smith have been told.",
+                 id="possessive-name"),
+    pytest.param("Alex Morgan has released a new album and said their tour starts in May. "
+                 "Alex Morgan has also signed a new deal.", id="person-singular-they"),
+])
+def test_nl301_leaves_alone(rules, text: str) -> None:
+    assert [f for f in findings(rules, text) if f[0] == "NL301"] == []
+
+
+# --- NL302 ----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    pytest.param("The airport fell to the militia, who has held the port since March.", True,
+                 id="who-with-singular-verb"),
+    pytest.param("The company has opened a plant.\n\nAnalysts praised the company, who hired 300 workers.",
+                 True, id="who-in-a-singular-article"),
+    pytest.param("The airport fell to the militia, which has held the port since March.", False,
+                 id="which"),
+    pytest.param("Fans cheered the club, who are top of the league.", False, id="who-with-plural-verb"),
+    pytest.param("The club have won again.\n\nFans cheered the club, who scored twice.", False,
+                 id="who-in-a-plural-article"),
+    pytest.param("A spokesman for the militia, who has been in the city since March, denied it.", False,
+                 id="who-refers-to-a-person-before-the-preposition"),
+    pytest.param("The Kenyan, who has not raced for a year, won easily.", False, id="not-an-organisation"),
+    pytest.param("\"We joined the militia, who has fed us,\" he said.", False, id="quoted"),
+])
+def test_nl302(rules, text: str, flagged: bool) -> None:
+    assert (("NL302", "who") in codes_and_words(rules, text)) is flagged
+
+
+def test_nl302_is_lower_severity_than_nl301(rules) -> None:
+    severities = {rule.code: rule.severity.value for rule in rules}
+    assert severities == {"NL301": "warning", "NL302": "info"}
+
+
+# --- The lexicon lives in the rule pack -----------------------------------------------------
+
+def _pack_rule(tmp_path: Path, options: str, lexicon: str | None = None) -> object:
+    if lexicon is not None:
+        (tmp_path / "extra.toml").write_text(lexicon, encoding="utf-8")
+    rule_file = tmp_path / "XY301-collective.toml"
+    rule_file.write_text(
+        'code = "XY301"\nname = "ours"\nkind = "collective-number"\nseverity = "warning"\n'
+        'message = "{form}: {subject} {number} vs {dominant}"\nsummary = "ours"\n'
+        f"[options]\n{options}\n",
+        encoding="utf-8",
+    )
+    return load_rule_file(rule_file, KINDS, "pack")
+
+
+def test_a_newsroom_extends_the_lexicon_with_its_own_file(tmp_path: Path) -> None:
+    text = "The syndicate has voted. The syndicate have also elected a chair."
+    builtin = _pack_rule(tmp_path, 'lexicons = ["newslint:lexicons/agreement.toml"]')
+    extended = _pack_rule(tmp_path, 'lexicons = ["newslint:lexicons/agreement.toml", "extra.toml"]',
+                          'collective_nouns = ["syndicate"]\n')
+    assert findings([builtin], text) == []
+    assert findings([extended], text) == [("XY301", "have", "have: the syndicate plural vs singular")]
+
+
+def test_an_inline_lexicon_table_extends_it_too(tmp_path: Path) -> None:
+    rule = _pack_rule(tmp_path, '[options.lexicon]\norganisations = ["Acme Widgets"]\n')
+    text = "Acme Widgets is hiring. Acme Widgets have opened a plant."
+    assert [(c, w) for c, w, _ in findings([rule], text)] == [("XY301", "have")]
+
+
+@pytest.mark.parametrize(("options", "lexicon", "reason"), [
+    ('lexicons = ["missing.toml"]', None, "cannot read"),
+    ('lexicons = ["extra.toml"]', "collective_nouns = 3\n", "must be an array of non-empty strings"),
+    ('lexicons = ["extra.toml"]', "colective_nouns = []\n", "unknown key 'colective_nouns'"),
+    ('lexicons = ["extra.toml"]', "verb_numbers = [\"is\"]\n", "singular = \"plural\""),
+    ('lexicons = ["extra.toml"]', "collective_nouns = [\n", "not valid TOML"),
+    ('blocks = ["sidebar"]', None, "unknown block kind"),
+    ('lexicon = "x"', None, "expected a table"),
+    ('colour = "red"', None, "unknown option"),
+])
+def test_bad_lexicon_is_a_clear_rule_pack_error(tmp_path: Path, options: str, lexicon: str | None,
+                                                reason: str) -> None:
+    with pytest.raises(RulePackError) as error:
+        _pack_rule(tmp_path, options, lexicon)
+    assert "XY301-collective.toml: options." in str(error.value)
+    assert reason in str(error.value)
+
+
+def test_the_builtin_lexicon_file_is_not_loaded_as_a_rule(registry) -> None:
+    assert {rule.code for rule in registry.rules if rule.code.startswith("NL3")} == {"NL301", "NL302"}
+
+
+# --- A capitalised word the article also writes in lower case is no name ---------------------
+
+@pytest.mark.parametrize(("elsewhere", "flagged"), [
+    ("", True),
+    ("A kestrel hovered over the ground.", False),  # an ordinary word opening a sentence
+    ("Two kestrels hovered over the ground.", True),  # another word
+    ("A sparrow-kestrel hovered over the ground.", True),  # part of a word
+    ("The Kestrel stand was full.", True),  # capitalised again
+])
+def test_a_bare_name_is_a_name_unless_written_in_lower_case(rules, elsewhere: str, flagged: bool) -> None:
+    text = f"Kestrel have signed a striker from Spain. Kestrel has also sold a defender to a rival. {elsewhere}"
+    assert codes_and_words(rules, text) == ([("NL301", "has")] if flagged else [])
+
+
+_AWKWARD_TEXT = st.text(alphabet="ab Ab-'\u2019_1\u0663\u00e9\u0301.,\u01c5\u00df\n", max_size=16)
+
+
+@given(text=_AWKWARD_TEXT, data=st.data())
+def test_the_lower_case_lookup_equals_the_set_of_words_written_in_lower_case(text: str, data) -> None:
+    from newslint.document import Block, BlockKind, Document, SourceMap
+    from newslint.rules.agreement import analysis as agreement_analysis
+
+    document = Document("a.txt", text, "text",
+                        (Block(BlockKind.PARAGRAPH, text, SourceMap.linear(0, len(text)), (0, len(text))),))
+    written = {word for word in agreement_analysis._WORD.findall(text) if word[0].islower()}
+    start = data.draw(st.integers(0, len(text)))
+    query = text[start:data.draw(st.integers(start, len(text)))]
+    pieces = [text[i:j] for i in range(len(text)) for j in range(i + 1, min(len(text), i + 4) + 1)]
+    lookup = agreement_analysis._LowerCaseWords(document)  # looks words up, then builds the set
+    for word in (query, *written, *pieces):
+        assert agreement_analysis._written_in_lower_case(document, word) == (word in written)
+        assert lookup(word) == (word in written)
+
+
+@given(text=st.text(alphabet="ab A1-'\u2019\"\u201c\u201d\u00ab\u00bb\u0301 .\n\t", max_size=24), data=st.data())
+def test_tokens_are_the_token_pattern_matches_each_marked_quoted_or_not(text: str, data) -> None:
+    from newslint.rules.agreement import analysis as agreement_analysis
+
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    quoted = agreement_analysis._quoted_spans(text)
+    expected = [(m.group(), m.start(), m.end(), any(s <= m.start() < e for s, e in quoted))
+                for m in agreement_analysis._TOKEN.finditer(text, start, end)]
+    tokens = agreement_analysis._tokens(text, start, end, quoted)
+    assert [(t.text, t.start, t.end, t.quoted) for t in tokens] == expected

@@ -1,0 +1,352 @@
+"""NL401 (unattributed estimate or claim) and NL402 (unattributed figure).
+
+Example sentences are our own; the seed article is read from ../shared at test time.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO, SEED, needs_shared
+from newslint.rules.attribution import RULE_PACK
+from newslint.engine import check_document
+from newslint.rules.attribution.rules import unattributed_claim_rule, unattributed_figure_rule
+from newslint.rules.attribution.scan import quote_spans
+from newslint.model import Finding
+from newslint.rulepack import RulePackError, load_rule_file
+from newslint.registry import Registry
+
+RULES = RULE_PACK
+NL401_FILE = RULES / "NL401-unattributed-estimate.toml"
+NL402_FILE = RULES / "NL402-unattributed-figure.toml"
+LEXICON_FILE = RULES / "lexicons" / "attribution.toml"
+
+
+@pytest.fixture(scope="module")
+def nl4(registry: Registry):
+    return [rule for rule in registry.rules if rule.code.startswith("NL4")]
+
+
+def findings(registry: Registry, rules, text: str, fmt: str = ".txt") -> list[tuple[str, str, str]]:
+    """(code, flagged text, message) for `text` as the body under a headline."""
+    document = registry.readers[fmt].read(f"article{fmt}", f"Headline for the test\n\n{text}\n")
+    return [(f.code, document.source[f.start:f.end], f.message) for f in check_document(document, rules)]
+
+
+def flagged_texts(registry: Registry, rules, text: str) -> list[str]:
+    return [flagged for _, flagged, _ in findings(registry, rules, text)]
+
+
+# --- the seed article ------------------------------------------------------------------
+
+@needs_shared()
+def test_seed_findings_have_exact_spans_and_messages(registry: Registry, nl4) -> None:
+    source = SEED.read_text(encoding="utf-8")
+    document = registry.readers[".txt"].read(str(SEED), source)
+    found: list[Finding] = list(check_document(document, nl4))
+    located = [(f.code, document.position(f.start)[0], source[f.start:f.end], f.message) for f in found]
+    assert located == [
+        ("NL401", 16, "estimated to now hold over two-thirds of the country",
+         "'estimated to now hold over two-thirds of the country': an estimate with no source; "
+         "say who estimated it"),
+        ("NL401", 52, "estimated to now hold some two-thirds of the nation",
+         "'estimated to now hold some two-thirds of the nation': an estimate with no source; "
+         "say who estimated it"),
+        ("NL402", 54, "Thousands of people displaced",
+         "'Thousands of people displaced': an estimate with no source; say who counted or estimated it"),
+    ]
+
+
+@needs_shared()
+@pytest.mark.parametrize("line", [12, 14, 18, 30, 32, 60])
+def test_seed_traps_stay_silent(registry: Registry, nl4, line: int) -> None:
+    """12 of 34 capitals (a plain count of places), 'some 20 years after', the promo
+    line's 'within 90 days', 'the 11th city', '150 kilometres from the Iranian border',
+    and line 60, whose sentence names the US intelligence assessment."""
+    source = SEED.read_text(encoding="utf-8")
+    document = registry.readers[".txt"].read(str(SEED), source)
+    lines = [document.position(f.start)[0] for f in check_document(document, nl4)]
+    assert line not in lines
+
+
+# --- what NL402 flags --------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "flagged", "wording"), [
+    ("Nearly 2,000 people have fled the district.", "Nearly 2,000 people", "an estimate"),
+    ("Between 2,000 and 3,000 people have fled the district.", "Between 2,000 and 3,000 people", "an estimate"),
+    ("Unemployment rose to 7.2 percent in March.", "7.2 percent", "a statistic"),
+    ("Turnout was 41% of registered voters.", "41% of registered voters", "a statistic"),
+    ("One in five voters is undecided.", "One in five voters", "a statistic"),
+    ("The militia now holds two-thirds of the country.", "two-thirds of the country", "an estimate"),
+    ("Tens of thousands of protesters marched in the capital.", "Tens of thousands of protesters", "an estimate"),
+    ("Twenty-three civilians were killed in the attack.", "Twenty-three civilians", "a count"),
+    ("The repairs will cost more than $4 billion.", "more than $4 billion", "an amount"),
+    ("The storm cut power to some 120,000 households.", "some 120,000 households", "an estimate"),
+    ("Nearly half of the electorate stayed at home.", "Nearly half of the electorate", "an estimate"),
+])
+def test_figure_is_flagged_at_its_span(registry: Registry, nl4, text: str, flagged: str, wording: str) -> None:
+    [(code, span, message)] = findings(registry, nl4, text)
+    assert (code, span) == ("NL402", flagged)
+    assert message.startswith(f"'{flagged}': {wording} with no source; say ")
+
+
+def test_one_finding_per_sentence_names_the_other_figures(registry: Registry, nl4) -> None:
+    text = "Sales rose 12% to a record, and 3,000 workers were hired. Costs were flat."
+    [(code, span, message)] = findings(registry, nl4, text)
+    assert (code, span) == ("NL402", "12%")
+    assert message == "'12%': a statistic with no source; say whose figure it is; also '3,000 workers'"
+    text = "Turnout was 41% in the north, 38% in the south, 35% in the east, 33% in the west and 30% in the city."
+    [(_, span, message)] = findings(registry, nl4, text)
+    assert span == "41%" and message.endswith("also '38%', '35%', '33%' and 1 more")
+
+
+# --- what NL401 flags --------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "flagged", "message_end"), [
+    ("The militia is estimated to hold two-thirds of the country.",
+     "estimated to hold two-thirds of the country", "an estimate with no source; say who estimated it"),
+    ("An estimated 9,000 people took part.", "An estimated 9,000 people took part",
+     "an estimate with no source; say who estimated it"),
+    ("It is thought that 300 people were killed.", "It is thought", "a claim with no source; say who believes it"),
+    ("The rebels are believed to control the valley, and the army has withdrawn.",
+     "believed to control the valley", "a claim with no source; say who believes it"),
+    ("The minister reportedly resigned on Tuesday.", "reportedly resigned on Tuesday",
+     "a report with no source; say who reported it"),
+    ("The minister, who is said to be close to the president, resigned.",
+     "is said to be close to the president", "a report with no source; say who reported it"),
+])
+def test_agentless_construction_is_flagged_with_its_clause(registry: Registry, nl4, text: str, flagged: str,
+                                                           message_end: str) -> None:
+    assert findings(registry, nl4, text) == [("NL401", flagged, f"'{flagged}': {message_end}")]
+
+
+# --- what neither rule flags ------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "The talks resumed some 20 years after the war ended.",  # a duration
+    "The ferry docked at 6:30 a.m. on 12 August 2021 and left on Aug. 14.",  # times and dates
+    "The town lies about 150 kilometres from the border.",  # a distance
+    "She was 45 when she moved to 10 Downing Street; he lived at 1600 Pennsylvania Avenue.",  # age, address
+    "Route 6 was closed after Apollo 11 landed, long after World War II.",  # numbers in names
+    "The Rovers won 3-1 on Saturday and lost 24-20 the week before.",  # scores
+    "Call 020 7946 0000 or (555) 123-4567 to book a seat.",  # phone numbers
+    "Section 230 of the act was amended in 1996.",  # a section number and a year
+    "The 11th city fell on Friday, the third this week.",  # ordinals
+    "The children, aged 8 to 12, were taken to hospital.",  # ages
+    "The under 14 boys beat the over 18s in a friendly.",  # age groups
+    "The two men were arrested on Friday; the 300 people inside were freed.",  # referring back
+    "Six women and six men stood for the post.",  # a small count anyone can see
+    "Tickets cost $20 and the stadium cost $4 billion.",  # exact sums are recorded facts
+    "A 35 percent tariff would raise the price of a car.",  # a parameter, not a measurement
+    "He said to be careful with the figures.",  # "said to" in the active voice
+])
+def test_non_claims_stay_silent(registry: Registry, nl4, text: str) -> None:
+    assert findings(registry, nl4, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "About 40% of the city is without power, officials said.",  # cue in the sentence
+    "According to the census, 12% of residents are over 65.",
+    "The agency estimated that 40% of the city was without power.",  # active "estimated"
+    "The rebels are believed by United Nations monitors to control most of the valley.",  # an agent
+    "A Gallup poll puts support at 54%.",  # a source noun
+    '"About 40% of the city is without power," the mayor said.',  # a quotation
+    "\u201cWe counted 2,000 people in the square,\u201d the organiser said.",
+    "Shares in the firm fell 12% on Tuesday.",  # market prices are their own source
+    # carry-over: the next sentence continues the same source's numbers
+    "A poll by Ipsos found 54% of adults back the plan. Another 30% oppose it.",
+    "Officials said 300 homes were lost. Of those, 120 were in the old town.",
+    "Growth slowed sharply, the finance minister said. Exports fell 12% in the year.",
+])
+def test_attributed_figures_and_claims_stay_silent(registry: Registry, nl4, text: str) -> None:
+    assert findings(registry, nl4, text) == []
+
+
+def test_carry_over_needs_a_source_right_before(registry: Registry, nl4) -> None:
+    assert flagged_texts(registry, nl4, "Officials said 300 homes were lost.\n\nAnother 120 homes were damaged.") == []
+    text = "Officials said 300 homes were lost.\n\nThe storm moved north.\n\nAnother 120 homes were damaged."
+    assert flagged_texts(registry, nl4, text) == ["120 homes"]
+
+
+def test_quoted_paragraph_continues_a_quotation(registry: Registry, nl4) -> None:
+    text = ('The report said:\n\n"The fire destroyed 2,000 homes.\n\n'
+            '"A further 5,000 people were moved to shelters."')
+    assert findings(registry, nl4, text) == []
+
+
+def test_lead_in_with_a_colon_covers_the_next_paragraph(registry: Registry, nl4) -> None:
+    text = "The survey found:\n\nNearly 60% of tenants had no written contract."
+    assert findings(registry, nl4, text) == []
+    text = "The heatwave went on.\n\nNearly 60% of tenants had no written contract."
+    assert flagged_texts(registry, nl4, text) == ["Nearly 60% of tenants"]
+
+
+def test_a_list_after_a_lead_in_follows_it(registry: Registry, nl4) -> None:
+    """In plain text a list is a run of one-sentence paragraphs; a longer paragraph ends it."""
+    text = ("The survey also found:\n\n74% of tenants pay late.\n\n12% of tenants pay early.\n\n"
+            "The rent office closed on Friday, and rents rose. Nearly 30% of tenants moved.")
+    assert flagged_texts(registry, nl4, text) == ["Nearly 30% of tenants"]
+
+
+def test_headings_are_not_checked(registry: Registry, nl4) -> None:
+    document = registry.readers[".txt"].read("a.txt", "Thousands of people flee the floods\n\nRain fell all day.\n")
+    assert check_document(document, nl4) == ()
+
+
+def test_spans_map_through_html_entities(registry: Registry, nl4) -> None:
+    if ".html" not in registry.readers:
+        pytest.skip("no HTML reader")
+    page = "<h1>Floods</h1><p>The rebels are believed to hold &amp; run the valley.</p>"
+    document = registry.readers[".html"].read("a.html", page)
+    [finding] = check_document(document, nl4)
+    assert page[finding.start:finding.end] == "believed to hold &amp; run the valley"
+    assert finding.message.startswith("'believed to hold & run the valley': a claim with no source")
+
+
+# --- quotations ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "quoted"), [
+    ('He said "no" twice.', ['"no"']),
+    ("\u201cYes,\u201d she said, \u201cand no.\u201d", ["\u201cYes,\u201d", "\u201cand no.\u201d"]),
+    ("''This is wire style,'' he said.", ["''This is wire style,''"]),
+    ('"An open quote runs to the end of the paragraph', ['"An open quote runs to the end of the paragraph']),
+    ('the end of a quote," she said.', ['the end of a quote,"']),  # it began in an earlier paragraph
+    ("The Taliban's \u2018offensive\u2019 began.", ["\u2018offensive\u2019"]),
+])
+def test_quote_spans(text: str, quoted: list[str]) -> None:
+    assert [text[start:end] for start, end in quote_spans(text)] == quoted
+
+
+# --- the rule pack: lexicons live in rule-pack files and options ---------------------------
+
+def _claim_rule(tmp_path: Path, options: str, lexicon: str | None = None):
+    """A newsroom's own rule of the NL401 kind, with `lexicon` as its extra.toml."""
+    if lexicon is not None:
+        (tmp_path / "extra.toml").write_text(lexicon, encoding="utf-8")
+    rule_file = tmp_path / "XY401-ours.toml"
+    rule_file.write_text(
+        'code = "XY401"\nname = "ours"\nkind = "unattributed-claim"\nseverity = "warning"\n'
+        'message = "\'{match}\': {what}; {who}"\nsummary = "ours"\n'
+        f"[options]\n{options}\n",
+        encoding="utf-8",
+    )
+    return load_rule_file(rule_file, {"unattributed-claim": unattributed_claim_rule}, "pack")
+
+
+def test_shipped_rules_read_one_attribution_lexicon(registry: Registry) -> None:
+    """Both rules decide attribution alike: they name the one lexicon file and keep no
+    lexicon key of their own, and the lexicon file is not loaded as a rule."""
+    lexicon_keys = set(tomllib.loads(LEXICON_FILE.read_text(encoding="utf-8")))
+    assert {"cues", "source_nouns", "constructions", "agent"} <= lexicon_keys
+    for path in (NL401_FILE, NL402_FILE):
+        options = tomllib.loads(path.read_text(encoding="utf-8"))["options"]
+        assert options["lexicons"] == ["newslint:lexicons/attribution.toml"]
+        assert not lexicon_keys & set(options)
+    assert {rule.code for rule in registry.rules if rule.code.startswith("NL4")} == {"NL401", "NL402"}
+
+
+def test_a_newsroom_extends_the_attribution_lexicon_with_its_own_file(registry: Registry, tmp_path: Path) -> None:
+    text = "The minister allegedly took payments from the firm."
+    builtin = _claim_rule(tmp_path, 'lexicons = ["newslint:lexicons/attribution.toml"]')
+    extended = _claim_rule(tmp_path, 'lexicons = ["newslint:lexicons/attribution.toml", "extra.toml"]',
+                           '[[constructions]]\nwhat = "an allegation"\nwho = "say who makes it"\n'
+                           "patterns = ['\\ballegedly\\b']\n")
+    assert findings(registry, [builtin], text) == []
+    assert findings(registry, [extended], text) == [
+        ("XY401", "allegedly took payments from the firm",
+         "'allegedly took payments from the firm': an allegation; say who makes it"),
+    ]
+
+
+def test_an_inline_table_extends_the_attribution_lexicon_too(registry: Registry, tmp_path: Path) -> None:
+    text = "Army sources indicated that the rebels are believed to hold the north."
+    builtin = _claim_rule(tmp_path, "")
+    own_cue = _claim_rule(tmp_path, "[options.lexicon]\ncues = ['\\bindicated\\b']\n")
+    assert flagged_texts(registry, [builtin], text) == ["believed to hold the north"]
+    assert flagged_texts(registry, [own_cue], text) == []
+
+
+@pytest.mark.parametrize(("options", "lexicon", "reason"), [
+    ('lexicons = ["missing.toml"]', None, "options.lexicons: cannot read"),
+    ('lexicons = ["extra.toml"]', "cues = [\n", "extra.toml is not valid TOML"),
+    ('lexicons = ["extra.toml"]', "cues = ['(unclosed']\n", "extra.toml: 'cues': invalid regular expression"),
+    ('lexicons = ["extra.toml"]', "cues = ['said)|(told']\n", "extra.toml: 'cues': invalid regular expression"),
+    ('lexicons = ["extra.toml"]', "cues = ['told', 'x{2,1}']\n", "extra.toml: 'cues': invalid regular expression"),
+    ('lexicons = ["extra.toml"]', "cue = []\n", "extra.toml: unknown key 'cue'"),
+    ('lexicons = ["extra.toml"]', "agent = ['by']\n", "extra.toml: 'agent' must be a regular expression"),
+    ('lexicons = ["extra.toml"]', "span_words = -1\n", "extra.toml: 'span_words' must be a number of words"),
+    ('lexicons = ["extra.toml"]', "cues = ['said']\n",
+     "options.lexicons: no attribution lexicon gives 'passive_before'"),
+    ("[options.lexicon]\nclause_breaks = 3\n", None, "options.lexicon: 'clause_breaks' must be an array"),
+    ("cues = ['said']", None, "options.cues: unknown option"),
+])
+def test_bad_attribution_lexicon_is_a_clear_rule_pack_error(tmp_path: Path, options: str, lexicon: str | None,
+                                                            reason: str) -> None:
+    with pytest.raises(RulePackError) as error:
+        _claim_rule(tmp_path, options, lexicon)
+    assert "XY401-ours.toml: options." in str(error.value)
+    assert reason in str(error.value)
+
+
+def test_a_newsroom_extends_the_lexicon_in_its_rule_pack(registry: Registry, tmp_path: Path) -> None:
+    text = "Some 2,000 miners were trapped underground."
+    original = next(rule for rule in registry.rules if rule.code == "NL402")
+    assert flagged_texts(registry, [original], "Some 200 miners went on strike.") == ["Some 200"]
+    extended_file = tmp_path / "NL402.toml"
+    extended_file.write_text(NL402_FILE.read_text(encoding="utf-8").replace(
+        "claim_nouns = [", "claim_nouns = [\n    'miners?',"), encoding="utf-8")
+    extended = load_rule_file(extended_file, {"unattributed-figure": unattributed_figure_rule}, "test")
+    assert flagged_texts(registry, [extended], text) == ["Some 2,000 miners"]
+
+
+@pytest.mark.parametrize(("edit", "complaint"), [
+    (("min_count = 10", "min_count = 10\nsurprise = 1"), "options.surprise: unknown option"),
+    (('percentage = "a statistic', 'percentagex = "a statistic'), "options.wording: missing percentage"),
+    (("claim_nouns = [", "claim_nouns = [\n    '(unclosed',"), "options.claim_nouns: invalid regular expression"),
+    (("[options.scales]\n", "[options.scales]\nfoo = \"ten\"\n"), "options.scales: expected a table of words"),
+])
+def test_bad_options_name_the_option(tmp_path: Path, edit: tuple[str, str], complaint: str) -> None:
+    broken = tmp_path / "NL402.toml"
+    text = NL402_FILE.read_text(encoding="utf-8")
+    assert edit[0] in text
+    broken.write_text(text.replace(edit[0], edit[1], 1), encoding="utf-8")
+    with pytest.raises(RulePackError, match=complaint.replace("(", r"\(")):
+        load_rule_file(broken, {"unattributed-figure": unattributed_figure_rule}, "test")
+
+
+def test_constructions_must_be_well_formed(tmp_path: Path) -> None:
+    text = LEXICON_FILE.read_text(encoding="utf-8")
+    assert 'who = "say who estimated it"\n' in text
+    (tmp_path / "ours.toml").write_text(text.replace('who = "say who estimated it"\n', "", 1), encoding="utf-8")
+    with pytest.raises(RulePackError, match=r"options\.lexicons: in \S*ours\.toml: 'constructions' entry 1: "
+                                            "expected exactly the keys what, who"):
+        _claim_rule(tmp_path, 'lexicons = ["ours.toml"]')
+
+
+def test_blocks_option_chooses_what_is_checked(registry: Registry, tmp_path: Path) -> None:
+    rule = next(rule for rule in registry.rules if rule.code == "NL402")
+    headings_too = replace(rule, blocks=rule.blocks | {__import__("newslint.document").document.BlockKind.HEADLINE})
+    document = registry.readers[".txt"].read("a.txt", "Thousands of people flee the floods\n\nRain fell.\n")
+    assert [document.source[f.start:f.end] for f in headings_too.check(document)] == ["Thousands of people"]
+    assert list(rule.check(document)) == []
+
+
+def test_each_rule_finds_the_same_alone_or_after_the_other(registry: Registry, nl4) -> None:
+    """The two rules share their scan for constructions through a memo: what either one
+    finds must not depend on whether the other has just read the same paragraphs."""
+    from newslint.rules.attribution.scan import _memoised_construction_matches
+
+    text = ("About 3,000 people are believed to have fled the city. Some 20,000 troops were sent north.\n\n"
+            "Nearly 40% of the army is thought to be on leave.")
+    alone = {}
+    for rule in nl4:
+        _memoised_construction_matches.cache_clear()
+        alone[rule.code] = findings(registry, [rule], text)
+    assert alone["NL401"] and alone["NL402"]
+    for order in (nl4, nl4[::-1]):
+        _memoised_construction_matches.cache_clear()
+        assert sorted(findings(registry, order, text)) == sorted(alone["NL401"] + alone["NL402"])

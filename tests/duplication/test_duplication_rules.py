@@ -1,0 +1,231 @@
+"""NL2xx: repeated captions, repeated paragraphs and near-duplicate paragraphs.
+
+Every article text here is our own writing.
+"""
+
+from __future__ import annotations
+
+import random
+import time
+
+import pytest
+
+from newslint.engine import check_document
+from newslint.text.credits import is_credit
+from newslint.rules.duplication.common import normalise
+from newslint.model import Finding, RuleDoc, RuleSpec, Severity
+from newslint.registry import Registry
+
+EXTENSIONS = {"text": ".txt", "html": ".html"}
+
+
+@pytest.fixture(scope="module")
+def lint(registry: Registry):
+    def run(code: str, text: str, fmt: str = "text") -> tuple[object, list[Finding]]:
+        rule = registry.rule(code)
+        assert rule is not None, code
+        document = registry.readers[EXTENSIONS[fmt]].read("a" + EXTENSIONS[fmt], text)
+        return document, [f for f in check_document(document, [rule]) if f.code == code]
+    return run
+
+
+def lines(document, findings: list[Finding]) -> list[int]:
+    return [document.position(f.start)[0] for f in findings]
+
+
+CAPTION = "A crane lifts a damaged fishing boat from the water in Portvale on Monday."
+
+
+def figure(caption: str, alt: str = "") -> str:
+    return f'<figure><img src="p.jpg" alt="{alt}">\n<figcaption>{caption}</figcaption></figure>\n'
+
+
+# --- helpers ------------------------------------------------------------------------------
+
+def test_normalise_ignores_case_spacing_quotes_and_edge_punctuation() -> None:
+    assert normalise("  \u201cThe Quay,\u201d  at dawn. ") == normalise('"the quay," at   dawn')
+
+
+@pytest.mark.parametrize("text", [
+    "AFP", "Reuters", "Jane Roe/Getty Images", "sam_doe/iStock/Getty Images", "Photo: Portvale Council",
+    "Credit\u2026Sam Doe for The Daily Post", "Photograph by Jane Roe", "Courtesy of the Roe family",
+    "(Sam Doe/Portvale Post)", "AP Photo/Jane Roe", "\u00a9 Portvale Post",
+])
+def test_credit_only_captions(text: str) -> None:
+    assert is_credit(text)
+
+
+@pytest.mark.parametrize("text", [
+    CAPTION, "Photos show the mayor at the dam", "Credit Suisse offices in Zurich", "24/7 coverage of the storm",
+    "A memorial for The Beatles was unveiled on Friday", "AP reporters wait outside the court",
+])
+def test_descriptive_captions_are_not_credits(text: str) -> None:
+    assert not is_credit(text)
+
+
+# --- NL201 duplicate caption ----------------------------------------------------------------
+
+def test_caption_repeated_as_body_paragraph_points_at_the_first(lint) -> None:
+    text = f"Harbour reopens\n\n{CAPTION}\nReuters\n\nThe port reopened at noon.\n\n{CAPTION}\n\nFerries resumed.\n"
+    document, found = lint("NL201", text)
+    assert lines(document, found) == [8]
+    assert "paragraph duplicates the caption on line 3" in found[0].message
+    edit = found[0].fix.edits[0]
+    fixed = document.source[:edit.start] + document.source[edit.end:]
+    assert fixed.count(CAPTION) == 1 and fixed.index(CAPTION) == document.source.index(CAPTION)
+
+
+def test_caption_reused_under_a_second_picture_has_no_fix(lint) -> None:
+    text = "<h1>Harbour</h1>" + figure(CAPTION) + "<p>The port reopened at noon.</p>" + figure(CAPTION)
+    document, found = lint("NL201", text, "html")
+    assert len(found) == 1 and found[0].fix is None
+    assert document.source[found[0].start:found[0].end] == CAPTION
+    assert found[0].start > document.source.index("reopened")
+
+
+def test_repeated_caption_case_and_space_insensitive(lint) -> None:
+    text = "<h1>Harbour</h1>" + figure(CAPTION) + "<p>Reopened.</p>" + figure("  " + CAPTION.upper() + " ")
+    assert len(lint("NL201", text, "html")[1]) == 1
+
+
+def test_alt_text_equal_to_its_own_caption_is_left_alone(lint) -> None:
+    nets = "Fishermen check their nets on the quay before dawn."
+    text = ("<h1>Harbour</h1>" + figure(CAPTION, alt=CAPTION) + "<p>The port reopened at noon.</p>"
+            + figure(nets, alt=nets))
+    assert lint("NL201", text, "html")[1] == []
+
+
+def test_two_figures_with_same_alt_and_caption_report_the_caption_once(lint) -> None:
+    text = ("<h1>Harbour</h1>" + figure(CAPTION, alt=CAPTION) + "<p>The port reopened at noon.</p>"
+            + figure(CAPTION, alt=CAPTION))
+    document, found = lint("NL201", text, "html")
+    assert len(found) == 1
+    assert "caption duplicates the caption on line" in found[0].message
+
+
+def test_alt_text_copied_from_another_pictures_caption_is_flagged(lint) -> None:
+    text = ("<h1>Harbour</h1>" + figure(CAPTION) + "<p>The port reopened at noon.</p>"
+            + figure("Fishermen check their nets on the quay.", alt=CAPTION))
+    document, found = lint("NL201", text, "html")
+    assert len(found) == 1 and "image alt text" in found[0].message and found[0].fix is None
+
+
+@pytest.mark.parametrize("caption", ["Jane Roe/Getty Images", "Photo: Portvale Council", "AFP",
+                                     "Credit\u2026Sam Doe for The Daily Post", "Crane"])
+def test_repeated_credits_and_very_short_captions_are_left_alone(lint, caption: str) -> None:
+    text = "<h1>Harbour</h1>" + figure(caption) + "<p>The port reopened at noon.</p>" + figure(caption)
+    assert lint("NL201", text, "html")[1] == []
+
+
+def test_two_paragraphs_alike_are_not_a_caption_matter(lint) -> None:
+    text = f"Harbour reopens\n\n{CAPTION}\n\nThe port reopened.\n\n{CAPTION}\n"
+    assert lint("NL201", text)[1] == []
+
+
+# --- NL202 duplicate paragraph ----------------------------------------------------------------
+
+PARAGRAPH = "The harbour reopened at noon after crews cleared the wreckage from the channel."
+
+
+def test_repeated_paragraph_is_flagged_at_the_later_copy(lint) -> None:
+    text = f"Harbour\n\n{PARAGRAPH}\n\nFerries resumed later.\n\n{PARAGRAPH.upper()}\n"
+    document, found = lint("NL202", text)
+    assert lines(document, found) == [7] and "line 3" in found[0].message
+    edit = found[0].fix.edits[0]
+    assert (document.source[:edit.start] + document.source[edit.end:]).lower().count(PARAGRAPH.lower()) == 1
+
+
+@pytest.mark.parametrize("repeated", ["Advertisement", "\u2014", "Subs: Smith, Jones.",
+                                      "Apple Tablet 10, Unlocked, 64GB - Silver (Renewed)"])
+def test_short_lines_labels_and_product_names_may_repeat(lint, repeated: str) -> None:
+    text = f"Harbour\n\n{repeated}\n\n{PARAGRAPH}\n\n{repeated}\n"
+    assert lint("NL202", text)[1] == []
+
+
+def test_a_templated_document_repeats_on_purpose(lint) -> None:
+    question = "What do you like to cook when friends come round for dinner?"
+    answers = ["Soup, mostly, because it feeds a crowd.", "Anything on the grill.", "Pasta with clams."]
+    text = "Cooks of Portvale\n\n" + "".join(f"{question}\n\n{answer}\n\n" for answer in answers)
+    assert lint("NL202", text)[1] == []
+
+
+def test_many_different_repeats_are_a_template_unless_pasted_as_one_run(lint) -> None:
+    paragraphs = [f"Paragraph number {n} of the harbour story says something different each time." for n in range(4)]
+    interleaved = "Harbour\n\n" + "\n\n".join(f"{p}\n\nA new line {i} in between, also a full sentence here."
+                                              for i, p in enumerate(paragraphs * 2)) + "\n"
+    assert lint("NL202", interleaved)[1] == []
+    pasted = "Harbour\n\n" + "\n\n".join(paragraphs + paragraphs) + "\n"
+    document, found = lint("NL202", pasted)
+    assert len(found) == 4
+
+
+# --- NL203 near-duplicate paragraph -----------------------------------------------------------
+
+OLD = ("Crews expect to clear the main channel by Friday, although the smaller berths on the north quay "
+       "could stay closed for another fortnight, the harbour master said.")
+NEW = ("Crews expect to clear the main channel by Friday, but the smaller berths on the north quay may stay "
+       "shut for two more weeks, the harbour master said on Tuesday.")
+
+
+def test_reworded_copy_is_a_warning_on_the_later_paragraph(lint) -> None:
+    text = f"Harbour\n\n{OLD}\n\nFerries resumed at noon.\n\n{NEW}\n"
+    document, found = lint("NL203", text)
+    assert lines(document, found) == [7] and "line 3" in found[0].message
+    assert found[0].severity is Severity.WARNING and found[0].fix is None
+
+
+@pytest.mark.parametrize("other", [
+    # same topic, different sentence
+    "Fishermen, who have not landed a catch for a week, say the council has been too slow to pay "
+    "compensation for the boats damaged in the storm.",
+    # exact copy: NL202's business
+    OLD,
+    # too short to judge
+    "Crews expect to clear the channel by Friday, the harbour master said.",
+])
+def test_other_paragraphs_are_not_near_duplicates(lint, other: str) -> None:
+    assert lint("NL203", f"Harbour\n\n{OLD}\n\n{other}\n")[1] == []
+
+
+def test_list_items_labels_and_listings_are_not_compared(lint) -> None:
+    rows = [f"- Best actor - {name} for The Harbour Master at the Portvale Playhouse this season."
+            for name in ("Jane Roe", "Sam Doe")]
+    assert lint("NL203", "Awards\n\n" + "\n\n".join(rows) + "\n")[1] == []
+    labelled = [f"Jane Roe: charged with theft of marine diesel, held in lieu of ${n},000 bond at Portvale jail."
+                for n in (5, 7)]
+    assert lint("NL203", "Arrests\n\n" + "\n\n".join(labelled) + "\n")[1] == []
+
+
+def test_a_family_of_look_alike_paragraphs_is_a_template(lint) -> None:
+    days = ["Monday", "Tuesday", "Wednesday", "Thursday"]
+    text = "Plan\n\n" + "\n\n".join(
+        f"On {day} the first ferry leaves the north quay at six and the last one returns from the island at ten."
+        for day in days) + "\n"
+    assert lint("NL203", text)[1] == []
+
+
+def _sentence(rng: random.Random, vocabulary: list[str], length: int) -> str:
+    return " ".join(rng.choice(vocabulary) for _ in range(length)).capitalize() + "."
+
+
+def test_a_two_thousand_paragraph_live_blog_stays_fast(lint) -> None:
+    rng = random.Random(7)
+    vocabulary = [f"w{n}" for n in range(400)] + ["the", "of", "and", "said", "in", "a", "to"] * 40
+    paragraphs = [_sentence(rng, vocabulary, 40) for _ in range(2000)]
+    paragraphs[1500] = paragraphs[20].replace(".", " on Tuesday, officials added.")
+    started = time.perf_counter()
+    document, found = lint("NL203", "Live\n\n" + "\n\n".join(paragraphs) + "\n")
+    elapsed = time.perf_counter() - started
+    assert lines(document, found) == [3 + 2 * 1500]
+    assert elapsed < 5.0, elapsed
+
+
+def test_the_near_duplicate_kind_refuses_a_fix(registry: Registry) -> None:
+    from newslint.rules.duplication.near import near_duplicate_rule
+    from newslint.rules.artifacts.orphan import orphan_fragment_rule
+
+    for factory, kind in ((near_duplicate_rule, "near-duplicate"), (orphan_fragment_rule, "orphan-fragment")):
+        spec = RuleSpec(code="XX901", name="t", kind=kind, severity=Severity.WARNING, message="m",
+                        doc=RuleDoc(summary="t"), fixable=True)
+        with pytest.raises(ValueError):
+            factory(spec)
