@@ -1,0 +1,163 @@
+"""The hand-labelled evaluation sets: which corpus articles they hold, how each is turned
+into the text newslint checks, and which half (dev or test) each falls in.
+
+    python bench/corpus_sets.py build          # write every set's texts under bench/.sets/
+    python bench/corpus_sets.py list SET       # one line per article: half, id, text path
+
+No article text is kept in the repository: `build` makes the texts from ../shared/corpus/
+(the scraped sets with trafilatura, pinned in the `bench` extra), and labels in
+bench/labels/ refer to them by id and character offset.
+
+Sets:
+- ``scraped``: real English news pages (Readability source pages, Zyte benchmark pages,
+  newspaper pages) turned into text by trafilatura with its default settings, the way an
+  aggregator ingests syndicated copy. Page furniture survives in them: NL1xx/NL2xx labels.
+- ``bodies``: the article bodies that come with the Zyte benchmark (``articleBody``) and the
+  newspaper test texts: clean copy for NL3xx/NL4xx labels.
+
+The half is a hash of the id, so adding an article never moves another between halves.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import hashlib
+import json
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator
+
+REPO = Path(__file__).resolve().parent.parent
+CORPUS = REPO.parent / "shared" / "corpus"
+SETS_DIR = REPO / "bench" / ".sets"
+PER_SOURCE = {"scraped": 40, "bodies": 60}
+
+
+@dataclass(frozen=True)
+class Article:
+    set_name: str
+    id: str  # corpus path of the source file, plus '#key' for a ground-truth entry
+    half: str  # "dev" or "test"
+
+    @property
+    def text_path(self) -> Path:
+        safe = self.id.replace("/", "__").replace("#", "__")
+        return SETS_DIR / self.set_name / f"{safe}.txt"
+
+
+def half_of(article_id: str) -> str:
+    return "dev" if int(hashlib.sha1(article_id.encode()).hexdigest(), 16) % 2 == 0 else "test"
+
+
+def _manifest() -> list[dict]:
+    with open(CORPUS / "manifest.jsonl", encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle]
+
+
+def _rank(article_id: str) -> str:
+    return hashlib.sha1(("pick:" + article_id).encode()).hexdigest()
+
+
+def _english_pages(source: str) -> list[str]:
+    return sorted(
+        entry["path"]
+        for entry in _manifest()
+        if entry.get("source") == source
+        and entry["kind"] == "page-html"
+        and entry.get("lang") == "en"
+        and not entry.get("synthetic")
+    )
+
+
+def _pick(ids: list[str], count: int) -> list[str]:
+    return sorted(sorted(ids, key=_rank)[:count])
+
+
+def scraped_ids() -> list[str]:
+    ids: list[str] = []
+    for source in ("readability", "article-extraction-benchmark", "newspaper"):
+        ids += _pick(_english_pages(source), PER_SOURCE["scraped"])
+    return ids
+
+
+def _newspaper_texts() -> list[str]:
+    texts = []
+    for entry in _manifest():
+        path = entry["path"]
+        if (
+            path.startswith("newspaper/text/")
+            and entry.get("lang") == "en"
+            and not entry.get("empty_or_stub")
+            and entry.get("bytes", 0) >= 1500
+        ):
+            texts.append(path)
+    return sorted(texts)
+
+
+def _zyte_truth() -> dict[str, dict]:
+    with open(CORPUS / "article-extraction-benchmark" / "ground-truth.json", encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+def _zyte_english_keys() -> list[str]:
+    english = {Path(p).name.removesuffix(".html.gz") for p in _english_pages("article-extraction-benchmark")}
+    truth = _zyte_truth()
+    return sorted(k for k in truth if k in english and len(truth[k]["articleBody"]) >= 1500)
+
+
+def bodies_ids() -> list[str]:
+    zyte = ["article-extraction-benchmark/ground-truth.json#" + k for k in _zyte_english_keys()]
+    return _pick(zyte, PER_SOURCE["bodies"]) + _pick(_newspaper_texts(), PER_SOURCE["bodies"])
+
+
+def articles(set_name: str) -> list[Article]:
+    ids = {"scraped": scraped_ids, "bodies": bodies_ids}[set_name]()
+    return [Article(set_name, article_id, half_of(article_id)) for article_id in ids]
+
+
+def _read_html(path: Path) -> str:
+    if path.suffix == ".gz":
+        with gzip.open(path, "rt", encoding="utf-8") as handle:
+            return handle.read()
+    return path.read_text(encoding="utf-8")
+
+
+def _text_of(article: Article, truth: dict[str, dict]) -> str:
+    if article.set_name == "scraped":
+        import trafilatura
+
+        return trafilatura.extract(_read_html(CORPUS / article.id)) or ""
+    if "#" in article.id:
+        return truth[article.id.split("#", 1)[1]]["articleBody"]
+    return (CORPUS / article.id).read_text(encoding="utf-8")
+
+
+def build() -> Iterator[Article]:
+    truth = _zyte_truth()
+    for set_name in PER_SOURCE:
+        for article in articles(set_name):
+            article.text_path.parent.mkdir(parents=True, exist_ok=True)
+            article.text_path.write_text(_text_of(article, truth) + "\n", encoding="utf-8")
+            yield article
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("build")
+    listing = sub.add_parser("list")
+    listing.add_argument("set_name", choices=sorted(PER_SOURCE))
+    args = parser.parse_args(argv)
+    if args.command == "build":
+        for article in build():
+            print(article.half, article.id, article.text_path.relative_to(REPO))
+    else:
+        for article in articles(args.set_name):
+            print(article.half, article.id, article.text_path.relative_to(REPO))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
