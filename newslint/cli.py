@@ -309,7 +309,7 @@ def explain(code: str, config_path: str | None) -> None:
 def render_explanation(rule: Rule) -> str:
     doc = rule.doc
     facts = f"Severity: {rule.severity.value}. Fixable: {'yes' if rule.fixable else 'no'}. Plugin: {rule.origin}."
-    if getattr(rule, "language", None) == ENGLISH:
+    if rule.language == ENGLISH:
         facts += " English only: skipped on articles in other languages."
     parts = [f"{rule.code} ({rule.name})", "", facts, "", "## What it does", doc.summary]
     if doc.why:

@@ -74,7 +74,7 @@ def _decode_declared(data: bytes, name: str) -> Decoded:
         raise InputError(f"page declares unknown charset {name!r}") from None
     if encoding.name in _ASCII_INCOMPATIBLE:
         return _decode(data, "utf-8")
-    if not encoding._is_text_encoding or encoding.name in _NOT_PAGE_ENCODINGS:  # type: ignore[attr-defined]
+    if not encoding._is_text_encoding or encoding.name in _NOT_PAGE_ENCODINGS:
         raise InputError(f"page declares charset {name!r}, which is not a web page encoding")
     return _decode(data, encoding.name)
 

@@ -58,7 +58,7 @@ def check_document(document: Document, rules: Sequence[Rule],
     A rule that declares a language is skipped on a document in another one.
     """
     seconds = budget.seconds_for(len(document.source)) if budget is not None else None
-    english_only = [getattr(rule, "language", None) == ENGLISH for rule in rules]
+    english_only = [rule.language == ENGLISH for rule in rules]
     english = not any(english_only) or reads_as_english(document)
     ran = [rule for rule, only in zip(rules, english_only) if english or not only]
     findings: list[Finding] = []
@@ -94,7 +94,9 @@ def _run_rule(rule: Rule, document: Document, seconds: float | None) -> list[Fin
     return produced
 
 
-def _budgeted_check(rule: Rule, document: Document, seconds: float | None) -> list[object]:
+def _budgeted_check(rule: Rule, document: Document, seconds: float | None) -> list[Finding]:
+    """The rule's output, typed as it promises; `malformed` checks each item all the same,
+    since a plugin's rule may return anything."""
     with time_budget(seconds):
         return list(rule.check(document))
 

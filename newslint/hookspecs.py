@@ -9,6 +9,7 @@ its module under the ``newslint`` entry-point group::
 
 and implements any of the hooks below with ``@newslint.hookimpl``. Each hook is called
 on every registered plugin and the results are concatenated (or merged, for mappings).
+A specification's own body never runs: pluggy calls the plugins' implementations.
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ def newslint_readers() -> "Sequence[Reader]":
     claim one extension, the one registered last wins, so a plugin can replace a
     built-in reader.
     """
+    raise NotImplementedError
 
 
 @hookspec
@@ -48,18 +50,22 @@ def newslint_rule_kinds() -> "Mapping[str, Callable[[RuleSpec], Rule]]":
     raises `ValueError` naming the offending option if the options are wrong; the
     loader reports that with the rule file's path.
     """
+    raise NotImplementedError
 
 
 @hookspec
 def newslint_rule_packs() -> "Sequence[Path]":
     """Directories of declarative rule files (``*.toml``, one rule per file)."""
+    raise NotImplementedError
 
 
 @hookspec
 def newslint_rules() -> "Sequence[Rule]":
     """Rules written in Python, for checks no declarative kind expresses."""
+    raise NotImplementedError
 
 
 @hookspec
 def newslint_formatters() -> "Sequence[Formatter]":
     """Output formats. A `Formatter` has a `name` and ``format(report) -> str``."""
+    raise NotImplementedError

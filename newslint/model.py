@@ -68,20 +68,39 @@ class RuleDoc:
     notes: str = ""
 
 
+class Identified(Protocol):
+    """What a finding is made from: the code, name and severity of the rule reporting it."""
+
+    @property
+    def code(self) -> str: ...
+
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def severity(self) -> Severity: ...
+
+
 @runtime_checkable
-class Rule(Protocol):
-    """What the engine needs from a rule. Rules are immutable and hold no per-run state.
+class Rule(Identified, Protocol):
+    """What the engine needs from a rule. Rules are immutable and hold no per-run state,
+    so the members are read-only: a frozen dataclass with these fields is a `Rule`.
 
-    A rule may also have a ``language`` attribute: ``"en"`` (`newslint.text.language.ENGLISH`)
-    makes the engine skip it on documents in another language. Rules from rule-pack
-    files get it from their ``language`` key; a plugin's rule may leave it out."""
+    `language` is ``"en"`` (`newslint.text.language.ENGLISH`) for a rule the engine skips
+    on documents in another language, ``None`` for a rule that runs on any. Rules from
+    rule-pack files get it from their ``language`` key."""
 
-    code: str
-    name: str
-    severity: Severity
-    fixable: bool
-    doc: RuleDoc
-    origin: str
+    @property
+    def fixable(self) -> bool: ...
+
+    @property
+    def doc(self) -> RuleDoc: ...
+
+    @property
+    def origin(self) -> str: ...
+
+    @property
+    def language(self) -> str | None: ...
 
     def check(self, document: Document) -> Iterable[Finding]: ...
 
@@ -124,7 +143,7 @@ def rule_identity(spec: RuleSpec) -> dict[str, Any]:
     return {declared.name: getattr(spec, declared.name) for declared in fields(DeclaredRule)}
 
 
-def finding_at(rule: Rule, document: Document, block: Block, start: int, end: int,
+def finding_at(rule: Identified, document: Document, block: Block, start: int, end: int,
                message: str, fix: Fix | None = None) -> Finding:
     """A finding for `rule` at text span ``[start, end)`` of `block`, mapped to the source."""
     source_start, source_end = block.to_source(start, end)
@@ -140,7 +159,7 @@ def finding_at(rule: Rule, document: Document, block: Block, start: int, end: in
     )
 
 
-def whole_block_finding(rule: Rule, document: Document, block: Block, message: str,
+def whole_block_finding(rule: Identified, document: Document, block: Block, message: str,
                         fix: Fix | None = None) -> Finding:
     """A finding for `rule` over the text of `block` without its edge white space."""
     stripped = block.text.strip()

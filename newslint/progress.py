@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import contextlib
 import sys
-from typing import Callable, Iterator, Mapping, TextIO
+from typing import TYPE_CHECKING, Callable, Iterator, Mapping, TextIO
 
 import click
+
+if TYPE_CHECKING:
+    from click._termui_impl import ProgressBar
 
 PROGRESS_MIN_FILES = 300
 _FALSE_VALUES = {"", "0", "false", "no"}
@@ -36,6 +39,7 @@ def progress(file_count: int, stream: TextIO | None = None,
     if not shown:
         yield lambda _count: None
         return
+    bar: ProgressBar[int]
     with click.progressbar(length=file_count, label="Checking", file=stream,
                            show_pos=True, show_eta=True, item_show_func=None) as bar:
         yield bar.update

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Callable, Iterable, Mapping, Sequence, cast
 
 import pluggy
 
-from newslint.model import Rule
+from newslint.model import Rule, RuleSpec
 from newslint.plugins import plugin_name
 from newslint.rulepack import load_rule_pack
 
@@ -62,19 +62,21 @@ def build_registry(manager: pluggy.PluginManager, extra_packs: Sequence[Path] = 
             for extension in reader.extensions:
                 readers[extension.lower()] = reader
 
-    kinds: dict[str, object] = {}
+    kinds: dict[str, Callable[[RuleSpec], Rule]] = {}
     for kind_map in reversed(manager.hook.newslint_rule_kinds()):
         kinds.update(kind_map)
 
     rules: dict[str, Rule] = {}
     for impl in manager.hook.newslint_rule_packs.get_hookimpls():
         origin = plugin_name(manager, impl.plugin)
-        for pack in impl.function():
-            _add(rules, load_rule_pack(Path(pack), kinds, origin))  # type: ignore[arg-type]
+        packs = cast("Sequence[Path]", impl.function())  # pluggy types a hook's result as object
+        for pack in packs:
+            _add(rules, load_rule_pack(Path(pack), kinds, origin))
     for pack in extra_packs:
-        _add(rules, load_rule_pack(pack, kinds, f"rule pack {pack}"))  # type: ignore[arg-type]
+        _add(rules, load_rule_pack(pack, kinds, f"rule pack {pack}"))
     for impl in manager.hook.newslint_rules.get_hookimpls():
-        _add(rules, list(impl.function()))
+        declared = cast("Iterable[object]", impl.function())
+        _add(rules, [_checked_rule(rule, plugin_name(manager, impl.plugin)) for rule in declared])
 
     formatters: dict[str, "Formatter"] = {}
     for formatter_list in reversed(manager.hook.newslint_formatters()):
@@ -83,6 +85,17 @@ def build_registry(manager: pluggy.PluginManager, extra_packs: Sequence[Path] = 
 
     return Registry(readers=readers, rules=tuple(sorted(rules.values(), key=lambda r: r.code)),
                     formatters=formatters)
+
+
+def _checked_rule(rule: object, plugin: str) -> Rule:
+    """`rule` if it has every member of the `Rule` protocol; a plugin's mistake otherwise
+    becomes one clear error naming the plugin, not a traceback in the middle of a run."""
+    if isinstance(rule, Rule):
+        return rule
+    missing = [name for name in ("code", "name", "severity", "fixable", "doc", "origin", "language", "check")
+               if not hasattr(rule, name)]
+    raise SelectionError(f"plugin {plugin} returned a rule {type(rule).__name__} without {', '.join(missing)} "
+                         "(see the Rule protocol in newslint.model)")
 
 
 def _add(rules: dict[str, Rule], new: Iterable[Rule]) -> None:

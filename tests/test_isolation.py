@@ -146,6 +146,7 @@ class FaultyRule:
     fixable: bool = False
     doc: RuleDoc = RuleDoc("A deliberately faulty rule for the isolation tests.")
     origin: str = "faulty-test-plugin"
+    language: str | None = None
 
     def check(self, document: Document) -> Iterable[object]:
         return self.behaviour(document) if TRIGGER in document.source else ()
@@ -381,6 +382,7 @@ class Faulty:
     fixable: bool = False
     doc: RuleDoc = RuleDoc("faulty on purpose")
     origin: str = "newslint-faulty-plugin"
+    language: str | None = None
 
     def check(self, document):
         if self.trigger not in document.source:

@@ -176,6 +176,7 @@ class Fragile:
     fixable: bool = False
     doc: RuleDoc = RuleDoc(summary="Always raises.")
     origin: str = "newslint-fragile"
+    language: str | None = None
 
     def check(self, document):
         raise KeyError("no such block")

@@ -121,6 +121,7 @@ def test_lookalikes_are_not_directives() -> None:
 
 class _Crashing:
     code, name, severity, fixable, origin, doc = "NL901", "boom", Severity.ERROR, False, "tests", RuleDoc("t")
+    language = None
 
     def check(self, document: Document) -> list[Finding]:
         raise RuntimeError("boom")

@@ -26,6 +26,7 @@ class UnusedSuppressionRule:
     severity: Severity = Severity.ERROR
     fixable: bool = False
     origin: str = "newslint"
+    language: str | None = None
     doc: RuleDoc = RuleDoc(
         summary=(
             "Flags a `newslint-disable` comment that suppressed nothing. Off by default; "
