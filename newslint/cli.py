@@ -23,7 +23,7 @@ from newslint.parallel import WorkerFailure, default_jobs, open_run_cache, run_f
 from newslint.pipeline import Context, FileOutcome, Mode, RunSpec, build_context, process_bytes
 from newslint.plugins import plugin_manager
 from newslint.progress import progress
-from newslint.registry import Registry, SelectionError, build_registry
+from newslint.registry import Implementation, Registry, SelectionError, build_registry
 from newslint.rulepack import RulePackError
 from newslint.statistics import count_by_rule, render_statistics
 from newslint.suppression import with_unused_reporting
@@ -270,6 +270,12 @@ def _emit(report: Report, outcomes: Sequence[FileOutcome], mode: Mode, formatter
     return code
 
 
+def _implementation_lines(implementation: Implementation) -> list[str]:
+    kind = f"kind {implementation.kind!r}, " if implementation.kind else "a Python rule, "
+    lines = [f"Implemented by: {kind}in module {implementation.module}"]
+    return lines + [f"Declared in: {path}" for path in implementation.files]
+
+
 def _count(number: int, noun: str) -> str:
     return f"{number} {noun}{'' if number == 1 else 's'}"
 
@@ -277,14 +283,18 @@ def _count(number: int, noun: str) -> str:
 @main.command("rules")
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--config", "config_path", type=click.Path(dir_okay=False))
-def list_rules(output_format: str, config_path: str | None) -> None:
-    """List every available rule: code, name, severity, fixable, plugin."""
+@click.option("--verbose", "-v", is_flag=True, help="Also name the kind, module and files behind each rule.")
+def list_rules(output_format: str, config_path: str | None, verbose: bool) -> None:
+    """List every available rule: code, name, severity, fixable, plugin (with --verbose,
+    the kind, module and files that implement it)."""
     import json
 
     registry = _registry(_load_config(config_path, ()))
     if output_format == "json":
         rows = [{"code": r.code, "name": r.name, "severity": r.severity.value, "fixable": r.fixable,
-                 "plugin": r.origin, "summary": r.doc.summary} for r in registry.rules]
+                 "plugin": r.origin, "summary": r.doc.summary,
+                 **(_implementation_fields(registry, r) if verbose else {})}
+                for r in registry.rules]
         click.echo(json.dumps(rows, indent=2))
         return
     width = max((len(r.name) for r in registry.rules), default=4)
@@ -292,6 +302,16 @@ def list_rules(output_format: str, config_path: str | None) -> None:
     for rule in registry.rules:
         fix = "yes" if rule.fixable else "-"
         click.echo(f"{rule.code:<6} {rule.name:<{width}} {rule.severity.value:<8} {fix:<3} {rule.origin}")
+        implementation = registry.implementations.get(rule.code)
+        if verbose and implementation is not None:
+            click.echo("".join(f"       {line}\n" for line in _implementation_lines(implementation)), nl=False)
+
+
+def _implementation_fields(registry: Registry, rule: Rule) -> dict[str, object]:
+    implementation = registry.implementations.get(rule.code)
+    if implementation is None:
+        return {}
+    return {"kind": implementation.kind, "module": implementation.module, "files": list(implementation.files)}
 
 
 @main.command()
@@ -303,15 +323,18 @@ def explain(code: str, config_path: str | None) -> None:
     rule = registry.rule(code)
     if rule is None:
         raise UsageFailure(f"unknown rule code {code!r} (see 'newslint rules')")
-    click.echo(render_explanation(rule), nl=False)
+    click.echo(render_explanation(rule, registry.implementations.get(rule.code)), nl=False)
 
 
-def render_explanation(rule: Rule) -> str:
+def render_explanation(rule: Rule, implementation: Implementation | None = None) -> str:
     doc = rule.doc
     facts = f"Severity: {rule.severity.value}. Fixable: {'yes' if rule.fixable else 'no'}. Plugin: {rule.origin}."
     if rule.language == ENGLISH:
         facts += " English only: skipped on articles in other languages."
-    parts = [f"{rule.code} ({rule.name})", "", facts, "", "## What it does", doc.summary]
+    parts = [f"{rule.code} ({rule.name})", "", facts]
+    if implementation is not None:
+        parts += ["", *_implementation_lines(implementation)]
+    parts += ["", "## What it does", doc.summary]
     if doc.why:
         parts += ["", "## Why it matters", doc.why]
     for flagged, title in ((True, "## Flagged"), (False, "## Left alone")):

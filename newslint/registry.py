@@ -10,7 +10,8 @@ import pluggy
 
 from newslint.model import Rule, RuleSpec
 from newslint.plugins import plugin_name
-from newslint.rulepack import load_rule_pack
+from newslint.lexicons import resolve_lexicon_path
+from newslint.rulepack import DeclaredFile, load_rule_pack_files
 
 if TYPE_CHECKING:
     from newslint.formats import Formatter
@@ -22,10 +23,21 @@ class SelectionError(ValueError):
 
 
 @dataclass(frozen=True)
+class Implementation:
+    """Where a rule comes from: its kind (None for a rule written in Python), the dotted
+    module of the code that checks, and the files that declare it (rule file, lexicons)."""
+
+    kind: str | None
+    module: str
+    files: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Registry:
     readers: Mapping[str, "Reader"]  # by lower-case extension, e.g. ".html"
     rules: tuple[Rule, ...]  # sorted by code
     formatters: Mapping[str, "Formatter"]
+    implementations: Mapping[str, Implementation]  # by rule code
 
     def reader_for(self, path: str) -> "Reader | None":
         suffix = Path(path).suffix.lower()
@@ -67,16 +79,22 @@ def build_registry(manager: pluggy.PluginManager, extra_packs: Sequence[Path] = 
         kinds.update(kind_map)
 
     rules: dict[str, Rule] = {}
+    implementations: dict[str, Implementation] = {}
+    loaded: list[DeclaredFile] = []
     for impl in manager.hook.newslint_rule_packs.get_hookimpls():
         origin = plugin_name(manager, impl.plugin)
         packs = cast("Sequence[Path]", impl.function())  # pluggy types a hook's result as object
         for pack in packs:
-            _add(rules, load_rule_pack(Path(pack), kinds, origin))
+            loaded += load_rule_pack_files(Path(pack), kinds, origin)
     for pack in extra_packs:
-        _add(rules, load_rule_pack(pack, kinds, f"rule pack {pack}"))
+        loaded += load_rule_pack_files(pack, kinds, f"rule pack {pack}")
+    _add(rules, [declared.rule for declared in loaded])
+    implementations.update((declared.rule.code, _declared_implementation(declared)) for declared in loaded)
     for impl in manager.hook.newslint_rules.get_hookimpls():
-        declared = cast("Iterable[object]", impl.function())
-        _add(rules, [_checked_rule(rule, plugin_name(manager, impl.plugin)) for rule in declared])
+        declared_in_python = cast("Iterable[object]", impl.function())
+        python_rules = [_checked_rule(rule, plugin_name(manager, impl.plugin)) for rule in declared_in_python]
+        _add(rules, python_rules)
+        implementations.update((rule.code, Implementation(None, type(rule).__module__, ())) for rule in python_rules)
 
     formatters: dict[str, "Formatter"] = {}
     for formatter_list in reversed(manager.hook.newslint_formatters()):
@@ -84,7 +102,15 @@ def build_registry(manager: pluggy.PluginManager, extra_packs: Sequence[Path] = 
             formatters[formatter.name] = formatter
 
     return Registry(readers=readers, rules=tuple(sorted(rules.values(), key=lambda r: r.code)),
-                    formatters=formatters)
+                    formatters=formatters, implementations=implementations)
+
+
+def _declared_implementation(declared: DeclaredFile) -> Implementation:
+    spec = declared.spec
+    lexicons = spec.options.get("lexicons", [])
+    names = [name for name in lexicons if isinstance(name, str)] if isinstance(lexicons, list) else []
+    files = (spec.path, *(str(resolve_lexicon_path(name, spec.path)) for name in names))
+    return Implementation(spec.kind, type(declared.rule).__module__, files)
 
 
 def _checked_rule(rule: object, plugin: str) -> Rule:

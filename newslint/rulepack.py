@@ -7,6 +7,7 @@ never silently dropped.
 from __future__ import annotations
 
 import tomllib
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Mapping
 
@@ -28,16 +29,33 @@ class RulePackError(ValueError):
         self.path, self.key, self.reason = str(path), key, reason
 
 
+@dataclass(frozen=True)
+class DeclaredFile:
+    """A rule file as loaded: what it declared, and the rule its kind built from that."""
+
+    spec: RuleSpec
+    rule: Rule
+
+
 def load_rule_pack(directory: Path, kinds: Mapping[str, Callable[[RuleSpec], Rule]],
                    origin: str) -> list[Rule]:
+    return [loaded.rule for loaded in load_rule_pack_files(directory, kinds, origin)]
+
+
+def load_rule_pack_files(directory: Path, kinds: Mapping[str, Callable[[RuleSpec], Rule]],
+                         origin: str) -> list[DeclaredFile]:
     if not directory.is_dir():
         raise RulePackError(directory, "rule-packs", "not a directory")
     # Every *.toml, in any letter case: a rule file named NL901.TOML is loaded, not skipped.
     files = sorted(path for path in directory.iterdir() if path.suffix.lower() == ".toml")
-    return [load_rule_file(path, kinds, origin) for path in files]
+    return [load_declared_file(path, kinds, origin) for path in files]
 
 
 def load_rule_file(path: Path, kinds: Mapping[str, Callable[[RuleSpec], Rule]], origin: str) -> Rule:
+    return load_declared_file(path, kinds, origin).rule
+
+
+def load_declared_file(path: Path, kinds: Mapping[str, Callable[[RuleSpec], Rule]], origin: str) -> DeclaredFile:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8-sig"))  # editors on Windows add a BOM
     except tomllib.TOMLDecodeError as error:
@@ -52,7 +70,7 @@ def load_rule_file(path: Path, kinds: Mapping[str, Callable[[RuleSpec], Rule]], 
     if spec.kind not in kinds:
         raise RulePackError(path, "kind", f"unknown kind {spec.kind!r}; known kinds: {', '.join(sorted(kinds))}")
     try:
-        return kinds[spec.kind](spec)
+        return DeclaredFile(spec, kinds[spec.kind](spec))
     except OptionError as error:
         raise RulePackError(path, f"options.{error.key}", error.reason) from None
     except ValueError as error:

@@ -373,5 +373,30 @@ def test_explain_shows_the_rules_documentation(registry) -> None:
             assert first_line in result.stdout
 
 
+def test_explain_names_the_module_and_files_behind_a_rule() -> None:
+    import importlib
+
+    text = run_cli("explain", "NL401").stdout
+    module = next(line for line in text.splitlines() if line.startswith("Implemented by:")).rsplit(" ", 1)[1]
+    assert module == "newslint.rules.attribution.rules"
+    assert hasattr(importlib.import_module(module), "UnattributedClaimRule")
+    declared = [Path(line.split(": ", 1)[1]) for line in text.splitlines() if line.startswith("Declared in:")]
+    assert [path.name for path in declared] == ["NL401-unattributed-estimate.toml", "attribution.toml"]
+    assert all(path.is_file() and path.parent.name in ("attribution", "lexicons") for path in declared)
+    assert "a Python rule, in module newslint.rules.engine" in run_cli("explain", "NL001").stdout
+
+
+def test_rules_verbose_adds_kind_module_and_files(registry) -> None:
+    rows = {row["code"]: row for row in json.loads(run_cli("rules", "--format", "json", "--verbose").stdout)}
+    for rule in registry.rules:
+        family = rows[rule.code]["module"].split(".")[2]
+        assert rows[rule.code]["module"].startswith(f"newslint.rules.{family}")
+        assert all(f"/rules/{family}/" in path for path in rows[rule.code]["files"])
+    assert rows["NL101"]["kind"] == "pattern" and rows["NL001"]["kind"] is None
+    assert "module" not in json.loads(run_cli("rules", "--format", "json").stdout)[0]
+    table = run_cli("rules", "-v").stdout
+    assert "Implemented by: kind 'near-duplicate', in module newslint.rules.duplication.near" in table
+
+
 def test_explain_unknown_code() -> None:
     assert_usage_error(run_cli("explain", "NL999"), "'NL999'", "newslint rules")
