@@ -73,7 +73,7 @@ def _base_context(config: Config) -> Context:
     """The run's plugins and registry, built once: `check` narrows it to the selected rules
     rather than building it a second time (building it is most of a one-file run)."""
     try:
-        return build_context(RunSpec(config_path=str(config.path) if config.path else None, rule_codes=()))
+        return build_context(RunSpec(config_path=str(config.path) if config.path else None, rule_codes=()), config)
     except (RulePackError, SelectionError) as error:
         raise UsageFailure(str(error)) from None
 
@@ -207,9 +207,7 @@ def check(paths: tuple[str, ...], output_format: str, select: tuple[str, ...], i
     mode = Mode.DIFF if diff else Mode.FIX if fix else Mode.CHECK
     spec = RunSpec(config_path=str(config.path) if config.path else None, rule_codes=tuple(r.code for r in rules),
                    mode=mode, budget=budget)
-    wanted = set(spec.rule_codes)
-    context = replace(base, rules=tuple(rule for rule in registry.rules if rule.code in wanted), mode=mode,
-                      budget=budget)
+    context = replace(base, rules=registry.with_codes(spec.rule_codes), mode=mode, budget=budget)
 
     use_stdin = stdin_filename is not None and (not paths or paths == ("-",))
     if use_stdin:

@@ -14,6 +14,8 @@ from enum import Enum
 from functools import cached_property
 from typing import Iterator, Sequence
 
+HTML_COMMENTS = ("<!--", "-->")
+
 
 class BlockKind(str, Enum):
     HEADLINE = "headline"
@@ -26,6 +28,9 @@ class BlockKind(str, Enum):
     QUOTE = "quote"
     BYLINE = "byline"
     OTHER = "other"
+    # A field that sums the story up outside its body: excerpt, dek, standfirst, SEO
+    # description. CMSs fill it from the lede, so repeating the body is normal for it.
+    SUMMARY = "summary"
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,6 +187,9 @@ class Document:
     format: str
     blocks: tuple[Block, ...] = ()
     metadata: tuple[tuple[str, str], ...] = field(default=())
+    # The delimiters of the source's comments, where suppression comments are written
+    # (`HTML_COMMENTS` for HTML and Markdown); None for a format without comments.
+    comment_syntax: tuple[str, str] | None = None
 
     @cached_property
     def line_starts(self) -> tuple[int, ...]:
@@ -214,3 +222,67 @@ def _line_starts(source: str) -> Iterator[int]:
             nl = source.find("\n", index)
         if 0 <= cr < index:
             cr = source.find("\r", index)
+
+
+class SourceMapBuilder:
+    """Text assembled piece by piece, each piece with the source span it stands for.
+
+    A piece as long as its span maps character for character and merges with an
+    adjacent such piece; any other piece maps onto its whole span as one unit.
+    """
+
+    __slots__ = ("parts", "segments", "length")
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.segments: list[list[int]] = []  # [text_start, text_end, source_start, source_end]
+        self.length = 0
+
+    def add(self, text: str, start: int, end: int) -> None:
+        size = len(text)
+        if not size:
+            return
+        segments = self.segments
+        if segments and size == end - start:
+            last = segments[-1]
+            if last[1] == self.length and last[3] == start and last[1] - last[0] == last[3] - last[2]:
+                last[1] += size
+                last[3] = end
+                self.parts.append(text)
+                self.length += size
+                return
+        segments.append([self.length, self.length + size, start, end])
+        self.parts.append(text)
+        self.length += size
+
+    def drop_last(self) -> None:
+        """Remove the last piece, which must be a one-unit piece added on its own."""
+        self.parts.pop()
+        self.segments.pop()
+        self.length = self.segments[-1][1] if self.segments else 0
+
+    def text(self) -> str:
+        return "".join(self.parts)
+
+    def source_map(self) -> SourceMap:
+        return SourceMap(tuple(Segment(*segment) for segment in self.segments))
+
+    def stripped(self) -> tuple[str, SourceMap] | None:
+        """The text without surrounding white space, with its map; None if nothing is left."""
+        text = self.text()
+        stripped = text.strip()
+        if not stripped:
+            return None
+        lead = len(text) - len(text.lstrip())
+        stop = lead + len(stripped)
+        segments = []
+        for text_start, text_end, source_start, source_end in self.segments:
+            low, high = max(text_start, lead), min(text_end, stop)
+            if low >= high:
+                continue
+            if text_end - text_start == source_end - source_start:
+                shift = source_start - text_start
+                segments.append(Segment(low - lead, high - lead, low + shift, high + shift))
+            else:
+                segments.append(Segment(low - lead, high - lead, source_start, source_end))
+        return stripped, SourceMap(tuple(segments))

@@ -167,7 +167,7 @@ def read_document(path: str, data: bytes, registry: Registry,
     if reader is None:
         known = ", ".join(sorted(registry.readers))
         raise InputError(f"no reader for this file type (known: {known})")
-    decoded = decode(data, html=reader.name == "html")
+    decoded = decode(data, html=reader.charset_in_markup)
     seconds = budget.seconds_for(len(decoded.text)) if budget is not None else None
     try:
         with time_budget(seconds):

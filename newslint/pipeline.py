@@ -79,15 +79,15 @@ class Context:
                 for name, plugin in self.manager.list_name_plugin()]
 
 
-def build_context(spec: RunSpec) -> Context:
-    """The configuration, registry and rules of a run, built afresh from its spec."""
-    config = load(Path(spec.config_path)) if spec.config_path else Config()
+def build_context(spec: RunSpec, config: Config | None = None) -> Context:
+    """The configuration, registry and rules of a run. The command line passes the
+    `config` it has already parsed; a worker process rebuilds it from the spec."""
+    if config is None:
+        config = load(Path(spec.config_path)) if spec.config_path else Config()
     manager = plugin_manager(load_entry_points=spec.load_entry_points)
     registry = build_registry(manager, config.rule_packs)
-    wanted = set(spec.rule_codes)
-    rules = tuple(rule for rule in registry.rules if rule.code in wanted)
-    return Context(config=config, manager=manager, registry=registry, rules=rules, mode=spec.mode,
-                   budget=spec.budget)
+    return Context(config=config, manager=manager, registry=registry, rules=registry.with_codes(spec.rule_codes),
+                   mode=spec.mode, budget=spec.budget)
 
 
 @dataclass(frozen=True)

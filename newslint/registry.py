@@ -43,6 +43,11 @@ class Registry:
         suffix = Path(path).suffix.lower()
         return self.readers.get(suffix)
 
+    def with_codes(self, codes: Iterable[str]) -> tuple[Rule, ...]:
+        """The rules whose code is one of `codes` (exact codes, as a `RunSpec` holds them)."""
+        wanted = set(codes)
+        return tuple(rule for rule in self.rules if rule.code in wanted)
+
     def rule(self, code: str) -> Rule | None:
         return next((rule for rule in self.rules if rule.code == code.upper()), None)
 
@@ -69,8 +74,9 @@ def _matches_any(code: str, selectors: Iterable[str]) -> bool:
 
 def build_registry(manager: pluggy.PluginManager, extra_packs: Sequence[Path] = ()) -> Registry:
     readers: dict[str, "Reader"] = {}
-    for reader_list in reversed(manager.hook.newslint_readers()):  # registered last wins
-        for reader in reader_list:
+    for impl in manager.hook.newslint_readers.get_hookimpls():  # in registration order: the last wins
+        for offered in cast("Iterable[object]", impl.function()):
+            reader = _checked_reader(offered, plugin_name(manager, impl.plugin))
             for extension in reader.extensions:
                 readers[extension.lower()] = reader
 
@@ -122,6 +128,16 @@ def _checked_rule(rule: object, plugin: str) -> Rule:
                if not hasattr(rule, name)]
     raise SelectionError(f"plugin {plugin} returned a rule {type(rule).__name__} without {', '.join(missing)} "
                          "(see the Rule protocol in newslint.model)")
+
+
+def _checked_reader(reader: object, plugin: str) -> "Reader":
+    from newslint.readers import Reader
+
+    if isinstance(reader, Reader):
+        return reader
+    missing = [name for name in ("name", "extensions", "charset_in_markup", "read") if not hasattr(reader, name)]
+    raise SelectionError(f"plugin {plugin} returned a reader {type(reader).__name__} without {', '.join(missing)} "
+                         "(see the Reader protocol in newslint.readers)")
 
 
 def _add(rules: dict[str, Rule], new: Iterable[Rule]) -> None:

@@ -7,8 +7,9 @@
 Codes are codes or prefixes, comma- or space-separated; none means every rule.
 ``<!-- newslint-enable NL4 -->`` ends only the disables naming NL4 (or a code
 under it). The comments are found by scanning the source, independently of the
-reader, so every HTML and Markdown reader gets the same behaviour. Plain text and
-JSON have no comment syntax and rely on ``per-file-ignores`` in the configuration.
+reader, in the comment syntax the reader declares (`Document.comment_syntax`), so every
+HTML and Markdown reader gets the same behaviour. Plain text and JSON have no comment
+syntax and rely on ``per-file-ignores`` in the configuration.
 
 Engine findings (NL0xx) are never suppressed. With ``--report-unused-suppressions``
 (which selects NL001, declared in `newslint.rules.engine`) each directive code that
@@ -17,6 +18,7 @@ suppressed nothing is reported.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import Sequence
 
@@ -27,16 +29,20 @@ from newslint.model import Finding, Rule
 
 UNUSED_CODE = "NL001"
 ENGINE_PREFIX = "NL0"
-COMMENT_FORMATS = frozenset({"html", "markdown"})
-
 _CODE = r"[A-Za-z]{1,4}[0-9]{0,3}"
-# Atomic and possessive: an unterminated directive with many codes would otherwise
-# cost time quadratic in its length (this runs on the whole source, outside any rule).
-_DIRECTIVE = regex.compile(
-    rf"<!--\s*+newslint-(?P<action>disable-next|disable-file|disable|enable)"
-    rf"(?P<codes>(?>(?:\s+{_CODE}(?:(?:\s*,\s*|\s+){_CODE})*)?))[\s,]*+-->",
-)
 _CODE_TOKEN = regex.compile(_CODE)
+
+
+@functools.lru_cache(maxsize=8)
+def directive_pattern(opening: str, closing: str) -> regex.Pattern[str]:
+    """A suppression directive inside comments delimited by `opening` and `closing`.
+
+    Atomic and possessive: an unterminated directive with many codes would otherwise
+    cost time quadratic in its length (this runs on the whole source, outside any rule)."""
+    return regex.compile(
+        rf"{regex.escape(opening)}\s*+newslint-(?P<action>disable-next|disable-file|disable|enable)"
+        rf"(?P<codes>(?>(?:\s+{_CODE}(?:(?:\s*,\s*|\s+){_CODE})*)?))[\s,]*+{regex.escape(closing)}",
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,12 +63,12 @@ class Suppression:
 
 def parse_suppressions(document: Document) -> tuple[Suppression, ...]:
     """Every suppression the document's comments declare, in source order."""
-    if document.format not in COMMENT_FORMATS or "newslint-" not in document.source:
+    if document.comment_syntax is None or "newslint-" not in document.source:
         return ()
     found: list[Suppression] = []
     open_ranges: list[tuple[str | None, tuple[int, int], str]] = []
     source_end = len(document.source)
-    for match in _DIRECTIVE.finditer(document.source):
+    for match in directive_pattern(*document.comment_syntax).finditer(document.source):
         action, span = match.group("action"), match.span()
         codes: list[str | None] = [c.upper() for c in _CODE_TOKEN.findall(match.group("codes"))] or [None]
         if action == "disable":

@@ -323,6 +323,7 @@ class FaultyReader:
     name: str
     extensions: tuple[str, ...]
     behaviour: Callable[[str], Document]
+    charset_in_markup: bool = False
 
     def read(self, path: str, source: str) -> Document:
         return self.behaviour(source)

@@ -2,14 +2,25 @@
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 from newslint.document import Document
 
 
+@runtime_checkable
 class Reader(Protocol):
-    name: str
-    extensions: tuple[str, ...]
+    """A format: its `name`, the file `extensions` it claims, whether its bytes are decoded
+    by a charset the markup itself declares (HTML's ``<meta charset>``), and ``read``. The
+    `Document` it returns says which comment syntax suppressions use."""
+
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def extensions(self) -> tuple[str, ...]: ...
+
+    @property
+    def charset_in_markup(self) -> bool: ...
 
     def read(self, path: str, source: str) -> Document: ...
 

@@ -36,7 +36,7 @@ import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
-from newslint.document import Block, BlockKind, Document, Segment, SourceMap
+from newslint.document import Block, BlockKind, Document, Segment, SourceMap, SourceMapBuilder, HTML_COMMENTS
 from newslint.hookspecs import hookimpl
 from newslint.readers import ReaderError
 
@@ -138,70 +138,6 @@ class _Draft:
         return Block(self.kind, self.text, SourceMap(segments), self.extent)
 
 
-class MapBuilder:
-    """Text assembled piece by piece, each piece with the source span it stands for.
-
-    A piece as long as its span maps character for character and merges with an
-    adjacent such piece; any other piece maps onto its whole span as one unit.
-    """
-
-    __slots__ = ("parts", "segments", "length")
-
-    def __init__(self) -> None:
-        self.parts: list[str] = []
-        self.segments: list[list[int]] = []  # [text_start, text_end, source_start, source_end]
-        self.length = 0
-
-    def add(self, text: str, start: int, end: int) -> None:
-        size = len(text)
-        if not size:
-            return
-        segments = self.segments
-        if segments and size == end - start:
-            last = segments[-1]
-            if last[1] == self.length and last[3] == start and last[1] - last[0] == last[3] - last[2]:
-                last[1] += size
-                last[3] = end
-                self.parts.append(text)
-                self.length += size
-                return
-        segments.append([self.length, self.length + size, start, end])
-        self.parts.append(text)
-        self.length += size
-
-    def drop_last(self) -> None:
-        """Remove the last piece, which must be a one-unit piece added on its own."""
-        self.parts.pop()
-        self.segments.pop()
-        self.length = self.segments[-1][1] if self.segments else 0
-
-    def text(self) -> str:
-        return "".join(self.parts)
-
-    def source_map(self) -> SourceMap:
-        return SourceMap(tuple(Segment(*segment) for segment in self.segments))
-
-    def stripped(self) -> tuple[str, SourceMap] | None:
-        """The text without surrounding white space, with its map; None if nothing is left."""
-        text = self.text()
-        stripped = text.strip()
-        if not stripped:
-            return None
-        lead = len(text) - len(text.lstrip())
-        stop = lead + len(stripped)
-        segments = []
-        for text_start, text_end, source_start, source_end in self.segments:
-            low, high = max(text_start, lead), min(text_end, stop)
-            if low >= high:
-                continue
-            if text_end - text_start == source_end - source_start:
-                shift = source_start - text_start
-                segments.append(Segment(low - lead, high - lead, low + shift, high + shift))
-            else:
-                segments.append(Segment(low - lead, high - lead, source_start, source_end))
-        return stripped, SourceMap(tuple(segments))
-
-
 class TextRun:
     """The visible text of one block, collapsing white space the way a browser does.
 
@@ -213,7 +149,7 @@ class TextRun:
     __slots__ = ("pieces", "space", "start", "lead", "end", "after_break")
 
     def __init__(self) -> None:
-        self.pieces = MapBuilder()
+        self.pieces = SourceMapBuilder()
         self.space: tuple[int, int] | None = None
         self.start = -1
         self.lead = -1  # an inline start tag opened before any text
@@ -737,10 +673,12 @@ def read_html(source: str, *, headline_taken: bool = False) -> tuple[tuple[Block
 class HtmlReader:
     name: str = "html"
     extensions: tuple[str, ...] = (".html", ".htm", ".xhtml")
+    charset_in_markup: bool = True
 
     def read(self, path: str, source: str) -> Document:
         blocks, metadata = read_html(source)
-        return Document(path=path, source=source, format=self.name, blocks=blocks, metadata=metadata)
+        return Document(path=path, source=source, format=self.name, blocks=blocks, metadata=metadata,
+                        comment_syntax=HTML_COMMENTS)
 
 
 @hookimpl

@@ -27,9 +27,9 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Iterator, Sequence
 
-from newslint.document import Block, BlockKind, Document, SourceMap
+from newslint.document import Block, BlockKind, Document, SourceMap, SourceMapBuilder, HTML_COMMENTS
 from newslint.hookspecs import hookimpl
-from newslint.readers.html import MapBuilder, read_html
+from newslint.readers.html import read_html
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -84,7 +84,7 @@ class _Lines:
 
 @dataclass(frozen=True, slots=True)
 class _Image:
-    alt: MapBuilder
+    alt: SourceMapBuilder
     extent: tuple[int, int]
 
 
@@ -96,8 +96,8 @@ class _InlineMapper:
         self.cursor = start
         self.end = end
 
-    def map(self, tokens: Sequence[Token]) -> tuple[MapBuilder, list[_Image]]:
-        text = MapBuilder()
+    def map(self, tokens: Sequence[Token]) -> tuple[SourceMapBuilder, list[_Image]]:
+        text = SourceMapBuilder()
         images: list[_Image] = []
         for token in tokens:
             if token.type == "image":
@@ -106,7 +106,7 @@ class _InlineMapper:
                 self._token(token, text)
         return text, images
 
-    def _token(self, token: Token, text: MapBuilder) -> None:
+    def _token(self, token: Token, text: SourceMapBuilder) -> None:
         kind = token.type
         if kind == "text":
             self._literal(text, token.content, token.content)
@@ -127,7 +127,7 @@ class _InlineMapper:
         elif kind == "link_close":
             self._skip_link_tail()
 
-    def _literal(self, text: MapBuilder, content: str, raw: str) -> None:
+    def _literal(self, text: SourceMapBuilder, content: str, raw: str) -> None:
         found = self.source.find(raw, self.cursor, self.end)
         if found < 0:  # not literally in the source: the rest of the block, as one unit
             text.add(content, self.cursor, self.end)
@@ -135,7 +135,7 @@ class _InlineMapper:
         text.add(content, found, found + len(raw))
         self.cursor = found + len(raw)
 
-    def _code(self, text: MapBuilder, token: Token) -> None:
+    def _code(self, text: SourceMapBuilder, token: Token) -> None:
         fence = token.markup or "`"
         opening = self.source.find(fence, self.cursor, self.end)
         closing = self.source.find(fence, opening + len(fence), self.end) if opening >= 0 else -1
@@ -150,7 +150,7 @@ class _InlineMapper:
             text.add(token.content, inner, closing)
         self.cursor = closing + len(fence)
 
-    def _line_break(self, text: MapBuilder, value: str, hard: bool) -> None:
+    def _line_break(self, text: SourceMapBuilder, value: str, hard: bool) -> None:
         line_end = _LINE_END.search(self.source, self.cursor, self.end)
         if line_end is None:
             text.add(value, self.cursor, self.cursor)
@@ -170,7 +170,7 @@ class _InlineMapper:
             self.cursor = tail.end()
 
     def _image(self, image: Token) -> _Image:
-        alt = MapBuilder()
+        alt = SourceMapBuilder()
         bang = self.source.find("![", self.cursor, self.end)
         start = bang if bang >= 0 else self.cursor
         if bang >= 0:
@@ -222,7 +222,7 @@ def _is_emphasis_only(tokens: Sequence[Token]) -> bool:
 
 def _content_map(content: str, source: str, lines: _Lines, first_line: int) -> SourceMap:
     """Map a block token's `content` (its lines, container markers removed) onto the source."""
-    pieces = MapBuilder()
+    pieces = SourceMapBuilder()
     for index, line in enumerate(content.split("\n")):
         number = first_line + index
         if number >= len(lines.starts):
@@ -277,7 +277,7 @@ class _BlockBuilder:
         # An image's alt text was collected before the text of its paragraph.
         return tuple(sorted(self.blocks, key=lambda block: block.to_source(0, 0)[0]))
 
-    def _inline(self, lines: list[int], inline: Token) -> tuple[MapBuilder, list[_Image], tuple[int, int]]:
+    def _inline(self, lines: list[int], inline: Token) -> tuple[SourceMapBuilder, list[_Image], tuple[int, int]]:
         extent = self.lines.span(lines[0], lines[1])
         mapper = _InlineMapper(self.source, extent[0], extent[1])
         text, images = mapper.map(inline.children or [])
@@ -310,7 +310,7 @@ class _BlockBuilder:
             if trimmed is not None:
                 self.blocks.append(Block(BlockKind.ALT_TEXT, trimmed[0], trimmed[1], image.extent))
 
-    def _add(self, kind: BlockKind, pieces: MapBuilder, extent: tuple[int, int]) -> bool:
+    def _add(self, kind: BlockKind, pieces: SourceMapBuilder, extent: tuple[int, int]) -> bool:
         trimmed = pieces.stripped()
         if trimmed is None:
             return False
@@ -343,10 +343,12 @@ def read_markdown(source: str) -> tuple[tuple[Block, ...], tuple[tuple[str, str]
 class MarkdownReader:
     name: str = "markdown"
     extensions: tuple[str, ...] = (".md", ".markdown", ".mdown", ".mkd")
+    charset_in_markup: bool = False
 
     def read(self, path: str, source: str) -> Document:
         blocks, metadata = read_markdown(source)
-        return Document(path=path, source=source, format=self.name, blocks=blocks, metadata=metadata)
+        return Document(path=path, source=source, format=self.name, blocks=blocks, metadata=metadata,
+                        comment_syntax=HTML_COMMENTS)
 
 
 @hookimpl

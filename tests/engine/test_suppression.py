@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from newslint.document import Block, BlockKind, Document, SourceMap
+from newslint.document import HTML_COMMENTS, Block, BlockKind, Document, SourceMap
 from newslint.engine import ENGINE_CODE, check_document, locate
 from newslint.model import Finding, RuleDoc, Severity
 from newslint.suppression import UNUSED_CODE, apply_suppressions, parse_suppressions, with_unused_reporting
@@ -109,14 +109,20 @@ def test_plain_text_has_no_comment_syntax(registry) -> None:
 def test_comments_are_found_in_the_source_whatever_the_reader() -> None:
     source = "<!-- newslint-disable-next NL2 -->\nsome block\n"
     block = Block(BlockKind.PARAGRAPH, "some block", SourceMap.linear(35, 10), (35, 45))
-    (suppression,) = parse_suppressions(Document("x.md", source, "markdown", (block,)))
+    (suppression,) = parse_suppressions(Document("x.md", source, "markdown", (block,), comment_syntax=HTML_COMMENTS))
     assert (suppression.code, suppression.start, suppression.end) == ("NL2", 35, 45)
     assert parse_suppressions(Document("x.json", source, "json", (block,))) == ()
 
 
 def test_lookalikes_are_not_directives() -> None:
     source = "<p>Type newslint-disable NL101 in a comment.</p><!-- newslint-disabled NL1 --><!-- newslint-disable NL1 because -->"
-    assert parse_suppressions(Document("x.html", source, "html", ())) == ()
+    assert parse_suppressions(Document("x.html", source, "html", (), comment_syntax=HTML_COMMENTS)) == ()
+
+
+def test_the_reader_declares_the_comment_syntax() -> None:
+    source = "{# newslint-disable-file NL1 #}\n<!-- newslint-disable-file NL2 -->\n"
+    (suppression,) = parse_suppressions(Document("x.tpl", source, "template", (), comment_syntax=("{#", "#}")))
+    assert (suppression.code, suppression.action) == ("NL1", "disable-file")
 
 
 class _Crashing:
@@ -129,7 +135,7 @@ class _Crashing:
 
 def test_engine_findings_cannot_be_suppressed() -> None:
     source = "<!-- newslint-disable-file -->\n<p>Text.</p>"
-    document = Document("a.html", source, "html", ())
+    document = Document("a.html", source, "html", (), comment_syntax=HTML_COMMENTS)
     assert [f.code for f in check_document(document, [_Crashing()], budget=None)] == [ENGINE_CODE]
 
 
