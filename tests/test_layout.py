@@ -126,3 +126,14 @@ def test_the_import_graph_sees_function_level_imports_and_skips_type_checking() 
         "def f():\n    from newslint.model import Finding\n"
     )
     assert _imports(tree) == {"newslint.model"}
+
+
+def test_built_in_lexicons_resolve_by_their_short_and_their_full_name() -> None:
+    from newslint.lexicons import resolve_lexicon_path
+    from newslint.rules import BUILTIN_RULES
+
+    expected = BUILTIN_RULES / "agreement" / "lexicons" / "agreement.toml"
+    assert resolve_lexicon_path("newslint:lexicons/agreement.toml", "") == expected
+    assert resolve_lexicon_path("newslint:agreement/lexicons/agreement.toml", "") == expected
+    assert expected.is_file()
+    assert resolve_lexicon_path("newslint:lexicons/no-such.toml", "") == BUILTIN_RULES / "lexicons" / "no-such.toml"

@@ -48,6 +48,7 @@ def test_readme_opens_with_two_commands_for_a_fresh_machine() -> None:
         assert command.startswith("python3 -m venv .venv && .venv/bin/pip install "), command
     assert " install . " in install_and_run  # a real install, not editable
     assert "'.[test]'" in install_and_test
+    assert "mypy --strict newslint" in install_and_test and "ruff check newslint" in install_and_test
 
 
 def test_readme_test_command_is_exactly_what_ci_runs() -> None:
@@ -87,3 +88,12 @@ def test_example_article_is_our_own_writing() -> None:
     for variant in sorted(example_article().parent.glob("article.*")):
         shared = six_grams(variant.read_text(encoding="utf-8")) & seed
         assert not shared, (variant.name, sorted(shared)[:3])
+
+
+def test_the_module_map_lists_every_module_and_only_real_ones() -> None:
+    text = README.read_text(encoding="utf-8")
+    table = text[text.index("### Module map"):]
+    listed = set(re.findall(r"^\| `([^`]+)` \|", table, re.MULTILINE))
+    modules = {str(path.relative_to(REPO)) for path in (REPO / "newslint").rglob("*.py")}
+    assert modules - listed == set()
+    assert {path for path in listed if not (REPO / path).exists()} == set()
