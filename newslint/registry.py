@@ -48,6 +48,10 @@ class Registry:
         wanted = set(codes)
         return tuple(rule for rule in self.rules if rule.code in wanted)
 
+    def reader_named(self, name: str) -> "Reader | None":
+        """The reader called `name` (``"html"``), as a rule example's ``format`` names it."""
+        return next((reader for reader in self.readers.values() if reader.name == name), None)
+
     def rule(self, code: str) -> Rule | None:
         return next((rule for rule in self.rules if rule.code == code.upper()), None)
 
@@ -84,6 +88,7 @@ def build_registry(manager: pluggy.PluginManager, extra_packs: Sequence[Path] = 
     for kind_map in reversed(manager.hook.newslint_rule_kinds()):
         kinds.update(kind_map)
 
+    formats = frozenset(reader.name for reader in readers.values())
     rules: dict[str, Rule] = {}
     implementations: dict[str, Implementation] = {}
     loaded: list[DeclaredFile] = []
@@ -91,9 +96,9 @@ def build_registry(manager: pluggy.PluginManager, extra_packs: Sequence[Path] = 
         origin = plugin_name(manager, impl.plugin)
         packs = cast("Sequence[Path]", impl.function())  # pluggy types a hook's result as object
         for pack in packs:
-            loaded += load_rule_pack_files(Path(pack), kinds, origin)
+            loaded += load_rule_pack_files(Path(pack), kinds, origin, formats)
     for pack in extra_packs:
-        loaded += load_rule_pack_files(pack, kinds, f"rule pack {pack}")
+        loaded += load_rule_pack_files(pack, kinds, f"rule pack {pack}", formats)
     _add(rules, [declared.rule for declared in loaded])
     implementations.update((declared.rule.code, _declared_implementation(declared)) for declared in loaded)
     for impl in manager.hook.newslint_rules.get_hookimpls():

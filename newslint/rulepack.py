@@ -9,14 +9,14 @@ from __future__ import annotations
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Mapping
+from typing import Any, Callable, Collection, Mapping
 
 from newslint.options import OptionError
+from newslint.text.messages import MessageError
 from newslint.text.language import ENGLISH
 from newslint.model import Example, Rule, RuleDoc, RuleSpec, Severity
 
 REQUIRED = ("code", "name", "kind", "severity", "message", "summary")
-EXAMPLE_FORMATS = ("text", "html", "markdown", "json")
 RESERVED_CODES = {"NL000": "reserved for newslint's own errors"}
 KNOWN = set(REQUIRED) | {"why", "notes", "fixable", "options", "examples", "language"}
 LANGUAGES = (ENGLISH,)  # what `newslint.text.language` can recognise
@@ -42,20 +42,24 @@ def load_rule_pack(directory: Path, kinds: Mapping[str, Callable[[RuleSpec], Rul
     return [loaded.rule for loaded in load_rule_pack_files(directory, kinds, origin)]
 
 
-def load_rule_pack_files(directory: Path, kinds: Mapping[str, Callable[[RuleSpec], Rule]],
-                         origin: str) -> list[DeclaredFile]:
+def load_rule_pack_files(directory: Path, kinds: Mapping[str, Callable[[RuleSpec], Rule]], origin: str,
+                         example_formats: Collection[str] | None = None) -> list[DeclaredFile]:
+    """Every rule file of `directory`. `example_formats` are the names of the readers an
+    example may be written for (the registry's); None leaves the names unchecked."""
     if not directory.is_dir():
         raise RulePackError(directory, "rule-packs", "not a directory")
     # Every *.toml, in any letter case: a rule file named NL901.TOML is loaded, not skipped.
     files = sorted(path for path in directory.iterdir() if path.suffix.lower() == ".toml")
-    return [load_declared_file(path, kinds, origin) for path in files]
+    return [load_declared_file(path, kinds, origin, example_formats) for path in files]
 
 
-def load_rule_file(path: Path, kinds: Mapping[str, Callable[[RuleSpec], Rule]], origin: str) -> Rule:
-    return load_declared_file(path, kinds, origin).rule
+def load_rule_file(path: Path, kinds: Mapping[str, Callable[[RuleSpec], Rule]], origin: str,
+                   example_formats: Collection[str] | None = None) -> Rule:
+    return load_declared_file(path, kinds, origin, example_formats).rule
 
 
-def load_declared_file(path: Path, kinds: Mapping[str, Callable[[RuleSpec], Rule]], origin: str) -> DeclaredFile:
+def load_declared_file(path: Path, kinds: Mapping[str, Callable[[RuleSpec], Rule]], origin: str,
+                       example_formats: Collection[str] | None = None) -> DeclaredFile:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8-sig"))  # editors on Windows add a BOM
     except tomllib.TOMLDecodeError as error:
@@ -66,13 +70,15 @@ def load_declared_file(path: Path, kinds: Mapping[str, Callable[[RuleSpec], Rule
         raise RulePackError(path, "(file)", "not valid TOML: nested too deeply") from None
     except OSError as error:
         raise RulePackError(path, "(file)", error.strerror or str(error)) from None
-    spec = parse_spec(data, path, origin)
+    spec = parse_spec(data, path, origin, example_formats)
     if spec.kind not in kinds:
         raise RulePackError(path, "kind", f"unknown kind {spec.kind!r}; known kinds: {', '.join(sorted(kinds))}")
     try:
         return DeclaredFile(spec, kinds[spec.kind](spec))
     except OptionError as error:
         raise RulePackError(path, f"options.{error.key}", error.reason) from None
+    except MessageError as error:
+        raise RulePackError(path, "message", str(error)) from None
     except ValueError as error:
         raise RulePackError(path, "options", str(error)) from None
     except Exception as error:  # noqa: BLE001 - a kind is plugin code; its bug must not be a traceback
@@ -80,7 +86,8 @@ def load_declared_file(path: Path, kinds: Mapping[str, Callable[[RuleSpec], Rule
                             f"kind {spec.kind!r} failed on this rule: {type(error).__name__}: {error}") from None
 
 
-def parse_spec(data: Mapping[str, Any], path: Path, origin: str) -> RuleSpec:
+def parse_spec(data: Mapping[str, Any], path: Path, origin: str,
+               example_formats: Collection[str] | None = None) -> RuleSpec:
     import regex
 
     for key in REQUIRED:
@@ -119,7 +126,7 @@ def parse_spec(data: Mapping[str, Any], path: Path, origin: str) -> RuleSpec:
             summary=data["summary"],
             why=_optional_str(data, "why", path),
             notes=_optional_str(data, "notes", path),
-            examples=_examples(data.get("examples", []), path),
+            examples=_examples(data.get("examples", []), path, example_formats),
         ),
         options=options,
         fixable=fixable,
@@ -136,7 +143,7 @@ def _optional_str(data: Mapping[str, Any], key: str, path: Path) -> str:
     return value.strip()
 
 
-def _examples(raw: object, path: Path) -> tuple[Example, ...]:
+def _examples(raw: object, path: Path, formats: Collection[str] | None) -> tuple[Example, ...]:
     if not isinstance(raw, list):
         raise RulePackError(path, "examples", "expected an array of tables [[examples]]")
     examples = []
@@ -151,8 +158,8 @@ def _examples(raw: object, path: Path) -> tuple[Example, ...]:
         if not isinstance(text, str):
             raise RulePackError(path, key, "expected the example text as a string")
         example_format = item.get("format", "text")
-        if example_format not in EXAMPLE_FORMATS:
-            raise RulePackError(path, f"{key}.format",
-                                f"expected one of {', '.join(EXAMPLE_FORMATS)}, got {example_format!r}")
+        if not isinstance(example_format, str) or (formats is not None and example_format not in formats):
+            known = ", ".join(sorted(formats)) if formats is not None else "a reader's name"
+            raise RulePackError(path, f"{key}.format", f"expected one of {known}, got {example_format!r}")
         examples.append(Example(text=text, flagged="bad" in item, format=example_format))
     return tuple(examples)

@@ -8,7 +8,6 @@ from newslint.engine import check_document
 from newslint.plugins import plugin_manager
 from newslint.registry import build_registry
 
-EXTENSIONS = {"text": ".txt", "html": ".html", "markdown": ".md", "json": ".json"}
 
 _registry = build_registry(plugin_manager(load_entry_points=False))
 CASES = [
@@ -27,8 +26,9 @@ def test_every_rule_documents_both_sides() -> None:
 
 @pytest.mark.parametrize(("rule", "example"), CASES)
 def test_example(rule, example) -> None:
-    reader = _registry.readers[EXTENSIONS[example.format]]
-    document = reader.read(f"example{EXTENSIONS[example.format]}", example.text)
+    reader = _registry.reader_named(example.format)
+    assert reader is not None, example.format
+    document = reader.read(f"example{reader.extensions[0]}", example.text)
     findings = [f for f in check_document(document, [rule]) if f.code == rule.code]
     if example.flagged:
         assert findings, f"{rule.code} should flag:\n{example.text}"

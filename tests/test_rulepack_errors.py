@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 from conftest import run_cli
 from newslint.hookspecs import hookimpl
 from newslint.plugins import plugin_manager
+from newslint.registry import build_registry
 from newslint.rulepack import RulePackError, load_rule_file, load_rule_pack
 
 VALID = {
@@ -32,6 +33,9 @@ VALID = {
     "options": {"patterns": ["TK+", "XXX"]},
     "examples": [{"bad": "The mayor said TK on Monday."}, {"good": "The mayor spoke on Monday."}],
 }
+
+
+READER_NAMES = frozenset(reader.name for reader in build_registry(plugin_manager(load_entry_points=False)).readers.values())
 
 
 def _kinds(*extra: object) -> dict[str, Any]:
@@ -119,7 +123,7 @@ MALFORMED = [
     ("example-both-sides", changed(examples=[{"bad": "TK", "good": "TK"}]), "examples[0]", "exactly one"),
     ("example-unknown-key", changed(examples=[{"bad": "TK", "fromat": "html"}]), "examples[0].fromat", "unknown key"),
     ("example-unknown-format", changed(examples=[{"bad": "TK", "format": "htm"}]), "examples[0].format",
-     "text, html, markdown, json"),
+     "html, json, markdown, text"),
     ("example-not-text", changed(examples=[{"bad": 5}]), "examples[0]", "string"),
     ("nested-too-deeply", "code = " + "[" * 5000 + "\n", "(file)", "not valid TOML"),
 ]
@@ -129,7 +133,7 @@ MALFORMED = [
 def test_malformed_rule_file_names_file_key_and_reason(tmp_path: Path, content: Any, key: str, reason: str) -> None:
     path = write_rule(tmp_path, content)
     with pytest.raises(RulePackError) as raised:
-        load_rule_file(path, KINDS, "test pack")
+        load_rule_file(path, KINDS, "test pack", READER_NAMES)
     error = raised.value
     assert (error.path, error.key) == (str(path), key), str(error)
     assert reason in error.reason, str(error)
