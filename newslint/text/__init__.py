@@ -1,3 +1,3 @@
 """The text toolkit that rules and core share: sentence spans (`sentences`), credit lines
-(`credits`), the language gate (`language`) and time-bounded regular expressions
-(`patterns`)."""
+(`credits`), the language gate (`language`), time-bounded regular expressions
+(`patterns`), message templates (`messages`) and span merging (`spans`)."""
