@@ -173,6 +173,10 @@ class Block:
     source_map: SourceMap
     extent: tuple[int, int]
     pointer: str | None = None
+    # What the markup says the block's container is for, when it says it is page furniture
+    # ("navigation", "a share bar", ...): HTML readers set it from tags, ARIA roles and
+    # class or id names; None where the markup says nothing (and for plain text).
+    page_role: str | None = None
 
     def to_source(self, start: int, end: int) -> tuple[int, int]:
         return self.source_map.to_source(start, end)

@@ -3,7 +3,9 @@
 A rule proposes a `Fix` (span edits in source offsets). Before anything is applied,
 `safe_fix` checks it against the finding it belongs to: every edit must stay inside
 the extent of the innermost block holding the finding, and one edit must cover the
-finding itself. A whole-block removal is then widened, over white space only, to
+finding itself. A finding over several blocks (a section pasted twice) may only remove
+exactly the blocks it covers, each whole: never a block it does not cover, never part
+of one, never text of another field. A whole-block removal is then widened, over white space only, to
 swallow the block's line and the blank line after it, so no double blank line or
 empty indented line is left behind. In JSON the widening happens inside the string
 literal, in decoded characters, so an escape is never cut and the JSON stays valid.
@@ -18,6 +20,7 @@ from __future__ import annotations
 
 import bisect
 import difflib
+import itertools
 import json
 import os
 import stat
@@ -73,10 +76,10 @@ def safe_fix(document: Document, finding: Finding, fixable_codes: Collection[str
         return None
     index = index or SpanIndex(document)
     home = index.innermost(finding.start, finding.end)
-    if home is None:
-        return None
-    low, high = home.extent
     edits = sorted(fix.edits, key=lambda edit: (edit.start, edit.end))
+    if home is None:
+        return _safe_run_removal(document, finding, fix, edits, index)
+    low, high = home.extent
     if any(not low <= edit.start <= edit.end <= high for edit in edits):
         return None
     if any(first.end > second.start for first, second in zip(edits, edits[1:])):
@@ -84,6 +87,21 @@ def safe_fix(document: Document, finding: Finding, fixable_codes: Collection[str
     if not any(edit.start <= finding.start and finding.end <= edit.end for edit in edits):
         return None
     widened = tuple(_widen(document, edit, index) if _removes_block(edit, home) else edit for edit in edits)
+    if any(edit is None for edit in widened):
+        return None
+    return Fix(fix.description, widened)  # type: ignore[arg-type]
+
+
+def _safe_run_removal(document: Document, finding: Finding, fix: Fix, edits: list[Edit],
+                      index: SpanIndex) -> Fix | None:
+    """The fix of a finding spanning several blocks, when it removes exactly those blocks."""
+    covered = index.overlapping(finding.start, finding.end)
+    wanted = sorted({block.extent for block in covered})
+    if len(covered) < 2 or len(wanted) != len(covered) or [(edit.start, edit.end) for edit in edits] != wanted:
+        return None
+    if any(edit.replacement for edit in edits) or any(a[1] > b[0] for a, b in itertools.pairwise(wanted)):
+        return None
+    widened = tuple(_widen(document, edit, index) for edit in edits)
     if any(edit is None for edit in widened):
         return None
     return Fix(fix.description, widened)  # type: ignore[arg-type]
@@ -120,6 +138,12 @@ class SpanIndex:
             if end <= block_end and (best is None or (block_end - block_start, index) < best):
                 best = (block_end - block_start, index)
         return None if best is None else blocks[best[1]]
+
+    def overlapping(self, start: int, end: int) -> list[Block]:
+        """Every block whose extent overlaps source ``[start, end)``, in source order."""
+        blocks = self.document.blocks
+        reach = bisect.bisect_left(self._starts, end)
+        return [blocks[i] for i in self._order[:reach] if blocks[i].extent[1] > start]
 
     def json_literal(self, start: int, end: int) -> tuple[int, int] | None:
         """The content span (quotes excluded) of the string literal holding ``[start, end)``."""

@@ -38,6 +38,7 @@ class RemoveMarkerRule:
     fixable: bool = True
     doc: RuleDoc = RuleDoc("test")
     origin: str = "tests"
+    language: str | None = None
 
     def check(self, document: Document) -> Iterator[Finding]:
         for block in document.blocks:
@@ -459,3 +460,53 @@ def test_seed_after_fix(tmp_path: Path) -> None:
     assert sorted(line for line in removed if line.strip()) == sorted([caption, *artifacts])
     second = run_cli("check", "--no-cache", "--fix", str(copy))
     assert "Fixed 0 findings" in second.stderr
+
+
+# --- summary fields (excerpt, dek, description) are not body copy ---------------------------
+
+LEDE = ("The island ferry will sail twice a day instead of four times from November, the operator "
+        "said on Thursday, blaming a shortage of deck crew.")
+SECOND = "Residents say the change strands commuters who finish work after the last evening sailing."
+BODY_HTML = f"<p>{LEDE}</p>\n<p>Loading...</p>\n<p>{SECOND}</p>\n"
+
+
+def _wordpress_post() -> str:
+    """A post as the WordPress REST API returns it (``context=view``), the excerpt filled from the lede."""
+    return json.dumps({
+        "id": 4182,
+        "date": "2025-03-14T09:30:00",
+        "slug": "island-ferry-timetable-cut",
+        "title": {"rendered": "Island ferry timetable cut for the winter"},
+        "content": {"rendered": BODY_HTML, "protected": False},
+        "excerpt": {"rendered": f"<p>{LEDE}</p>\n", "protected": False},
+        "author": 7,
+    }, indent=2)
+
+
+def _flat_article(summary_key: str, summary_first: bool) -> str:
+    fields = [(summary_key, LEDE), ("body", BODY_HTML)]
+    return json.dumps(dict([("headline", "Island ferry timetable cut"), *(fields if summary_first else fields[::-1])]),
+                      indent=2)
+
+
+SUMMARY_SHAPES = [
+    pytest.param(_wordpress_post(), id="wordpress-rest"),
+    *(pytest.param(_flat_article(key, first), id=f"{key}-{'before' if first else 'after'}-body")
+      for key in ("excerpt", "dek", "description", "meta_description") for first in (True, False)),
+]
+
+
+@pytest.mark.parametrize("source", SUMMARY_SHAPES)
+def test_summary_field_repeating_the_lede_is_no_duplicate_and_fix_keeps_both(tmp_path: Path, source: str) -> None:
+    path = _article(tmp_path, source, name="post.json")
+    listed = run_cli("check", "--no-cache", "--select", "NL2", "--format", "json", str(path))
+    assert json.loads(listed.stdout)["findings"] == []
+    result = run_cli("check", "--no-cache", "--fix", str(path))
+    assert result.exit_code in (0, 1), result.output
+    fixed = path.read_text(encoding="utf-8")
+    # Only the widget placeholder went; lede and summary are byte for byte as they were.
+    assert fixed == source.replace("<p>Loading...</p>\\n", "")
+    data = json.loads(fixed)
+    assert fixed.count(LEDE) == 2
+    assert "Loading" not in fixed and SECOND in fixed
+    assert isinstance(data, dict)

@@ -93,7 +93,7 @@ def test_common_cms_keys_nested_arrays_and_pointers() -> None:
     })
     assert summary(source) == [
         ("headline", "/article/title", "Harbour reopens"),
-        ("paragraph", "/article/standfirst", "Boats return after the storm."),
+        ("summary", "/article/standfirst", "Boats return after the storm."),
         ("paragraph", "/article/articleBody", "First paragraph."),
         ("paragraph", "/article/articleBody", "Second paragraph."),
         ("alt", "/article/images/0/alt_text", "A crane"),
@@ -117,6 +117,41 @@ def test_title_beside_a_headline_is_a_heading() -> None:
     assert summary(source) == [
         ("headline", "/headline", "Main"), ("heading", "/title", "Main | Site"),
         ("paragraph", "/paragraphs/0", "One."), ("paragraph", "/paragraphs/1", "Two."),
+    ]
+
+
+def test_wordpress_rest_fields_are_read_through_rendered() -> None:
+    source = json.dumps({
+        "id": 12,
+        "guid": {"rendered": "https://example.org/?p=12"},
+        "title": {"rendered": "Bakery wins award", "raw": "Bakery wins award"},
+        "content": {"raw": "<!-- wp:paragraph --><p>Old copy.</p>", "rendered": "<p>The bakery won.</p>\n<p>It opened in May.</p>",
+                    "protected": False},
+        "excerpt": {"rendered": "<p>The bakery won.</p>"},
+        "yoast_head_json": {"og_description": "The bakery won."},
+        "meta": {"dek": {"raw": "A village celebrates."}},
+    })
+    assert summary(source) == [
+        ("headline", "/title/rendered", "Bakery wins award"),
+        ("paragraph", "/content/rendered", "The bakery won."),
+        ("paragraph", "/content/rendered", "It opened in May."),
+        ("summary", "/excerpt/rendered", "The bakery won."),
+        ("summary", "/yoast_head_json/og_description", "The bakery won."),
+        ("summary", "/meta/dek/raw", "A village celebrates."),
+    ]
+    document = read(source)
+    for block in document.blocks:
+        assert_exact_map(document, block)
+
+
+@pytest.mark.parametrize("key", ["excerpt", "custom_excerpt", "dek", "standfirst", "description", "meta_description",
+                                 "ogDescription", "twitter_description", "summary", "teaser"])
+def test_summary_fields_are_summary_blocks_not_body(key: str) -> None:
+    source = json.dumps({"headline": "Bakery wins award", key: "<p>The bakery won.</p>", "body": "The bakery won."})
+    assert summary(source) == [
+        ("headline", "/headline", "Bakery wins award"),
+        ("summary", f"/{key}", "The bakery won."),
+        ("paragraph", "/body", "The bakery won."),
     ]
 
 

@@ -8,7 +8,10 @@ ignored, so ``articleBody``, ``article_body`` and ``ArticleBody`` are one key:
 - headline, hed -> HEADLINE; title -> HEADLINE at the top (or one level down, e.g.
   ``{"article": {...}}``) when no headline sits beside it, else HEADING
 - subtitle, subheadline, subhead, standfirst, dek, deck, strapline, summary, teaser,
-  lede, excerpt, description, abstract -> PARAGRAPH
+  lede, excerpt, description, abstract and the SEO and social descriptions
+  (customexcerpt, metadescription, seodescription, ogdescription, twitterdescription)
+  -> SUMMARY: copy about the story, not in its body. CMSs fill these from the lede
+  (WordPress and Ghost do by default), so a summary repeating the body is no duplicate.
 - body, content, html, text, bodyhtml, bodytext, articlebody, contenthtml,
   paragraphs -> the article body: HTML when it contains a tag, else plain text read
   like a ``.txt`` file (blank lines separate paragraphs). A ``type`` beside it
@@ -17,6 +20,9 @@ ignored, so ``articleBody``, ``article_body`` and ``ArticleBody`` are one key:
 - caption, captions, cutline, imagecaption, figcaption -> CAPTION; credit, credits,
   copyright, photographer, photocredit, imagecredit -> CREDIT; byline, author,
   authors -> BYLINE; alt, alttext -> ALT_TEXT. These take HTML too.
+- a ``rendered`` (or, with no ``rendered`` beside it, ``raw``) string stands for the key
+  that holds it, as the WordPress REST API writes fields:
+  ``{"title": {"rendered": ...}, "content": {"rendered": ...}, "excerpt": {"rendered": ...}}``.
 
 Every block's `pointer` is the RFC 6901 JSON Pointer of its string (``/body``,
 ``/items/0/caption``). Its map runs from the text through the reader of the string's
@@ -32,16 +38,18 @@ import re
 from dataclasses import dataclass, replace
 from typing import Any, Iterator
 
-from newslint.document import Block, BlockKind, Document
+from newslint.document import Block, BlockKind, Document, SourceMapBuilder
 from newslint.hookspecs import hookimpl
 from newslint.readers import ReaderError
-from newslint.readers.html import MapBuilder, read_html
+from newslint.readers.html import read_html
 from newslint.readers.text import TextReader
 
 HEADLINE_KEYS = frozenset({"headline", "hed", "headlinetext"})
 TITLE_KEYS = frozenset({"title"})
 STANDFIRST_KEYS = frozenset({"subtitle", "subheadline", "subhead", "standfirst", "dek", "deck", "strapline",
-                             "summary", "teaser", "lede", "excerpt", "description", "abstract"})
+                             "summary", "teaser", "lede", "excerpt", "description", "abstract",
+                             "customexcerpt", "metadescription", "seodescription", "ogdescription",
+                             "twitterdescription"})
 BODY_KEYS = frozenset({"body", "content", "html", "text", "bodyhtml", "bodytext", "articlebody", "contenthtml",
                        "paragraphs"})
 FIELD_KINDS = {
@@ -50,8 +58,10 @@ FIELD_KINDS = {
                                          "imagecredit")},
     **{key: BlockKind.BYLINE for key in ("byline", "author", "authors")},
     **{key: BlockKind.ALT_TEXT for key in ("alt", "alttext")},
-    **{key: BlockKind.PARAGRAPH for key in STANDFIRST_KEYS},
+    **{key: BlockKind.SUMMARY for key in STANDFIRST_KEYS},
 }
+# A value under one of these keys belongs to the key above it (WordPress REST).
+RENDERED_KEY, RAW_KEY = "rendered", "raw"
 BLOCK_TYPES = {
     **{name: BlockKind.HEADING for name in ("heading", "header", "subheading", "subhead", "h2", "h3", "h4")},
     **{name: BlockKind.QUOTE for name in ("quote", "blockquote", "pullquote")},
@@ -122,9 +132,9 @@ def _unescape(escape: str) -> str:
     return chr(int(escape[2:6], 16))
 
 
-def decode_string(source: str, start: int, end: int) -> MapBuilder:
+def decode_string(source: str, start: int, end: int) -> SourceMapBuilder:
     """The decoded characters of the JSON string at ``source[start:end]``, mapped onto it."""
-    pieces = MapBuilder()
+    pieces = SourceMapBuilder()
     position = start
     for escape in _ESCAPE.finditer(source, start, end):
         if escape.start() > position:
@@ -146,6 +156,17 @@ def _owner(path: Path) -> tuple[Path, str] | None:
         if isinstance(path[index], str):
             return path[:index], str(path[index])
     return None
+
+
+def _unwrapped(parsed: Any, owner_path: Path, key: str) -> tuple[Path, str] | None:
+    """The key a string stands for: its own, or for a ``rendered``/``raw`` wrapper the key
+    holding the wrapper. None for a ``raw`` beside a ``rendered``: one copy is read, not two."""
+    name = _normal_key(key)
+    if name not in (RENDERED_KEY, RAW_KEY):
+        return owner_path, key
+    if name == RAW_KEY and RENDERED_KEY in _keys(_resolve(parsed, owner_path)):
+        return None
+    return _owner(owner_path)
 
 
 def _resolve(value: Any, path: Path) -> Any:
@@ -180,6 +201,8 @@ class _Field:
 
 def _field(parsed: Any, path: Path) -> _Field | None:
     owner = _owner(path)
+    if owner is not None:
+        owner = _unwrapped(parsed, *owner)
     if owner is None:
         return None
     owner_path, key = owner
@@ -248,6 +271,7 @@ def read_json(source: str) -> tuple[Block, ...]:
 class JsonReader:
     name: str = "json"
     extensions: tuple[str, ...] = (".json",)
+    charset_in_markup: bool = False
 
     def read(self, path: str, source: str) -> Document:
         return Document(path=path, source=source, format=self.name, blocks=read_json(source))

@@ -125,14 +125,17 @@ def test_two_paragraphs_alike_are_not_a_caption_matter(lint) -> None:
 # --- NL202 duplicate paragraph ----------------------------------------------------------------
 
 PARAGRAPH = "The harbour reopened at noon after crews cleared the wreckage from the channel."
+LONG_PARAGRAPH = ("The harbour reopened at noon after crews cleared the wreckage from the channel. Ferries were "
+                  "the first to return, followed by the trawlers. The harbour master said the north quay would "
+                  "stay shut until the engineers had checked every pile and the damaged crane had been removed.")
 
 
 def test_repeated_paragraph_is_flagged_at_the_later_copy(lint) -> None:
-    text = f"Harbour\n\n{PARAGRAPH}\n\nFerries resumed later.\n\n{PARAGRAPH.upper()}\n"
+    text = f"Harbour\n\n{LONG_PARAGRAPH}\n\nFerries resumed later.\n\n{LONG_PARAGRAPH.upper()}\n"
     document, found = lint("NL202", text)
     assert lines(document, found) == [7] and "line 3" in found[0].message
     edit = found[0].fix.edits[0]
-    assert (document.source[:edit.start] + document.source[edit.end:]).lower().count(PARAGRAPH.lower()) == 1
+    assert (document.source[:edit.start] + document.source[edit.end:]).lower().count(LONG_PARAGRAPH.lower()) == 1
 
 
 @pytest.mark.parametrize("repeated", ["Advertisement", "\u2014", "Subs: Smith, Jones.",
@@ -156,7 +159,7 @@ def test_many_different_repeats_are_a_template_unless_pasted_as_one_run(lint) ->
     assert lint("NL202", interleaved)[1] == []
     pasted = "Harbour\n\n" + "\n\n".join(paragraphs + paragraphs) + "\n"
     document, found = lint("NL202", pasted)
-    assert len(found) == 4
+    assert len(found) == 1 and "These 4 blocks repeat lines 3-9" in found[0].message
 
 
 # --- NL203 near-duplicate paragraph -----------------------------------------------------------
@@ -229,3 +232,163 @@ def test_the_near_duplicate_kind_refuses_a_fix(registry: Registry) -> None:
                         doc=RuleDoc(summary="t"), fixable=True)
         with pytest.raises(ValueError):
             factory(spec)
+
+
+# --- NL202 on scraped copy: runs, back-to-back lines, the headline, pull quotes --------------
+
+SECTION = [
+    "How the repairs will be paid for",
+    "The council will borrow most of the money from the regional development fund.",
+    "- Dredging the main channel",
+    "- Rebuilding the north quay wall",
+    "Work on the quay wall is due to start in the spring, once the engineers have finished their survey.",
+]
+
+
+def _fixed(document, findings: list[Finding]) -> str:
+    from newslint.fix import apply_fixes, with_safe_fixes
+
+    safe = with_safe_fixes(document, findings, frozenset({"NL202", "NL204"}))
+    assert all(f.fix is not None for f in safe)
+    return apply_fixes(document.source, safe, document)[0]
+
+
+def test_a_section_scraped_twice_is_one_finding_over_the_later_copy(lint) -> None:
+    before = "Harbour repairs approved\n\nCouncillors voted on Tuesday to fund the repairs to the harbour.\n\n"
+    section = "\n\n".join(SECTION) + "\n\n"
+    after = "The first contracts will be signed next month, the council said.\n"
+    text = before + section + section + after
+    document, found = lint("NL202", text)
+    assert len(found) == 1
+    (finding,) = found
+    later = text.index(section, len(before) + 1)
+    assert (finding.start, finding.end) == (later, later + len(section.rstrip()))
+    assert "These 5 blocks repeat lines 5-13" in finding.message
+    assert _fixed(document, found) == before + section + after
+
+
+def test_a_list_repeated_is_one_finding(lint) -> None:
+    items = "- Two cranes from the shipyard\n- Divers from the coastguard\n- Volunteers with small boats\n"
+    text = f"Harbour\n\nThese were sent to help clear the channel:\n\n{items}\n{items}\nOfficials thanked them.\n"
+    document, found = lint("NL202", text)
+    assert [(f.start, f.end) for f in found] == [(text.rindex(items), text.rindex(items) + len(items) - 1)]
+    assert "lines 5-7" in found[0].message
+
+
+def test_product_cards_repeating_one_spec_list_stay_quiet(lint) -> None:
+    specs = "- Waterproof to ten metres\n- Battery lasts two days\n- Charges in an hour\n"
+    text = ("Best harbour cameras\n\nTwo models stood out in our tests.\n\n"
+            f"Gull Mini\n\n{specs}\nPrice: 120 pounds\n\nGull Max\n\n{specs}\nPrice: 180 pounds\n")
+    assert lint("NL202", text)[1] == []
+
+
+def test_a_table_header_scraped_twice_back_to_back(lint) -> None:
+    header = "| Berth | Vessel | Status |"
+    text = f"Harbour\n\n{header}\n\n{header}\n\n| 1 | Morning Star | open |\n\n| 2 | Gull | closed |\n"
+    document, found = lint("NL202", text)
+    assert [(f.start, f.end) for f in found] == [(text.rindex(header), text.rindex(header) + len(header))]
+    assert "line 3" in found[0].message
+    assert _fixed(document, found).count(header) == 1
+
+
+def test_headline_repeated_as_a_body_line(lint) -> None:
+    text = ("Harbour reopens after the storm\n\nHarbour reopens after the storm\n\n"
+            "The harbour reopened at noon after crews cleared the channel.\n")
+    document, found = lint("NL202", text)
+    assert [document.position(f.start)[0] for f in found] == [3]
+    assert "headline on line 1" in found[0].message
+
+
+@pytest.mark.parametrize("text", [
+    # a pull quote set in the text stream: a short lone copy of a body paragraph
+    f"Harbour\n\n{PARAGRAPH}\n\nFerries resumed later.\n\nThe fleet went out at dusk.\n\n{PARAGRAPH}\n",
+    # the same short line many times: a template (a scoreboard, a questionnaire)
+    "Scores\n\n" + "".join(f"| Round {n} | Portvale | Eastbridge |\n\nPortvale won the round.\n\n" for n in range(5)),
+    # a byline and a sign-off repeated at the top and the bottom
+    "Harbour\n\nBy Jane Roe, harbour correspondent\n\nThe harbour reopened.\n\nBy Jane Roe, harbour correspondent\n",
+    # entries of a contest page ending with the same two lines
+    "Best harbour photo\n\n" + "".join(
+        f"Entry {n}: boats at dawn by reader number {n}.\n\nVote for this entry with the button below.\n\n"
+        "Voting closes on Friday at noon, and the winner is announced on Monday.\n\n" for n in range(3)),
+])
+def test_pull_quotes_templates_and_bylines_stay_quiet(lint, text: str) -> None:
+    assert lint("NL202", text)[1] == []
+
+
+def test_run_fix_that_would_skip_a_block_it_covers_is_refused(lint) -> None:
+    from newslint.fix import safe_fix
+    from newslint.model import Edit, Fix
+
+    text = "Harbour\n\n" + "\n\n".join(SECTION) + "\n\n" + "\n\n".join(SECTION) + "\n"
+    document, (finding,) = lint("NL202", text)
+    assert finding.fix is not None and len(finding.fix.edits) == 5
+    codes = frozenset({"NL202"})
+    assert safe_fix(document, finding, codes) is not None
+    partial = Fix("r", finding.fix.edits[:-1])
+    assert safe_fix(document, replace_fix(finding, partial), codes) is None
+    too_far = Fix("r", (*finding.fix.edits[:-1], Edit(finding.fix.edits[-1].start, len(text), "")))
+    assert safe_fix(document, replace_fix(finding, too_far), codes) is None
+
+
+def replace_fix(finding: Finding, fix) -> Finding:
+    from dataclasses import replace
+
+    return replace(finding, fix=fix)
+
+
+def test_run_in_html_removes_only_the_repeated_elements(lint) -> None:
+    section = "<h2>What next</h2>\n<p>The quay wall will be rebuilt in the spring by the council.</p>\n" \
+              "<ul><li>Dredging the channel</li><li>New mooring posts</li></ul>\n"
+    html = f"<h1>Harbour repairs</h1>\n{section}{section}<p>Contracts follow next month.</p>\n"
+    document, found = lint("NL202", html, "html")
+    assert len(found) == 1 and "These 4 blocks" in found[0].message
+    fixed = _fixed(document, found)
+    assert fixed.count("What next") == 1 and fixed.count("New mooring posts") == 1
+    assert "Contracts follow next month." in fixed and fixed.startswith("<h1>Harbour repairs</h1>\n<h2>")
+
+
+# --- NL203: quotations used again and table rows ----------------------------------------------
+
+def test_the_same_quotation_attributed_again_is_not_a_near_duplicate(lint) -> None:
+    quote = ('"The wreckage is spread over a small area, which suggests the boat sank quickly rather '
+             'than drifting for hours,"')
+    text = (f"Harbour\n\n{quote} said Ana Ortiz, a former coastguard officer.\n\nDivers went down at noon.\n\n"
+            f"{quote} Ana Ortiz, a former coastguard officer who now advises the council, said on Tuesday.\n")
+    assert lint("NL203", text)[1] == []
+
+
+def test_table_rows_are_not_near_duplicates(lint) -> None:
+    rows = ("| north quay | closed | repairs to the wall are expected to take until the end of the month at least |\n\n"
+            "| south quay | closed | repairs to the wall are expected to take until the end of the week at least |\n")
+    assert lint("NL203", "Harbour\n\n" + rows)[1] == []
+
+
+# --- NL204 repeated sentence -----------------------------------------------------------------
+
+REPEATED = "The harbour master said crews would work through the night to clear the channel."
+
+
+def test_sentence_repeated_back_to_back_is_flagged_on_the_second_copy(lint) -> None:
+    text = f"Harbour\n\n{REPEATED} {REPEATED} Ferries are due back on Friday.\n"
+    document, found = lint("NL204", text)
+    second = text.index(REPEATED, text.index(REPEATED) + 1)
+    assert [(f.start, f.end) for f in found] == [(second, second + len(REPEATED))]
+    assert _fixed(document, found) == f"Harbour\n\n{REPEATED} Ferries are due back on Friday.\n"
+
+
+def test_two_sentences_repeated_back_to_back_are_one_finding(lint) -> None:
+    pair = "Crews cleared the channel on Monday. (See the map above.)"
+    text = f"Harbour\n\n{pair} {pair} Ferries are due back on Friday.\n"
+    document, found = lint("NL204", text)
+    second = text.index(pair, text.index(pair) + 1)
+    assert [(f.start, f.end) for f in found] == [(second, second + len(pair))]
+
+
+@pytest.mark.parametrize("paragraph", [
+    '"We will rebuild this quay. We will rebuild this quay," the mayor told the crowd.',  # said twice, quoted
+    "Open the gates. Open the gates. The crowd chanted until noon.",  # short
+    f"{REPEATED} The council agreed. {REPEATED}",  # not back to back
+    "| Quay closed for repairs this week. | Quay closed for repairs this week. |",  # table cells
+])
+def test_repeats_inside_quotes_short_apart_or_in_tables_stay_quiet(lint, paragraph: str) -> None:
+    assert lint("NL204", f"Harbour\n\n{paragraph}\n")[1] == []

@@ -1,8 +1,8 @@
 """NL2xx duplication: a caption or paragraph that the article already has.
 
 Modules: `caption` (``duplicate-caption``, NL201), `paragraph` (``duplicate-paragraph``,
-NL202), `near` (``near-duplicate``, NL203) and `common` (the normalising and sentence tests
-they share). The rule files ``NL2xx-*.toml`` beside them are this family's rule pack.
+NL202), `near` (``near-duplicate``, NL203), `sentence` (``repeated-sentence``, NL204) and
+`common` (the normalising and sentence tests they share). The rule files ``NL2xx-*.toml`` beside them are this family's rule pack.
 """
 
 from __future__ import annotations
@@ -11,16 +11,14 @@ from pathlib import Path
 from typing import Any
 
 from newslint.hookspecs import hookimpl
-from newslint.rules.duplication import caption
-from newslint.rules.duplication import paragraph
-from newslint.rules.duplication import near
+from newslint.rules.duplication import caption, near, paragraph, sentence
 
 RULE_PACK = Path(__file__).parent
 
 
 @hookimpl
 def newslint_rule_kinds() -> dict[str, Any]:
-    return {**caption.KINDS, **paragraph.KINDS, **near.KINDS}
+    return {**caption.KINDS, **paragraph.KINDS, **near.KINDS, **sentence.KINDS}
 
 
 @hookimpl

@@ -51,6 +51,29 @@ def has_sentence(text: str) -> bool:
         or _SENTENCE_BREAK.search(text, timeout=timeout) is not None
 
 
+_TABLE_CELL_BREAK = regex.compile(r"\s\|\s")
+
+
+def is_table_row(text: str) -> bool:
+    """A row of a table flattened to text (``| Pos | Player | Plays |``): rows are built
+    from one template, so their likeness says nothing about copying."""
+    stripped = text.strip()
+    if stripped.startswith("|") or stripped.endswith("|"):
+        return True
+    return len(_TABLE_CELL_BREAK.findall(stripped, timeout=regex_timeout(stripped))) >= 2
+
+
+# A bibliographic reference: a jump-back mark or note number first, or a year in
+# parentheses, a retrieval date, a DOI or an ISBN.
+_REFERENCE = regex.compile(r"^\s*(?:\^|\[\d{1,3}\]|\d{1,3}\.\s)|\(\d{4}[a-z]?\)|\bretrieved\b|\bdoi:|\bisbn\b",
+                           regex.IGNORECASE)
+
+
+def is_reference(text: str) -> bool:
+    """An entry of a reference list: citing one source twice is no copying accident."""
+    return _REFERENCE.search(text, timeout=regex_timeout(text)) is not None
+
+
 KIND_NAMES = {
     BlockKind.CAPTION: "caption",
     BlockKind.ALT_TEXT: "image alt text",
@@ -59,6 +82,7 @@ KIND_NAMES = {
     BlockKind.LIST_ITEM: "list item",
     BlockKind.HEADING: "heading",
     BlockKind.HEADLINE: "headline",
+    BlockKind.SUMMARY: "summary",
 }
 
 

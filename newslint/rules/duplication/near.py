@@ -34,16 +34,28 @@ from __future__ import annotations
 import difflib
 import heapq
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any, Iterator
+from typing import Any
 
 import regex
 
 from newslint.document import Block, BlockKind, Document
+from newslint.model import (
+    DeclaredRule,
+    Finding,
+    RuleSpec,
+    rule_identity,
+    whole_block_finding,
+)
 from newslint.options import Options
+from newslint.rules.duplication.common import (
+    has_sentence,
+    is_table_row,
+    normalise,
+    words,
+)
 from newslint.text.patterns import regex_timeout
-from newslint.rules.duplication.common import has_sentence, normalise, words
-from newslint.model import DeclaredRule, Finding, RuleSpec, rule_identity, whole_block_finding
 
 OPTIONS = {"threshold", "min_words", "blocks", "max_postings", "max_candidates", "max_words", "family_size"}
 DEFAULT_BLOCKS = frozenset({BlockKind.PARAGRAPH})
@@ -60,6 +72,10 @@ _NAMED_TOKEN = regex.compile(r"\s[\p{Lu}\p{N}]")
 # Share of tokens that may be names or numbers before a block counts as a listing.
 NAMES_AND_NUMBERS_MAX = 0.5
 CODE_MARKS_MAX = 3
+# A direct quotation: straight or curly double quotes, not across a paragraph.
+_QUOTATION = regex.compile(r'"([^"\n]+)"|\u201c([^\u201c\u201d\n]+)\u201d')
+# Share of a paragraph's words that a quotation makes up for it to count as a quotation.
+QUOTATION_SHARE_MIN = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +106,8 @@ class NearDuplicateRule(DeclaredRule):
         best: dict[int, tuple[float, int]] = {}
         for (earlier, later), score in scores.items():
             if degree[earlier] >= self.family_size or degree[later] >= self.family_size:
+                continue
+            if _same_quotation(paragraphs[earlier].block.text, paragraphs[later].block.text):
                 continue
             if later not in best or score > best[later][0]:
                 best[later] = (score, earlier)
@@ -154,11 +172,28 @@ def _similarity(first: tuple[str, ...], second: tuple[str, ...]) -> float:
     return matcher.ratio()
 
 
+def _quoted_words(text: str) -> list[str]:
+    timeout = regex_timeout(text)
+    return [word for match in _QUOTATION.finditer(text, timeout=timeout)
+            for word in words(match.group(1) or match.group(2))]
+
+
+def _same_quotation(first: str, second: str) -> bool:
+    """Both paragraphs are mostly one and the same direct quotation: a quote used again
+    (a live blog restating it, with its attribution rewritten), kept on purpose."""
+    quoted = _quoted_words(first)
+    if len(quoted) < QUOTATION_SHARE_MIN * len(words(first)) or quoted != _quoted_words(second):
+        return False
+    return len(quoted) >= QUOTATION_SHARE_MIN * len(words(second))
+
+
 def _is_prose(text: str) -> bool:
     """Running prose: sentences, not a list item, a "Label: value" line, a listing, code
     or an embedded social-media post."""
     timeout = regex_timeout(text)
     if not has_sentence(text) or _LIST_MARKER.match(text, timeout=timeout) or _LABEL.match(text, timeout=timeout):
+        return False
+    if is_table_row(text):
         return False
     if _SOCIAL_POST.search(text, timeout=timeout):
         return False

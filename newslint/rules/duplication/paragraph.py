@@ -29,55 +29,197 @@ removes the later copy.
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any, Iterator
+from typing import Any
 
-from newslint.document import BlockKind, Document
+from newslint.document import Block, BlockKind, Document
+from newslint.model import (
+    DeclaredRule,
+    Edit,
+    Finding,
+    Fix,
+    RuleSpec,
+    remove_block_fix,
+    rule_identity,
+    whole_block_finding,
+)
 from newslint.options import Options
-from newslint.rules.duplication.common import has_sentence, normalise, words
-from newslint.model import DeclaredRule, Finding, RuleSpec, remove_block_fix, rule_identity, whole_block_finding
+from newslint.rules.duplication.common import (
+    has_sentence,
+    is_reference,
+    kind_name,
+    normalise,
+    words,
+)
+from newslint.text.sentences import sentence_spans
 
-OPTIONS = {"blocks", "min_chars", "min_words", "max_copies", "max_repeated_texts"}
+OPTIONS = {"blocks", "min_chars", "min_words", "max_copies", "max_repeated_texts", "run_blocks", "run_message",
+           "headline_message", "pull_quote_words"}
 DEFAULT_BLOCKS = frozenset({BlockKind.PARAGRAPH})
+DEFAULT_RUN_BLOCKS = frozenset({BlockKind.PARAGRAPH, BlockKind.HEADING, BlockKind.LIST_ITEM, BlockKind.QUOTE,
+                                BlockKind.OTHER})
+DEFAULT_RUN_MESSAGE = "These {count} blocks repeat lines {line}-{end} word for word (a section pasted or scraped twice)"
+DEFAULT_HEADLINE_MESSAGE = "This line repeats the headline on line {line}"
+# Earlier copies of one text tried as the start of a run: keeps a text repeated hundreds of times linear.
+MAX_EARLIER = 8
+# A line repeated back to back needs this many different words: "Yes" twice or a dash is not a copy.
+MIN_ADJACENT_WORDS = 3
+# A run of blocks (a section, a list) needs this many different words in all.
+MIN_RUN_WORDS = 8
+PULL_QUOTE_SENTENCES = 2
+
+
+@dataclass(frozen=True, slots=True)
+class _Run:
+    """Blocks ``later .. later+length-1`` repeat blocks ``first .. first+length-1`` in order."""
+
+    first: int
+    later: int
+    length: int
 
 
 @dataclass(frozen=True)
 class DuplicateParagraphRule(DeclaredRule):
     blocks: frozenset[BlockKind]
+    run_blocks: frozenset[BlockKind]
     min_chars: int
     min_words: int
     max_copies: int
     max_repeated_texts: int
+    run_message: str
+    headline_message: str
+    pull_quote_words: int
 
     def check(self, document: Document) -> Iterator[Finding]:
+        blocks = document.blocks
+        keys = [normalise(block.text) if block.kind in self.run_blocks else None for block in blocks]
+        covered: set[int] = set()
+        kinds = [block.kind for block in blocks]
+        for run in _repeated_runs(keys, lambda keys, run: self._is_copy(keys, kinds, run)):
+            covered.update(range(run.later, run.later + run.length))
+            yield self._run_finding(document, run)
+        for index in self._headline_copies(blocks, keys, covered):
+            covered.add(index)
+            yield self._finding(document, index, _headline_of(blocks), self.headline_message)
+        yield from self._single_copies(document, covered)
+
+    def _is_copy(self, keys: Sequence[str | None], kinds: Sequence[BlockKind], run: _Run) -> bool:
+        """Whether a repeated run is a copying accident rather than a template or a pull quote."""
+        texts = [key for key in keys[run.later:run.later + run.length] if key]
+        vocabulary = {word for text in texts for word in words(text)}
+        if run.length == 1:
+            # One line again at once; a reference list cites one source twice in a row on purpose.
+            return run.first + 1 == run.later and len(vocabulary) >= MIN_ADJACENT_WORDS \
+                and kinds[run.later] is not BlockKind.LIST_ITEM and not is_reference(texts[0] if texts else "")
+        if len(vocabulary) < MIN_RUN_WORDS:
+            return False
+        if run.first + run.length == run.later:
+            return True
+        # Apart from each other, a run must hold prose (product cards, recipe cards and spec
+        # lists repeat on purpose) and be copies of texts the document has only twice: a
+        # template repeats its lines (questions, a call to vote) after every entry.
+        prose = sum(has_sentence(text) and len(words(text)) >= self.min_words for text in texts)
+        counts = Counter(key for key in keys if key)
+        return prose >= 2 and sum(counts[text] == 2 for text in texts) * 2 >= len(texts)
+
+    def _headline_copies(self, blocks: Sequence[Block], keys: Sequence[str | None], covered: set[int]) -> Iterator[int]:
+        headline = _headline_of(blocks)
+        if headline is None:
+            return
+        key = normalise(blocks[headline].text)
+        if len(set(words(key))) < MIN_ADJACENT_WORDS:
+            return
+        for index, other in enumerate(keys):
+            if other == key and index != headline and index not in covered:
+                yield index
+
+    def _single_copies(self, document: Document, covered: set[int]) -> Iterator[Finding]:
         copies: dict[str, list[int]] = {}
-        compared = [block for block in document.blocks
-                    if block.kind in self.blocks and has_sentence(block.text)]
-        for position, block in enumerate(compared):
-            key = normalise(block.text)
-            if len(key) >= self.min_chars:
-                copies.setdefault(key, []).append(position)
+        for index, block in enumerate(document.blocks):
+            if block.kind in self.blocks and has_sentence(block.text):
+                key = normalise(block.text)
+                if len(key) >= self.min_chars:
+                    copies.setdefault(key, []).append(index)
         # Words are counted only for texts that repeat: a text seen once is never reported.
-        repeated = [same for key, same in copies.items() if len(same) > 1 and len(words(key)) >= self.min_words]
+        repeated = [same for key, same in copies.items()
+                    if len(same) > 1 and not covered.issuperset(same[1:]) and len(words(key)) >= self.min_words]
         templated = any(len(same) > self.max_copies for same in repeated) \
             or len(repeated) > self.max_repeated_texts
-        if templated and not _one_pasted_run(repeated):
+        if templated:
             return
         for same in sorted(repeated):
-            first_line = str(document.line_of_block(compared[same[0]]))
-            for position in same[1:]:
-                block = compared[position]
-                fix = remove_block_fix(block, "remove the repeated paragraph") if self.fixable else None
-                yield whole_block_finding(self, document, block, self.message.replace("{line}", first_line), fix)
+            for index in same[1:]:
+                if index not in covered and not self._pull_quote_sized(document.blocks[index].text):
+                    yield self._finding(document, index, same[0], self.message)
+
+    def _pull_quote_sized(self, text: str) -> bool:
+        """A sentence or two, short: in flattened text a pull quote repeating the body looks
+        just like this, so a lone copy of that size is left alone."""
+        return len(sentence_spans(text)) <= PULL_QUOTE_SENTENCES and len(words(text)) <= self.pull_quote_words
+
+    def _finding(self, document: Document, index: int, first: int | None, message: str) -> Finding:
+        block = document.blocks[index]
+        earlier = document.blocks[first] if first is not None else block
+        message = (message.replace("{line}", str(document.line_of_block(earlier)))
+                   .replace("{this}", kind_name(block)).replace("{first}", kind_name(earlier)))
+        fix = remove_block_fix(block, "remove the repeated text") if self.fixable else None
+        return whole_block_finding(self, document, block, message, fix)
+
+    def _run_finding(self, document: Document, run: _Run) -> Finding:
+        blocks = document.blocks
+        if run.length == 1:
+            return self._finding(document, run.later, run.first, self.message)
+        later = blocks[run.later:run.later + run.length]
+        first_line = document.line_of_block(blocks[run.first])
+        last = blocks[run.first + run.length - 1]
+        end_line = document.position(last.to_source(len(last.text.rstrip()), len(last.text.rstrip()))[1])[0]
+        message = (self.run_message.replace("{count}", str(run.length)).replace("{line}", str(first_line))
+                   .replace("{end}", str(end_line)))
+        start = whole_block_finding(self, document, later[0], message).start
+        end = whole_block_finding(self, document, later[-1], message).end
+        fix = Fix("remove the repeated section", tuple(Edit(b.extent[0], b.extent[1], "") for b in later)) \
+            if self.fixable else None
+        return Finding(code=self.code, rule=self.name, severity=self.severity, message=message,
+                       start=start, end=end, pointer=later[0].pointer, fix=fix)
 
 
-def _one_pasted_run(repeated: list[list[int]]) -> bool:
-    """True when the copies are one block of paragraphs pasted twice: the second copies
-    follow each other in the same order as the first ones."""
-    pairs = sorted((same[0], same[1]) for same in repeated if len(same) == 2)
-    if len(pairs) != len(repeated):
-        return False
-    return all(b == (a[0] + 1, a[1] + 1) for a, b in zip(pairs, pairs[1:]))
+def _headline_of(blocks: Sequence[Block]) -> int | None:
+    return next((index for index, block in enumerate(blocks) if block.kind is BlockKind.HEADLINE), None)
+
+
+def _repeated_runs(keys: Sequence[str | None], is_copy: Any) -> Iterator[_Run]:
+    """Each later copy of a run of consecutive blocks, longest first copy chosen, in order.
+
+    `keys` are the blocks' normalised texts (None: not compared, which ends a run). A run's
+    later copy starts after its first copy ends; each block is in at most one later copy.
+    """
+    seen: dict[str, list[int]] = {}
+    index = 0
+    while index < len(keys):
+        key = keys[index]
+        # The longest run that is a copy; on a tie the nearest first copy.
+        runs = [_Run(earlier, index, _run_length(keys, earlier, index))
+                for earlier in (seen.get(key, [])[-MAX_EARLIER:] if key else ())]
+        best = max((run for run in runs if is_copy(keys, run)), key=lambda run: (run.length, run.first), default=None)
+        if best is not None:
+            for offset in range(best.length):
+                seen.setdefault(keys[index + offset] or "", []).append(index + offset)
+            yield best
+            index += best.length
+            continue
+        if key:
+            seen.setdefault(key, []).append(index)
+        index += 1
+
+
+def _run_length(keys: Sequence[str | None], first: int, later: int) -> int:
+    length = 0
+    while later + length < len(keys) and first + length < later and keys[first + length] is not None \
+            and keys[first + length] == keys[later + length]:
+        length += 1
+    return length
 
 
 def duplicate_paragraph_rule(spec: RuleSpec) -> DuplicateParagraphRule:
@@ -85,10 +227,14 @@ def duplicate_paragraph_rule(spec: RuleSpec) -> DuplicateParagraphRule:
     return DuplicateParagraphRule(
         **rule_identity(spec),
         blocks=options.block_kinds() or DEFAULT_BLOCKS,
+        run_blocks=options.block_kinds("run_blocks") or DEFAULT_RUN_BLOCKS,
         min_chars=int(options.number("min_chars", 40)),
         min_words=int(options.number("min_words", 6)),
         max_copies=int(options.number("max_copies", 2)),
         max_repeated_texts=int(options.number("max_repeated_texts", 3)),
+        run_message=options.string("run_message") or DEFAULT_RUN_MESSAGE,
+        headline_message=options.string("headline_message") or DEFAULT_HEADLINE_MESSAGE,
+        pull_quote_words=int(options.number("pull_quote_words", 40)),
     )
 
 
