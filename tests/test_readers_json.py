@@ -9,12 +9,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import CORPUS, needs_shared
+from conftest import CORPUS, needs_shared, run_cli
 from newslint.document import Block, Document
 from newslint.engine import check_document
 from newslint.model import remove_block_fix
 from newslint.readers import ReaderError
-from newslint.readers.json import JsonReader
+from newslint.readers.json import JsonReader, read_json
 
 
 def read(source: str) -> Document:
@@ -206,8 +206,20 @@ def test_deep_nesting_is_a_reader_error_or_read() -> None:
     assert [block.text for block in read(deep_html).blocks] == ["deep"]
 
 
-def test_non_article_json_has_no_blocks() -> None:
-    assert read('[1, 2.5e3, true, null, {"id": "x"}, "loose string"]').blocks == ()
+def test_non_article_json_has_no_blocks_and_is_an_input_error_not_a_silent_pass() -> None:
+    source = '[1, 2.5e3, true, null, {"id": "x"}, "loose string"]'
+    assert read_json(source) == ()
+    for settings in (source, "{}", '{"theme": "dark", "autosave": true}', '{"body": "  "}'):
+        with pytest.raises(ReaderError, match="no article text in it"):
+            read(settings)
+
+
+def test_a_json_file_with_no_article_exits_2_with_one_line(tmp_path) -> None:
+    path = tmp_path / "settings.json"
+    path.write_text('{"theme": "dark"}', encoding="utf-8")
+    result = run_cli("check", "--no-cache", str(path))
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 1 and "no article text in it" in result.stderr
 
 
 # -- property: random JSON maps exactly ---------------------------------------------
@@ -228,6 +240,10 @@ VALUES = st.recursive(
 @given(st.dictionaries(KEYS, VALUES, max_size=6), st.booleans(), st.sampled_from([None, 2]))
 def test_every_block_maps_exactly_onto_random_json(value: dict, ascii_only: bool, indent: int | None) -> None:
     source = json.dumps(value, ensure_ascii=ascii_only, indent=indent)
+    if not any(block.text.strip() for block in read_json(source)):
+        with pytest.raises(ReaderError):
+            read(source)
+        return
     document = read(source)
     parsed = json.loads(source)
     for block in document.blocks:

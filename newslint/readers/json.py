@@ -274,7 +274,13 @@ class JsonReader:
     charset_in_markup: bool = False
 
     def read(self, path: str, source: str) -> Document:
-        return Document(path=path, source=source, format=self.name, blocks=read_json(source))
+        blocks = read_json(source)
+        if not any(block.text.strip() for block in blocks):
+            # Never a silent pass: as a CI gate, a settings file or an unknown export must fail.
+            raise ReaderError("no article text in it: no non-empty string under a field the reader knows "
+                              "(headline or title, body, content, text or articleBody, caption, dek, excerpt, "
+                              "byline, alt)")
+        return Document(path=path, source=source, format=self.name, blocks=blocks)
 
 
 @hookimpl
