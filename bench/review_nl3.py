@@ -6,7 +6,8 @@
     python bench/review_nl3.py bbc-news --inject    # recall on injected defects
 
 Corpora (in ../shared/corpus): bbc-news, polnear (polnear-dev/text), newspaper
-(newspaper/text), readability (readability/*/expected.html). Prints, per corpus, the
+(newspaper/text), polnear-train (polnear-train/text), readability (readability/*/expected.html).
+Prints, per corpus, the
 articles read, the findings per rule, findings per ten articles, and the CPU time the
 NL3xx rules take per article (median, 95th percentile, max).
 
@@ -36,6 +37,7 @@ CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
 CORPORA = {
     "bbc-news": ("bbc-news", "*/*.txt"),
     "polnear": ("polnear-dev/text", "*.txt"),
+    "polnear-train": ("polnear-train/text", "*.txt"),
     "newspaper": ("newspaper/text", "*.txt"),
     "readability": ("readability", "*/expected.html"),
 }

@@ -313,3 +313,79 @@ def test_tokens_are_the_token_pattern_matches_each_marked_quoted_or_not(text: st
                 for m in agreement_analysis._TOKEN.finditer(text, start, end)]
     tokens = agreement_analysis._tokens(text, start, end, quoted)
     assert [(t.text, t.start, t.end, t.quoted) for t in tokens] == expected
+
+
+# --- Issue 12: subjects, clauses and pronouns the rule used to miss -----------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param(
+        "The estate needs 300 new homes, and the council has set out their plans for the site. "
+        "The council has named a builder.",
+        [("NL301", "their")], id="new-clause-after-and-with-a-plural-thing-before"),
+    pytest.param(
+        "The survey was finished seven years before the agency is due to launch their probe. "
+        "The agency has chosen a site.",
+        [("NL301", "their")], id="plural-time-word-before-the-subject"),
+    pytest.param("The F.B.I. has opened an inquiry. The F.B.I. has also said their agents were ready.",
+                 [("NL301", "their")], id="abbreviation-with-stops"),
+    pytest.param("The outfit has won its first award. The outfit has a new drummer. The outfit say it is a surprise.",
+                 [("NL301", "say")], id="informal-collective-outfit"),
+    pytest.param("The side has won its last three games. The side has a new coach. The side are now top.",
+                 [("NL301", "are")], id="informal-collective-side"),
+    pytest.param("The crew has landed safely. The crew has been praised. The squad has named its captain. "
+                 "The crew were met by their families.",
+                 [("NL301", "were"), ("NL301", "their")], id="informal-collective-crew"),
+    pytest.param("Harwell Logistics has cut its prices. Harwell Logistics is meeting today, reviewing their options.",
+                 [("NL301", "their")], id="possessive-after-participle-clause"),
+    pytest.param("Zenocorp has cut its prices. Zenocorp says it will raise their wages next year.",
+                 [("NL301", "their")], id="says-it-then-their-in-one-clause"),
+    pytest.param("NASA has picked five landers. NASA is also testing a rover. NASA plans to test their rover in May.",
+                 [("NL301", "their")], id="acronym-pronouns-count"),
+    pytest.param("The bank has kept rates at 2%. The bank is expected to act in May, long after the bank ends "
+                 "their bond buying.",
+                 [("NL301", "their")], id="present-verb-with-object"),
+    pytest.param("Kettle maker Brightwell had to redesign their lid. Brightwell has sold 2,000. "
+                 "Brightwell is hiring.",
+                 [("NL301", "their")], id="name-introduced-by-a-collective-noun"),
+])
+def test_nl301_issue12_flags(rules, text: str, expected: list[tuple[str, str]]) -> None:
+    assert codes_and_words(rules, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("The cars were recalled in May, and the firm has replaced their brakes. The firm has apologised.",
+                 id="plural-subject-of-an-earlier-clause"),
+    pytest.param("Builders have put up 300 homes, and the council has invited their bids. The council has a plan.",
+                 id="people-before-the-subject"),
+    pytest.param("Dana Reyes has said they will stand. Dana Reyes is a former teacher.", id="person-may-be-they"),
+    pytest.param("Analysts expect the firm to grow. Restrictions were imposed on its shares. Analysts are wary.",
+                 id="plural-words-starting-sentences"),
+    pytest.param("Zentro has told PC owners to update their software. Zentro has issued a patch.",
+                 id="acronym-modifying-a-plural-noun"),
+    pytest.param("Advisers to Mr. Vance have asked for a debate. Vance has won two states. Mr. Vance is ahead.",
+                 id="name-after-an-abbreviated-title"),
+    pytest.param("Most of Dana Reyes's team was back in their offices by noon. The team has two days off.",
+                 id="possessor-after-a-preposition"),
+    pytest.param("For those working late, the Night Guide offers a list of their closest cafes. The Night Guide is free.",
+                 id="those-before-the-subject"),
+    pytest.param("Baggage handlers at Skyline, the biggest regional airline, which is in administration, face a wage freeze. "
+                 "The airline is for sale.", id="appositive-before-a-relative-clause"),
+    pytest.param("The council has met. The council is meeting residents today, reviewing their complaints.",
+                 id="plural-noun-between-subject-and-pronoun"),
+])
+def test_nl301_issue12_leaves_alone(rules, text: str) -> None:
+    assert codes_and_words(rules, text) == []
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    ("The investment firm Larchmont Capital, who owns six hotels, has bought another.", True),
+    ("In Ohio, Northgate Holdings Inc., who runs a chain of bakeries, has cut 40 jobs.", True),
+    ("Okafor scored for Riverton, who was chasing its first win since May.", True),
+    ('"We are cautious," said Ann Lee, head of research at Nortex Securities Inc., who follows the sector.', False),
+    ("Sam Ortiz, the head of the sport's governing body, Fifa, who is under investigation, spoke.", False),
+    ("The singer CJ, who grew up in Leeds, has a new album. CJ is on tour.", False),
+    ("The electorate who has voted for change will be disappointed.", False),
+    ("Okafor scored for Riverton, who ended a losing run.", False),
+])
+def test_nl302_issue12(rules, text: str, flagged: bool) -> None:
+    assert bool([c for c, _ in codes_and_words(rules, text) if c == "NL302"]) is flagged

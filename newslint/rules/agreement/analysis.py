@@ -17,6 +17,7 @@ ignored. The analysis is pure: a document and a lexicon in, evidence out.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from enum import Enum
 from typing import Callable, Iterator, NamedTuple, Sequence
@@ -29,13 +30,18 @@ from newslint.rules.agreement.lexicon import Lexicon
 from newslint.text.sentences import sentence_spans
 
 _TOKEN = regex.compile(
-    r"[\p{L}\p{N}][\p{L}\p{N}\p{M}]*(?:['\u2019\-][\p{L}\p{N}\p{M}]+)*|[^\s\p{L}\p{N}]"
+    r"(?:\p{Lu}\.){2,}|[\p{L}\p{N}][\p{L}\p{N}\p{M}]*(?:['\u2019\-][\p{L}\p{N}\p{M}]+)*|[^\s\p{L}\p{N}]"
 )
 _DOUBLE_QUOTES = {'"': None, "\u201c": True, "\u201d": False, "\u00ab": True, "\u00bb": False}
 _WORD = regex.compile(r"[^\W\d_][\w'\u2019-]*")
 _LETTER = regex.compile(r"[^\W\d_]")
 # The run of `_WORD` characters that ends at the position matched at (a reverse pattern).
 _WORD_RUN_BEFORE = regex.compile(r"[\w'\u2019-]*", regex.REVERSE)
+# A name that cannot be a person's: "NASA", "F.B.I.", "SpaceX" (group 1: what comes before the
+# inner capital, which must not be a surname prefix such as "Mc" or "De").
+_ACRONYM = regex.compile(r"\p{Lu}[\p{Lu}\d&]{1,5}|(?:\p{Lu}\.){2,}")
+_DOTTED = regex.compile(r"(?<!\w)(?:\p{Lu}\.){2,}")
+_INNER_CAPITAL = regex.compile(r"(\p{Lu}\p{Ll}+)\p{Lu}[\p{L}\d]*")
 _THE_CAPITAL = regex.compile(r"\b[Tt]he\s+[^\W\d_a-z]")
 _QUOTE_MARK = regex.compile('["\u201c\u201d\u00ab\u00bb]')
 _SINGLE_QUOTED = regex.compile(
@@ -91,16 +97,20 @@ class Subject:
     name: str  # as written: "government", "Taliban"
     kind: SubjectKind
     with_the: bool  # written after "the" here
+    organisation: bool = False  # named as an organisation's: "Acme Holdings Inc.", "the firm Acme Capital"
+    acronym: bool = False  # one word shaped as an organisation's: "NASA", "F.B.I.", "SpaceX"
 
     @property
     def is_known_organisation(self) -> bool:
-        """From the lexicon, so not a person's name such as "the Game"."""
-        return self.kind is SubjectKind.NOUN or self.kind is SubjectKind.LISTED
+        """From the lexicon or named as an organisation's, so not a person's name such as "the Game"
+        (an acronym may be a person's initials: "CJ, who")."""
+        return self.kind is SubjectKind.NOUN or self.kind is SubjectKind.LISTED or self.organisation
 
     @property
     def may_be_a_person(self) -> bool:
-        """A bare name may be a person's, who may be "they": only verbs count for it."""
-        return self.kind is SubjectKind.BARE_NAME
+        """A bare name may be a person's, who may be "they": its pronouns count only once the
+        article shows it is not a person (see `_person_safe`)."""
+        return self.kind is SubjectKind.BARE_NAME and not self.organisation and not self.acronym
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,6 +134,7 @@ class Use:
     end: int
     form: str
     example: str  # "The Taliban has captured", "their offensive"
+    clause_number: Number | None = None  # of the verb of the clause a pronoun is in, if marked
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,6 +143,7 @@ class RelativeUse:
 
     subject: Subject
     verb_number: Number | None  # of the verb after it, if that shows number
+    thing_pronoun: bool  # its clause gives the subject "its": "Leeds, who lost its lead"
     block: Block
     start: int
     end: int
@@ -174,17 +186,21 @@ def analyse(document: Document, lexicon: Lexicon, blocks: frozenset[BlockKind]) 
         # Not kept: on a 50 MB live blog the words of every sentence would outweigh the text.
         return _WORD.findall(block.text, span[0], span[1], timeout=regex_timeout(block.text))
 
-    sentences = [
-        tokens_of(block, span)
-        if _may_name_subject(block.text, span, lexicon) or _has_subject_word(words_of(block, span), lexicon)
-        else None
-        for block, span in spans
-    ]
+    organisations = _introduced_organisations(document, lexicon, blocks)
+    organisation_starts = frozenset(name.split(" ", 1)[0] for name in organisations)
+
+    def may_name_subject(block: Block, span: tuple[int, int]) -> bool:
+        if _may_name_subject(block.text, span, lexicon):
+            return True
+        words = words_of(block, span)
+        return _has_subject_word(words, lexicon) or _has_organisation_word(words, organisation_starts, lexicon)
+
+    sentences = [tokens_of(block, span) if may_name_subject(block, span) else None for block, span in spans]
     names_with_the = frozenset(
         mention.subject.key
         for tokens in sentences if tokens is not None
         for mention in _named_mentions(tokens, lexicon, frozenset(), frozenset())[0]
-        if mention.subject.kind is SubjectKind.NAME
+        if mention.subject.kind is SubjectKind.NAME and _is_head_use(tokens, mention.head, lexicon)
     )
     name_starts = frozenset(name.split(" ", 1)[0] for name in names_with_the)
     in_lower_case = _LowerCaseWords(document)
@@ -199,7 +215,7 @@ def analyse(document: Document, lexicon: Lexicon, blocks: frozenset[BlockKind]) 
     for position, ((block, _), tokens) in enumerate(zip(spans, sentences)):
         if tokens is None:
             continue
-        mentions = _mentions(tokens, lexicon, names_with_the, name_starts, in_lower_case)
+        mentions = _mentions(tokens, lexicon, names_with_the, name_starts, in_lower_case, organisations)
         before = spans[position - 1] if position > 0 else None
         sentence = _Sentence(
             block, tokens, frozenset(index for m in mentions for index in range(m.first, m.head + 1)),
@@ -207,8 +223,45 @@ def analyse(document: Document, lexicon: Lexicon, blocks: frozenset[BlockKind]) 
         )
         for mention in mentions:
             found.extend(_uses(sentence, mention, lexicon))
-    return Analysis(tuple(item for item in found if isinstance(item, Use)),
-                    tuple(item for item in found if isinstance(item, RelativeUse)))
+    uses = [item for item in found if isinstance(item, Use)]
+    return Analysis(_person_safe(uses, lexicon), tuple(item for item in found if isinstance(item, RelativeUse)))
+
+
+def _person_safe(uses: Sequence[Use], lexicon: Lexicon) -> tuple[Use, ...]:
+    """The uses without the pronouns of bare names that may be people's.
+
+    "Dana Reyes has said they will run" is no mix: a person may be "they". A bare name
+    that the article also gives "its" ("Brightwell has cut its prices") is a thing, so
+    its pronouns count.
+    """
+    def counted(use: Use) -> bool:
+        # "Analysts expect ... its": with a plural verb, a bare name's "its" is another noun's.
+        return use.is_verb or not use.subject.may_be_a_person or use.clause_number is not Number.PLURAL
+
+    kept = [use for use in uses if counted(use)]
+    things = frozenset(use.subject.key for use in kept
+                       if not use.is_verb and use.form.lower() in lexicon.singular_pronouns)
+    return tuple(use for use in kept
+                 if use.is_verb or not use.subject.may_be_a_person or use.subject.key in things)
+
+
+def _introduced_organisations(document: Document, lexicon: Lexicon, blocks: frozenset[BlockKind]) -> frozenset[str]:
+    """Names an article writes straight after a collective noun ("the private equity firm
+    Acme Capital", "keyboard maker Zenko"), as lower-case keys: organisations, not people."""
+    names: set[str] = set()
+    for block in document.blocks:
+        if block.kind not in blocks:
+            continue
+        for match in lexicon.organisation_introductions.finditer(block.text, timeout=regex_timeout(block.text)):
+            if not _opens_noun_phrase(block.text, match.start(), lexicon):
+                continue
+            words = match.group(1).split()
+            first = words[0].lower()
+            if first in lexicon.person_titles or first in lexicon.not_names or first in lexicon.clause_openers \
+                    or first in lexicon.determiners or any(word.lower() in lexicon.person_titles for word in words):
+                continue
+            names.add(" ".join(word.lower() for word in words))
+    return frozenset(names)
 
 
 # --- Tokens -------------------------------------------------------------------------------
@@ -219,7 +272,58 @@ def _may_name_subject(text: str, span: tuple[int, int], lexicon: Lexicon) -> boo
     start, end = span
     timeout = regex_timeout(text)
     return _THE_CAPITAL.search(text, start, end, timeout=timeout) is not None \
-        or lexicon.bare_name_candidates.search(text, start, end, timeout=timeout) is not None
+        or lexicon.bare_name_candidates.search(text, start, end, timeout=timeout) is not None \
+        or _DOTTED.search(text, start, end, timeout=timeout) is not None
+
+
+def _has_organisation_word(words: Sequence[str], starts: frozenset[str], lexicon: Lexicon) -> bool:
+    """Whether the sentence has a word shaped like an organisation's name ("NASA", "SpaceX")
+    or starting a name the article introduces as an organisation's."""
+    return any(word[0].isupper() and (word.lower() in starts or word.lower() in lexicon.organisation_suffixes
+                                      or _is_organisation_shaped(word, lexicon))
+               for word in words)
+
+
+def _opens_noun_phrase(text: str, at: int, lexicon: Lexicon) -> bool:
+    """Whether the noun at `at` heads a noun phrase: a determiner or the start of a sentence or
+    clause comes before it, with at most three modifiers between ("the private equity firm",
+    "Keyboard case maker"), not a subject and a verb ("voters cast")."""
+    words = text[max(0, at - 80):at].split()
+    for count, word in enumerate(reversed(words)):
+        if word[-1] in ".,;:!?":
+            return True  # the phrase opens the sentence or clause
+        bare = word.strip("\"'\u201c\u201d\u2018\u2019([")
+        lower = bare.lower()
+        if lower in lexicon.clause_breaks or lower in lexicon.person_relatives:
+            return False  # "a message that cast": a verb
+        if lower in lexicon.determiners or lower.endswith(("'s", "\u2019s")):
+            return True
+        if count >= 3 or not bare or lower in lexicon.verb_numbers or lower in lexicon.prepositions \
+                or lower.endswith("ed") or (lower.endswith("s") and lower not in lexicon.not_plurals and bare.islower()):
+            return False
+    return True
+
+
+def _is_organisation_shaped(word: str, lexicon: Lexicon) -> bool:
+    """An acronym ("NASA", "F.B.I.") or a word with an inner capital ("SpaceX", not "McKay")."""
+    timeout = regex_timeout(word)
+    if _ACRONYM.fullmatch(word, timeout=timeout) is not None:
+        return True
+    inner = _INNER_CAPITAL.fullmatch(word, timeout=timeout)
+    return inner is not None and inner.group(1).lower() not in lexicon.surname_prefixes
+
+
+def _is_head_use(tokens: Sequence[Token], head: int, lexicon: Lexicon) -> bool:
+    """Whether the name ending at `head` heads its phrase ("the Kremlin said"), not a
+    modifier of a lower-case noun after it ("the Vance campaign")."""
+    if head + 1 >= len(tokens):
+        return True
+    following = tokens[head + 1]
+    word = following.lower
+    return not following.is_lowercase_word or word in lexicon.verb_numbers or word in lexicon.modals \
+        or word in lexicon.reporting_verbs or word in lexicon.prepositions or word in lexicon.coordinators \
+        or word in lexicon.clause_breaks or word in lexicon.adverbs or word in lexicon.finite_verbs \
+        or word in lexicon.person_relatives or word.endswith("ed")
 
 
 def _has_subject_word(words: Sequence[str], lexicon: Lexicon) -> bool:
@@ -358,16 +462,18 @@ def _single_quoted_spans(text: str) -> Iterator[tuple[int, int]]:
 # --- Subjects -----------------------------------------------------------------------------
 
 def _mentions(tokens: Sequence[Token], lexicon: Lexicon, known_names: frozenset[str],
-              known_first_words: frozenset[str], in_lower_case: Callable[[str], bool]) -> list[Mention]:
+              known_first_words: frozenset[str], in_lower_case: Callable[[str], bool],
+              organisations: frozenset[str] = frozenset()) -> list[Mention]:
     """The subjects named in a sentence. `known_names` are "the X" names of the article,
     which also count without "the" ("the BBC ... BBC has"); `in_lower_case` tells the
-    article's words written in lower case, which are not names when capitalised."""
+    article's words written in lower case, which are not names when capitalised;
+    `organisations` are names the article introduces as organisations'."""
     mentions, taken = _named_mentions(tokens, lexicon, known_names, known_first_words)
     for index, token in enumerate(tokens):
         if index in taken or token.quoted:
             continue
         if token.text[0].isupper() and token.lower not in lexicon.collective_nouns:
-            mention = _bare_name_at(tokens, index, lexicon, in_lower_case)
+            mention = _bare_name_at(tokens, index, lexicon, in_lower_case, organisations)
             if mention is not None:
                 mentions.append(mention)
                 taken.update(range(mention.first, mention.head + 1))
@@ -426,7 +532,7 @@ def _name_at(tokens: Sequence[Token], index: int, lexicon: Lexicon,
     with_the = index > 0 and tokens[index - 1].lower == "the"
     if not tokens[index].is_word:
         return None
-    if not with_the and index > 0 and tokens[index - 1].is_capitalised:
+    if not with_the and index > 0 and (tokens[index - 1].is_capitalised or _after_title(tokens, index, lexicon)):
         return None
     end = index
     core_end = index  # the last name word before a connector such as "of"
@@ -454,13 +560,34 @@ def _name_at(tokens: Sequence[Token], index: int, lexicon: Lexicon,
     key = " ".join(w.lower for w in words)
     if not with_the and key not in known_names:
         return None
-    subject = Subject(key, " ".join(w.text for w in words), SubjectKind.NAME, with_the)
+    subject = Subject(key, " ".join(w.text for w in words), SubjectKind.NAME, with_the,
+                      _looks_like_organisation(words, lexicon, frozenset()), _is_acronym_name(tokens, words, lexicon))
     return Mention(subject, index - 1 if with_the else index, end)
 
 
+def _after_title(tokens: Sequence[Token], index: int, lexicon: Lexicon) -> bool:
+    """ "Mr. Vance", "Dr. Okafor": a name after an abbreviated title is a person's."""
+    return index > 1 and tokens[index - 1].text == "." and tokens[index - 2].lower in lexicon.person_titles
+
+
+def _looks_like_organisation(words: Sequence[Token], lexicon: Lexicon, organisations: frozenset[str]) -> bool:
+    """Whether a name is an organisation's: ending in a suffix such as "Inc", or introduced
+    by the article as an organisation's ("the firm Acme Capital")."""
+    return words[-1].lower in lexicon.organisation_suffixes or " ".join(w.lower for w in words) in organisations
+
+
+def _is_acronym_name(tokens: Sequence[Token], words: Sequence[Token], lexicon: Lexicon) -> bool:
+    """A one-word name shaped like an organisation's ("NASA", "SpaceX"), in a sentence not all
+    in capitals. Several words with initials in them are a person's ("AR Rahman", "Tom Lee III")."""
+    return len(words) == 1 and words[0].lower not in lexicon.not_organisation_acronyms \
+        and _is_organisation_shaped(words[0].text, lexicon) and any(t.is_lowercase_word for t in tokens)
+
+
 def _bare_name_at(tokens: Sequence[Token], index: int, lexicon: Lexicon,
-                  in_lower_case: Callable[[str], bool]) -> Mention | None:
-    """A capitalised name, not after "the", straight before a number-marked verb or ", who".
+                  in_lower_case: Callable[[str], bool], organisations: frozenset[str] = frozenset()) -> Mention | None:
+    """A capitalised name, not after "the", straight before a number-marked verb or ", who";
+    or, when it cannot be a person's (`_looks_like_organisation`), before any finite verb
+    ("NASA plans to", "Acme Capital said").
 
     A capitalised word that the article also writes in lower case is an ordinary word
     starting a sentence ("Sales are"), not a name.
@@ -476,15 +603,22 @@ def _bare_name_at(tokens: Sequence[Token], index: int, lexicon: Lexicon,
         end += 1
         if end - index >= MAX_NAME_WORDS:
             return None
+    words = tokens[index:end + 1]
+    following = end + 1
+    if following + 1 < len(tokens) and tokens[following].text == "." and tokens[end].lower in lexicon.organisation_suffixes:
+        following += 1  # "Acme Holdings Inc., which"
     # The verb (or ", who") after the name first: it rules out most capitalised words.
-    after = _skip_adverbs(tokens, end + 1, lexicon)
+    after = _skip_adverbs(tokens, following, lexicon)
     if after is None:
         return None
+    organisation = False
     if not _is_number_marked(tokens[after], lexicon) and not (
-            tokens[end + 1].text == "," and end + 2 < len(tokens)
-            and tokens[end + 2].lower in lexicon.person_relatives | lexicon.thing_relatives):
-        return None
-    words = tokens[index:end + 1]
+            tokens[following].text == "," and following + 1 < len(tokens)
+            and tokens[following + 1].lower in lexicon.person_relatives | lexicon.thing_relatives):
+        organisation = _looks_like_organisation(words, lexicon, organisations) \
+            or _is_acronym_name(tokens, words, lexicon)
+        if not organisation or not (_opens_predicate(tokens[after], lexicon) or _is_present_verb(tokens, after, lexicon)):
+            return None
     if not all(w.is_word for w in words) or any(w.lower.endswith(("'s", "'")) for w in words):
         return None
     if any(w.lower in lexicon.person_titles for w in words) or not _is_modifier(words[0], lexicon) \
@@ -495,7 +629,9 @@ def _bare_name_at(tokens: Sequence[Token], index: int, lexicon: Lexicon,
     if len(words) == 1 and in_lower_case(words[0].lower):
         return None
     key = " ".join(w.lower for w in words)
-    return Mention(Subject(key, " ".join(w.text for w in words), SubjectKind.BARE_NAME, False), index, end)
+    subject = Subject(key, " ".join(w.text for w in words), SubjectKind.BARE_NAME, False,
+                      _looks_like_organisation(words, lexicon, organisations), _is_acronym_name(tokens, words, lexicon))
+    return Mention(subject, index, following - 1)
 
 
 def _determiner_before(tokens: Sequence[Token], index: int, lexicon: Lexicon) -> int | None:
@@ -520,7 +656,7 @@ def _is_modifier(token: Token, lexicon: Lexicon) -> bool:
     return not (
         word in lexicon.prepositions or word in lexicon.coordinators or word in lexicon.verb_numbers
         or word in lexicon.non_finite_triggers or word in lexicon.reporting_verbs
-        or word in lexicon.clause_breaks or word in lexicon.personal_pronouns
+        or word in lexicon.clause_breaks or (word in lexicon.personal_pronouns and not (len(word) > 1 and token.text.isupper()))
         or word in lexicon.adverbs or (word.endswith("s") and not token.is_capitalised)
     )
 
@@ -534,7 +670,8 @@ def _uses(sentence: _Sentence, mention: Mention, lexicon: Lexicon) -> Iterator[U
         return
     yield from _relative_clause(sentence, mention, relative, lexicon)
     closing = _relative_clause_end(sentence.tokens, relative, lexicon)
-    if closing is not None:  # "The firm, which was founded in 1990, has said ..."
+    if closing is not None and not _is_appositive(sentence.tokens, mention.first, lexicon):
+        # "The firm, which was founded in 1990, has said ...", not "Crews at Acme, the airline, which ..., face"
         yield from _predicate_uses(sentence, mention, closing + 1, lexicon)
 
 
@@ -545,8 +682,9 @@ def _predicate_uses(sentence: _Sentence, mention: Mention, start: int, lexicon: 
     if at is None:
         return
     verb = tokens[at]
-    if _is_number_marked(verb, lexicon):
-        number = _number(verb, lexicon)
+    present = _is_present_verb(tokens, at, lexicon)
+    if _is_number_marked(verb, lexicon) or present:
+        number = _number(verb, lexicon) if _is_number_marked(verb, lexicon) else Number.SINGULAR
         if not _is_clause_subject(tokens, mention, number, lexicon):
             return
         example = _example(sentence, mention.first, at) if at == _skip_adverbs(tokens, mention.head + 1, lexicon) \
@@ -554,8 +692,9 @@ def _predicate_uses(sentence: _Sentence, mention: Mention, start: int, lexicon: 
         yield _use(sentence, mention.subject, number, True, verb, example)
     elif not (_opens_predicate(verb, lexicon) and _is_clause_subject(tokens, mention, None, lexicon)):
         return
-    if not mention.subject.may_be_a_person:
-        yield from _pronouns(sentence, mention, at + 1, lexicon, main_clause=True)
+    clause_number = _number(verb, lexicon) if _is_number_marked(verb, lexicon) else Number.SINGULAR if present else None
+    for use in _pronouns(sentence, mention, at + 1, lexicon, main_clause=True):
+        yield dataclasses.replace(use, clause_number=clause_number)
 
 
 def _relative_clause_end(tokens: Sequence[Token], relative: int, lexicon: Lexicon) -> int | None:
@@ -580,16 +719,24 @@ def _relative_clause(sentence: _Sentence, mention: Mention, relative: int,
     verb_at = _skip_adverbs(tokens, relative + 1, lexicon)
     verb = tokens[verb_at] if verb_at is not None else None
     number = _number(verb, lexicon) if verb is not None and _is_number_marked(verb, lexicon) else None
+    pronouns: list[Use] = []
+    if verb is not None and verb_at is not None and (
+            number is not None or _opens_predicate(verb, lexicon) or _is_present_verb(tokens, verb_at, lexicon)):
+        pronouns = [dataclasses.replace(use, clause_number=number)
+                    for use in _pronouns(sentence, mention, verb_at + 1, lexicon, main_clause=False)]
     if pronoun.lower in lexicon.person_relatives:
         last = relative if verb_at is None else verb_at
-        yield RelativeUse(mention.subject, number, sentence.block, pronoun.start, pronoun.end, pronoun.text,
-                          _example(sentence, mention.first, last))
+        verb_number = number
+        if verb_number is None and verb is not None and _is_singular_present(verb, lexicon):
+            verb_number = Number.SINGULAR  # "who owns": after "who" an -s word is the verb
+        thing = any(use.form.lower() in lexicon.singular_pronouns for use in pronouns)
+        yield RelativeUse(mention.subject, verb_number, thing, sentence.block, pronoun.start, pronoun.end,
+                          pronoun.text, _example(sentence, mention.first, last))
     if verb is None or verb_at is None:
         return
     if number is not None:
         yield _use(sentence, mention.subject, number, True, verb, _example(sentence, mention.first, verb_at))
-    if (number is not None or _opens_predicate(verb, lexicon)) and not mention.subject.may_be_a_person:
-        yield from _pronouns(sentence, mention, verb_at + 1, lexicon, main_clause=False)
+    yield from pronouns
 
 
 def _is_clause_subject(tokens: Sequence[Token], mention: Mention, number: Number | None,
@@ -601,11 +748,17 @@ def _is_clause_subject(tokens: Sequence[Token], mention: Mention, number: Number
     After any other word it is that word's object or part of a longer phrase: "members
     of the team are", "will the firm have", "to tip the band was".
     """
-    if mention.first == 0:
+    opening = mention.first
+    if tokens[opening].lower.endswith(("'s", "s'")):
+        while opening > 0 and tokens[opening - 1].is_capitalised and tokens[opening - 1].is_word:
+            opening -= 1  # "of Dana Reyes's team was": the possessor's name is part of the phrase
+    if opening > 0 and mention.subject.organisation and tokens[opening - 1].lower in lexicon.collective_nouns:
+        opening = _noun_phrase_start(tokens, opening - 1, lexicon)  # "Keyboard maker Acme had"
+    if opening == 0:
         return True
-    before = tokens[mention.first - 1]
+    before = tokens[opening - 1]
     word = before.lower
-    window = tokens[max(0, mention.first - 6):mention.first]
+    window = tokens[max(0, opening - 6):opening]
     if _verb_after(tokens, mention, lexicon) in lexicon.irrealis_forms \
             and any(t.lower in lexicon.irrealis_triggers for t in window[-4:]):
         return False  # "if the government were to": a subjunctive
@@ -613,18 +766,32 @@ def _is_clause_subject(tokens: Sequence[Token], mention: Mention, number: Number
         return False  # "demanded that the government have": a subjunctive
     if word in lexicon.coordinators:
         # "Labour and the Tories were" may be one phrase; ", and the firm has" is a new clause.
-        return number is Number.SINGULAR and mention.first > 1 and tokens[mention.first - 2].text == ","
+        return number is Number.SINGULAR and opening > 1 and tokens[opening - 2].text == ","
     if not before.is_word:
+        if before.text == "." and opening > 1 and tokens[opening - 2].lower in lexicon.person_titles:
+            return False  # "aides to Mr. Vance have"
         return before.text not in "'\u2019"
     if word in lexicon.prepositions or word in lexicon.non_finite_triggers \
-            or _after_phrase_preposition(tokens, mention.first, lexicon):
+            or _after_phrase_preposition(tokens, opening, lexicon):
         return False
     if word in lexicon.clause_openers or word in lexicon.clause_breaks or word in lexicon.adverbs \
             or word in lexicon.reporting_verbs:
         return True
     if before.is_capitalised:  # "In London the council has", not "Noggin the Nog was"
-        return mention.first > 1 and tokens[mention.first - 2].lower in lexicon.prepositions
+        return opening > 1 and tokens[opening - 2].lower in lexicon.prepositions
     return before.text[0].isdigit()
+
+
+def _noun_phrase_start(tokens: Sequence[Token], head: int, lexicon: Lexicon) -> int:
+    """The first token of the noun phrase headed at `head`: its determiner, or its modifiers."""
+    determiner = _determiner_before(tokens, head, lexicon)
+    if determiner is not None:
+        return determiner
+    start = head
+    while start > 0 and head - start < MAX_MODIFIERS and tokens[start - 1].is_word \
+            and _is_modifier(tokens[start - 1], lexicon):
+        start -= 1
+    return start
 
 
 def _after_phrase_preposition(tokens: Sequence[Token], first: int, lexicon: Lexicon) -> bool:
@@ -652,6 +819,8 @@ def _relative_attaches(tokens: Sequence[Token], mention: Mention, pronoun: Token
     before = tokens[mention.first - 1].lower
     if before in lexicon.coordinators:
         return False
+    if pronoun.lower in lexicon.person_relatives and _is_appositive(tokens, mention.first, lexicon):
+        return False  # "the president of the sport's governing body, Fifa, who": the person may be meant
     if before not in lexicon.prepositions:
         return True
     if pronoun.lower not in lexicon.person_relatives:
@@ -663,7 +832,39 @@ def _relative_attaches(tokens: Sequence[Token], mention: Mention, pronoun: Token
         return False
     head = tokens[position]
     return head.is_lowercase_word and not _is_person(head.lower, lexicon, agent_endings=True) \
-        and head.lower not in lexicon.plural_nouns and head.lower not in lexicon.personal_pronouns
+        and head.lower not in lexicon.plural_nouns and head.lower not in lexicon.personal_pronouns \
+        and not _person_heads_phrase(tokens, position, lexicon)
+
+
+def _person_heads_phrase(tokens: Sequence[Token], position: int, lexicon: Lexicon) -> bool:
+    """Whether a person's noun or title opens the phrase ending at `position`: in "Ann Lee,
+    director of rate strategy at Acme Inc., who", "who" is the director."""
+    for index in range(position, max(-1, position - MAX_SCOPE_TOKENS), -1):
+        token = tokens[index]
+        word = token.lower
+        if token.text == "," or word in lexicon.verb_numbers or _opens_predicate(token, lexicon):
+            return False
+        if word in lexicon.person_titles or _is_person(word, lexicon, agent_endings=False):
+            return True
+    return False
+
+
+def _is_appositive(tokens: Sequence[Token], first: int, lexicon: Lexicon) -> bool:
+    """Whether the phrase at `first` follows a noun and a comma ("the body, Fifa"; "crews at
+    Acme, the airline"), so may restate it rather than open a clause."""
+    if first < 2 or tokens[first - 1].text != ",":
+        return False
+    before = tokens[first - 2]
+    if not before.is_word or before.text[0].isdigit() or before.lower in lexicon.adverbs \
+            or before.lower in lexicon.clause_openers:
+        return False
+    position = first - 2
+    while position >= 0 and tokens[position].is_capitalised and tokens[position].is_word \
+            and tokens[position].lower not in lexicon.prepositions:
+        position -= 1
+    opens_sentence = position >= 0 and tokens[position].lower in lexicon.prepositions \
+        and (position == 0 or not tokens[position - 1].is_word)
+    return not opens_sentence  # "In New Jersey, Acme Inc., which" opens with a place
 
 
 def _relative_after(tokens: Sequence[Token], mention: Mention, lexicon: Lexicon) -> int | None:
@@ -690,9 +891,31 @@ def _opens_predicate(token: Token, lexicon: Lexicon) -> bool:
     """A verb that shows the word before it is a clause subject, though not its number."""
     word = token.lower
     return token.is_lowercase_word and (
-        word in lexicon.modals or word in lexicon.reporting_verbs
+        word in lexicon.modals or word in lexicon.reporting_verbs or word in lexicon.finite_verbs
         or (word.endswith("ed") and len(word) > 4)
     )
+
+
+def _is_singular_present(token: Token, lexicon: Lexicon) -> bool:
+    """A lower-case word ending in -s that is not a known non-plural: after a subject, a verb."""
+    return token.is_lowercase_word and not token.quoted and _looks_plural(token.lower, lexicon) \
+        and token.lower not in lexicon.quantity_words
+
+
+def _is_present_verb(tokens: Sequence[Token], index: int, lexicon: Lexicon) -> bool:
+    """An -s verb with its object or infinitive after it ("ends its", "plans to", "leads the"):
+    it shows the word before it is a clause subject, in the singular. Without an object an -s
+    word after a noun may be a plural noun ("the company accounts were")."""
+    if index + 1 >= len(tokens) or not _is_singular_present(tokens[index], lexicon):
+        return False
+    word = tokens[index].lower
+    if word in lexicon.plural_nouns or word[:-1].endswith(lexicon.agent_suffixes) or any(
+            stem in lexicon.collective_nouns or _is_person(stem, lexicon, agent_endings=True)
+            for stem in (word[:-1], word[:-2], word[:-3] + "y")):
+        return False  # "warned PC users to": a plural noun for people or groups
+    following = tokens[index + 1].lower
+    return following in lexicon.determiners or following in lexicon.infinitive_markers \
+        or following in lexicon.singular_pronouns or following in lexicon.plural_pronouns
 
 
 def _pronouns(sentence: _Sentence, mention: Mention, start: int, lexicon: Lexicon,
@@ -709,7 +932,8 @@ def _pronouns(sentence: _Sentence, mention: Mention, start: int, lexicon: Lexico
         Number.SINGULAR: False,
         Number.PLURAL: main_clause and any(
             _may_be_plural_antecedent(tokens, index, lexicon)
-            for index in range(max(0, mention.first - MAX_SCOPE_TOKENS), start)
+            and (index > mention.head or _may_own_from_before(tokens, index, lexicon))
+            for index in range(max(0, mention.first - MAX_SCOPE_TOKENS), start - 1)  # not the verb at start - 1
             if not mention.first <= index <= mention.head),
     }
     stop = min(len(tokens), start + MAX_SCOPE_TOKENS)
@@ -822,6 +1046,29 @@ def _may_be_plural_antecedent(tokens: Sequence[Token], index: int, lexicon: Lexi
         or previous in lexicon.person_relatives or previous in lexicon.thing_relatives
     verb_context = following in lexicon.infinitive_markers or following in lexicon.determiners
     return not (verb_position and verb_context)  # "and continues to press", "who takes the"
+
+
+def _may_own_from_before(tokens: Sequence[Token], index: int, lexicon: Lexicon) -> bool:
+    """Whether a plural written before the subject may still be what a later "their" means.
+
+    People and groups may ("as the authorities investigate, the fund has called for their
+    findings"), and so may the subject of an earlier clause ("the cars were recalled, and
+    the firm has replaced their brakes"). Other plurals in an earlier clause or phrase do
+    not take the pronoun from the subject ("it needs 300 homes, and the council has
+    invited their bids"; "seven years before the agency launches their probe").
+    """
+    token = tokens[index]
+    word = token.lower
+    if token.is_capitalised or not _looks_plural(word, lexicon) or word in lexicon.plural_nouns:
+        return True
+    for stem in (word[:-1], word[:-2], word[:-3] + "y"):
+        if stem in lexicon.collective_nouns or _is_person(stem, lexicon, agent_endings=True):
+            return True
+    if index + 1 >= len(tokens):
+        return False
+    following = tokens[index + 1]
+    return following.lower in lexicon.verb_numbers or following.lower in lexicon.modals \
+        or _opens_predicate(following, lexicon)
 
 
 def _looks_plural(word: str, lexicon: Lexicon) -> bool:

@@ -57,13 +57,20 @@ class Lexicon:
     not_person_suffixes: tuple[str, ...]
     quantity_words: frozenset[str]
     not_plurals: frozenset[str]
+    surname_prefixes: frozenset[str]
+    organisation_suffixes: frozenset[str]
+    finite_verbs: frozenset[str]
+    people_collectives: frozenset[str]
+    not_organisation_acronyms: frozenset[str]
     # Finds a capitalised word before a number-marked verb or a relative pronoun.
     bare_name_candidates: Any = None
-    # Finds a collective noun or listed organisation before a relative pronoun for people.
+    # Finds a collective noun, listed organisation or capitalised name before a relative pronoun for people.
     organisation_person_relatives: Any = None
+    # Finds a capitalised name straight after a collective noun: "the firm Acme Capital".
+    organisation_introductions: Any = None
 
 
-COMPILED = frozenset({"bare_name_candidates", "organisation_person_relatives"})
+COMPILED = frozenset({"bare_name_candidates", "organisation_person_relatives", "organisation_introductions"})
 LIST_KEYS = frozenset(f.name for f in fields(Lexicon)) - {"verb_numbers"} - COMPILED
 KNOWN_KEYS = LIST_KEYS | {"verb_numbers"}
 
@@ -86,7 +93,9 @@ def merge_lexicons(tables: Sequence[Mapping[str, Any]]) -> Lexicon:
     built["agent_suffixes"] = tuple(sorted(built["agent_suffixes"], key=len, reverse=True))
     built["not_person_suffixes"] = tuple(built["not_person_suffixes"])
     built["organisation_person_relatives"] = _organisation_relative_pattern(
-        built["collective_nouns"], names, built["person_relatives"])
+        built["collective_nouns"], names, built["person_relatives"], built["organisation_suffixes"],
+        built["singular_pronouns"])
+    built["organisation_introductions"] = _introduction_pattern(built["collective_nouns"])
     built["bare_name_candidates"] = _bare_name_pattern(
         verb_numbers, built["adverbs"], built["person_relatives"] | built["thing_relatives"],
         built["not_names"] | built["personal_pronouns"] | built["singular_subject_pronouns"]
@@ -95,13 +104,27 @@ def merge_lexicons(tables: Sequence[Mapping[str, Any]]) -> Lexicon:
 
 
 def _organisation_relative_pattern(nouns: frozenset[str], names: Mapping[str, list[tuple[str, ...]]],
-                                   relatives: frozenset[str]) -> Any:
+                                   relatives: frozenset[str], suffixes: frozenset[str],
+                                   pronouns: frozenset[str]) -> Any:
     spelled = [" ".join(name) for group in names.values() for name in group]
-    subjects = [f"(?i:{regex.escape(noun)})" for noun in nouns] + [regex.escape(name) for name in spelled]
-    if not subjects or not relatives:
+    # Also a name ending in an organisation suffix ("Acme Inc., who"), and "who" whose clause
+    # says "its" ("Riverton, who lost its lead").
+    subjects = [f"(?i:{regex.escape(noun)})" for noun in nouns] + [regex.escape(name) for name in spelled] \
+        + [f"\\p{{Lu}}[\\w'\u2019-]*\\s+(?i:{regex.escape(suffix)})\\.?" for suffix in suffixes]
+    if not relatives:
         return regex.compile(r"(?!x)x")  # matches nothing
     words = "|".join(regex.escape(word) for word in sorted(relatives))
-    return regex.compile(rf"\b(?:{'|'.join(subjects)}),?\s+(?i:{words})\b")
+    return regex.compile(rf"\b(?:{'|'.join(subjects)}),?\s+(?i:{words})\b"
+                         rf"|\b(?i:{words})\b[^.;:!?\n]{{0,120}}?\b(?i:{'|'.join(regex.escape(p) for p in pronouns)})\b")
+
+
+def _introduction_pattern(nouns: frozenset[str]) -> Any:
+    """A lower-case collective noun, then a run of capitalised words (group 1)."""
+    if not nouns:
+        return regex.compile(r"(?!x)x")
+    alternation = "|".join(regex.escape(noun) for noun in sorted(nouns, key=len, reverse=True))
+    word = r"\p{Lu}[\w'\u2019&-]*"
+    return regex.compile(rf"(?<![\w-])(?:{alternation})[ \t]+({word}(?:[ \t]+{word}){{0,5}})")
 
 
 def _bare_name_pattern(verbs: Mapping[str, bool], adverbs: frozenset[str], relatives: frozenset[str],

@@ -75,14 +75,18 @@ class OrganisationWhoRule(_AgreementRule):
         analysis = self._analyse(document)
         uses_by_subject = _by_subject(analysis.uses)
         for use in analysis.person_relatives:
-            if not use.subject.is_known_organisation:
+            if not (use.subject.is_known_organisation or use.thing_pronoun):
                 continue  # "the Game, who": a capitalised name may be a person's
+            if use.subject.key in self.lexicon.people_collectives:
+                continue  # "the electorate who voted": a group of people may be "who"
             uses = uses_by_subject.get(use.subject.key, [])
             singular = use.verb_number is Number.SINGULAR or (
-                use.verb_number is None and _dominant(uses, allow_single=True) is Number.SINGULAR)
+                use.verb_number is None and (use.thing_pronoun or _dominant(uses, allow_single=True) is Number.SINGULAR))
             if not singular:
                 continue
-            shown = _example_of(uses, Number.SINGULAR)
+            shown: Use | RelativeUse = use  # "Acme Inc., who owns": the clause shows the number itself
+            if any(other.number is Number.SINGULAR for other in uses):
+                shown = _example_of(uses, Number.SINGULAR)
             yield self._finding(document, use, form=use.form, subject=_subject(use, uses),
                                 number=Number.SINGULAR.value, dominant=Number.SINGULAR.value,
                                 example=shown.example, line=str(_line(document, shown)))
@@ -90,8 +94,10 @@ class OrganisationWhoRule(_AgreementRule):
 
 def _may_hold_organisation_who(text: str, lexicon: Lexicon) -> bool:
     lowered = text.lower()
-    return any(word in lowered for word in lexicon.person_relatives) \
-        and lexicon.organisation_person_relatives.search(text, timeout=regex_timeout(text)) is not None
+    timeout = regex_timeout(text)
+    return any(word in lowered for word in lexicon.person_relatives) and (
+        lexicon.organisation_person_relatives.search(text, timeout=timeout) is not None
+        or lexicon.organisation_introductions.search(text, timeout=timeout) is not None)
 
 
 def _by_subject(uses: Sequence[Use]) -> dict[str, list[Use]]:
