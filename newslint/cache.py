@@ -40,7 +40,8 @@ def content_digest(data: bytes) -> str:
 
 
 def run_fingerprint(rules: Sequence[Rule], rule_pack_dirs: Iterable[Path],
-                    plugins: Iterable[tuple[str, str]], config_path: Path | None) -> str:
+                    plugins: Iterable[tuple[str, str]], config_path: Path | None,
+                    input_format: str | None = None) -> str:
     """A hash of everything besides a file's bytes that decides its findings.
 
     `plugins` is (name, version or module) of every registered plugin, readers included.
@@ -65,6 +66,7 @@ def run_fingerprint(rules: Sequence[Rule], rule_pack_dirs: Iterable[Path],
     for name, version in sorted(set(plugins)):
         add("plugin", name, version)
     add("config", config_path, content_digest(config_path.read_bytes()) if config_path is not None else "")
+    add("input-format", input_format or "")
     return digest.hexdigest()
 
 

@@ -169,6 +169,8 @@ def main() -> None:
 @click.option("--extend-select", multiple=True, help="Add these codes to the selection.")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Config file (default: discovered).")
 @click.option("--stdin-filename", help="Read the article from stdin; this name picks the reader and is reported.")
+@click.option("--input-format", help="Read every file with this reader, whatever its name or shape "
+                                     "(see 'newslint readers').")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
 @click.option("--fix", is_flag=True, help="Apply the safe fixes (findings marked [*]) to the files.")
 @click.option("--diff", is_flag=True,
@@ -187,7 +189,8 @@ def main() -> None:
 def check(paths: tuple[str, ...], output_format: str, select: tuple[str, ...], ignore: tuple[str, ...],
           extend_select: tuple[str, ...], config_path: str | None, stdin_filename: str | None,
           exit_zero: bool, time_budget: float, fix: bool, diff: bool, statistics: bool,
-          report_unused_suppressions: bool, jobs: int | None, no_cache: bool, cache_dir: str | None) -> None:
+          report_unused_suppressions: bool, jobs: int | None, no_cache: bool, cache_dir: str | None,
+          input_format: str | None) -> None:
     """Check articles (files, directories, or - for stdin)."""
     if not paths and stdin_filename is None:
         raise UsageFailure("no paths given (use 'newslint check PATH...' or '--stdin-filename NAME' with stdin)")
@@ -199,6 +202,9 @@ def check(paths: tuple[str, ...], output_format: str, select: tuple[str, ...], i
     formatter = registry.formatters.get(output_format)
     if formatter is None:
         raise UsageFailure(f"unknown format {output_format!r}; expected one of {', '.join(sorted(registry.formatters))}")
+    if input_format is not None and registry.reader_named(input_format) is None:
+        names = ", ".join(sorted({reader.name for reader in registry.all_readers()}))
+        raise UsageFailure(f"unknown input format {input_format!r}; expected one of {names} (see 'newslint readers')")
     rules = _select(registry, config, select, ignore, extend_select)
     budget = TimeBudget(time_budget, DEFAULT_BUDGET.per_megabyte) if time_budget > 0 else None
 
@@ -206,8 +212,9 @@ def check(paths: tuple[str, ...], output_format: str, select: tuple[str, ...], i
     rules = with_unused_reporting(rules, registry.rules, report_unused_suppressions, selectors)
     mode = Mode.DIFF if diff else Mode.FIX if fix else Mode.CHECK
     spec = RunSpec(config_path=str(config.path) if config.path else None, rule_codes=tuple(r.code for r in rules),
-                   mode=mode, budget=budget)
-    context = replace(base, rules=registry.with_codes(spec.rule_codes), mode=mode, budget=budget)
+                   mode=mode, budget=budget, input_format=input_format)
+    context = replace(base, rules=registry.with_codes(spec.rule_codes), mode=mode, budget=budget,
+                      input_format=input_format)
 
     use_stdin = stdin_filename is not None and (not paths or paths == ("-",))
     if use_stdin:
@@ -310,6 +317,18 @@ def _implementation_fields(registry: Registry, rule: Rule) -> dict[str, object]:
     if implementation is None:
         return {}
     return {"kind": implementation.kind, "module": implementation.module, "files": list(implementation.files)}
+
+
+@main.command("readers")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False))
+def list_readers(config_path: str | None) -> None:
+    """List every reader: name, the extensions it claims, and its module."""
+    registry = _registry(_load_config(config_path, ()))
+    readers = registry.all_readers()
+    width = max((len(reader.name) for reader in readers), default=4)
+    click.echo(f"{'NAME':<{width}} {'EXTENSIONS':<28} MODULE")
+    for reader in readers:
+        click.echo(f"{reader.name:<{width}} {' '.join(reader.extensions):<28} {type(reader).__module__}")
 
 
 @main.command()

@@ -9,7 +9,7 @@ rather than wherever a re-search of the text happens to land.
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import Enum
 from functools import cached_property
 from typing import Iterator, Sequence
@@ -165,7 +165,8 @@ class Block:
 
     `extent` is the source span of the whole element (tags and markers included),
     which is what a fix removes; `pointer` is the JSON Pointer of the field the
-    block came from, for JSON inputs.
+    block came from, for JSON inputs; `article` numbers the article it belongs to in
+    a file that holds several (a JSON array of posts, JSON Lines), 0 otherwise.
     """
 
     kind: BlockKind
@@ -177,6 +178,7 @@ class Block:
     # ("navigation", "a share bar", ...): HTML readers set it from tags, ARIA roles and
     # class or id names; None where the markup says nothing (and for plain text).
     page_role: str | None = None
+    article: int = 0
 
     def to_source(self, start: int, end: int) -> tuple[int, int]:
         return self.source_map.to_source(start, end)
@@ -209,6 +211,15 @@ class Document:
 
     def line_of_block(self, block: Block) -> int:
         return self.position(block.to_source(0, 0)[0])[0]
+
+    def articles(self) -> tuple["Document", ...]:
+        """One document per article of a collection, each with that article's blocks and
+        the whole source (so offsets stay the file's); the document itself if it holds one."""
+        numbers = sorted({block.article for block in self.blocks})
+        if len(numbers) <= 1:
+            return (self,)
+        return tuple(replace(self, blocks=tuple(block for block in self.blocks if block.article == number))
+                     for number in numbers)
 
 
 def _line_starts(source: str) -> Iterator[int]:

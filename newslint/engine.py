@@ -10,7 +10,7 @@ from newslint.decode import Decoded, InputError, decode
 from newslint.document import Document
 from newslint.text.language import ENGLISH, reads_as_english
 from newslint.model import Edit, Finding, Fix, Rule, Severity
-from newslint.readers import ReaderError
+from newslint.readers import Reader, ReaderError
 from newslint.registry import Registry
 from newslint.suppression import apply_suppressions
 
@@ -55,8 +55,13 @@ def check_document(document: Document, rules: Sequence[Rule],
     A rule that raises, overruns its time `budget` on this document, or returns
     anything but well-formed findings inside the source yields one NL000 finding
     naming it instead of its findings; the other rules' findings are unaffected.
-    A rule that declares a language is skipped on a document in another one.
+    A rule that declares a language is skipped on a document in another one. A file
+    that holds several articles is checked article by article: no rule looks across two.
     """
+    articles = document.articles()
+    if len(articles) > 1:
+        found = [finding for article in articles for finding in check_document(article, rules, severity, budget)]
+        return tuple(sorted(found, key=lambda f: (f.start, f.end, f.code)))
     seconds = budget.seconds_for(len(document.source)) if budget is not None else None
     english_only = [rule.language == ENGLISH for rule in rules]
     english = not any(english_only) or reads_as_english(document)
@@ -159,26 +164,40 @@ def locate(document: Document, findings: Iterable[Finding]) -> tuple[Located, ..
     return tuple(located)
 
 
-def read_document(path: str, data: bytes, registry: Registry,
-                  budget: TimeBudget | None = DEFAULT_BUDGET) -> tuple[Document, Decoded]:
-    """Decode and parse one file. Bad input raises `InputError`; a reader that crashes
-    or overruns the time budget raises `ReaderCrashed`."""
-    reader = registry.reader_for(path)
-    if reader is None:
+def read_document(path: str, data: bytes, registry: Registry, budget: TimeBudget | None = DEFAULT_BUDGET,
+                  input_format: str | None = None) -> tuple[Document, Decoded]:
+    """Decode and parse one file with the reader `input_format` names (whatever the file's
+    shape), or else the first reader claiming its extension whose `matches` accepts it. Bad input raises
+    `InputError`; a reader that crashes or overruns the time budget raises `ReaderCrashed`."""
+    forced = registry.reader_named(input_format) if input_format else None
+    candidates = (forced,) if forced is not None else registry.readers_for(path)
+    if not candidates:
         known = ", ".join(sorted(registry.readers))
         raise InputError(f"no reader for this file type (known: {known})")
-    decoded = decode(data, html=reader.charset_in_markup)
+    decoded = decode(data, html=candidates[0].charset_in_markup)
     seconds = budget.seconds_for(len(decoded.text)) if budget is not None else None
+    reader = candidates[0]
     try:
         with time_budget(seconds):
+            if forced is None:  # a forced reader reads the file whatever its shape
+                reader = next((candidate for candidate in candidates if candidate.matches(decoded.text)), None) \
+                    or _no_match(candidates)
             return reader.read(path, decoded.text), decoded
     except (ReaderError, RecursionError) as error:
         raise InputError(f"cannot read as {reader.name}: {error}") from None
     except BudgetExceeded as stopped:
         raise ReaderCrashed(f"reader {reader.name} was stopped: it ran past its time budget "
                             f"of {stopped.seconds:.3g} s on this file") from None
+    except InputError:
+        raise
     except (Exception, SystemExit) as error:  # noqa: BLE001 - a reader is a plugin too
         raise ReaderCrashed(f"reader {reader.name} crashed: {type(error).__name__}: {error}") from None
+
+
+def _no_match(candidates: Sequence[Reader]) -> Reader:
+    """No reader took the file: name the shapes that were tried."""
+    tried = ", ".join(reader.name for reader in candidates)
+    raise InputError(f"no reader recognises this file's shape (tried {tried})")
 
 
 class ReaderCrashed(Exception):
@@ -187,9 +206,9 @@ class ReaderCrashed(Exception):
 
 def check_bytes(path: str, data: bytes, registry: Registry, rules: Sequence[Rule],
                 severity: Mapping[str, Severity] | None = None,
-                budget: TimeBudget | None = DEFAULT_BUDGET) -> FileResult:
+                budget: TimeBudget | None = DEFAULT_BUDGET, input_format: str | None = None) -> FileResult:
     try:
-        document, decoded = read_document(path, data, registry, budget)
+        document, decoded = read_document(path, data, registry, budget, input_format)
     except InputError as error:
         return FileResult(path=path, error=str(error))
     except ReaderCrashed as crash:

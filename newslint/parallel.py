@@ -143,5 +143,5 @@ def _process_all(spec: RunSpec, context: Context, paths: Sequence[str], jobs: in
 def open_run_cache(context: Context, directory: Path) -> Cache:
     """The cache file for this run's fingerprint (empty if missing or corrupt)."""
     fingerprint = run_fingerprint(context.rules, context.rule_pack_dirs(), context.plugin_identities(),
-                                  context.config.path)
+                                  context.config.path, context.input_format)
     return Cache.open(directory, fingerprint)

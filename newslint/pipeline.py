@@ -44,6 +44,7 @@ class RunSpec:
     mode: Mode = Mode.CHECK
     budget: TimeBudget | None = DEFAULT_BUDGET
     load_entry_points: bool = True
+    input_format: str | None = None  # a reader's name: read every file with it
 
 
 @dataclass(frozen=True)
@@ -56,6 +57,7 @@ class Context:
     rules: tuple[Rule, ...]
     mode: Mode
     budget: TimeBudget | None
+    input_format: str | None = None
 
     @functools.cached_property
     def fixable_codes(self) -> frozenset[str]:
@@ -87,7 +89,7 @@ def build_context(spec: RunSpec, config: Config | None = None) -> Context:
     manager = plugin_manager(load_entry_points=spec.load_entry_points)
     registry = build_registry(manager, config.rule_packs)
     return Context(config=config, manager=manager, registry=registry, rules=registry.with_codes(spec.rule_codes),
-                   mode=spec.mode, budget=spec.budget)
+                   mode=spec.mode, budget=spec.budget, input_format=spec.input_format)
 
 
 @dataclass(frozen=True)
@@ -142,7 +144,8 @@ def process_bytes(context: Context, path: str, data: bytes, *, write: bool = Tru
 
 def checked_result(context: Context, rules: Sequence[Rule], path: str, data: bytes) -> FileResult:
     """`check_bytes`, with every fix replaced by its safe form (or dropped)."""
-    result = check_bytes(path, data, context.registry, rules, context.config.severity, context.budget)
+    result = check_bytes(path, data, context.registry, rules, context.config.severity, context.budget,
+                         context.input_format)
     if result.document is None:
         return result
     safe = with_safe_fixes(result.document, [item.finding for item in result.findings], context.fixable_codes)

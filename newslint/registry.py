@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Mapping, Sequence, cast
 
@@ -34,14 +34,28 @@ class Implementation:
 
 @dataclass(frozen=True)
 class Registry:
-    readers: Mapping[str, "Reader"]  # by lower-case extension, e.g. ".html"
+    readers: Mapping[str, "Reader"]  # by lower-case extension, e.g. ".html": the last registered
     rules: tuple[Rule, ...]  # sorted by code
     formatters: Mapping[str, "Formatter"]
     implementations: Mapping[str, Implementation]  # by rule code
+    # Every reader claiming an extension, the last registered first: the order `matches` is asked in.
+    candidates: Mapping[str, tuple["Reader", ...]] = field(default_factory=dict)
 
     def reader_for(self, path: str) -> "Reader | None":
         suffix = Path(path).suffix.lower()
         return self.readers.get(suffix)
+
+    def readers_for(self, path: str) -> tuple["Reader", ...]:
+        """The readers that claim `path`'s extension, in the order they are asked."""
+        return self.candidates.get(Path(path).suffix.lower(), ())
+
+    def all_readers(self) -> tuple["Reader", ...]:
+        """Every registered reader once, in registration order."""
+        seen: dict[int, "Reader"] = {}
+        for readers in self.candidates.values():
+            for reader in reversed(readers):
+                seen.setdefault(id(reader), reader)
+        return tuple(seen.values())
 
     def with_codes(self, codes: Iterable[str]) -> tuple[Rule, ...]:
         """The rules whose code is one of `codes` (exact codes, as a `RunSpec` holds them)."""
@@ -49,8 +63,9 @@ class Registry:
         return tuple(rule for rule in self.rules if rule.code in wanted)
 
     def reader_named(self, name: str) -> "Reader | None":
-        """The reader called `name` (``"html"``), as a rule example's ``format`` names it."""
-        return next((reader for reader in self.readers.values() if reader.name == name), None)
+        """The reader called `name` (``"html"``), as a rule example's ``format`` or
+        ``--input-format`` names it; the last registered of that name."""
+        return next((reader for reader in reversed(self.all_readers()) if reader.name == name), None)
 
     def rule(self, code: str) -> Rule | None:
         return next((rule for rule in self.rules if rule.code == code.upper()), None)
@@ -78,17 +93,19 @@ def _matches_any(code: str, selectors: Iterable[str]) -> bool:
 
 def build_registry(manager: pluggy.PluginManager, extra_packs: Sequence[Path] = ()) -> Registry:
     readers: dict[str, "Reader"] = {}
+    candidates: dict[str, list["Reader"]] = {}
     for impl in manager.hook.newslint_readers.get_hookimpls():  # in registration order: the last wins
         for offered in cast("Iterable[object]", impl.function()):
             reader = _checked_reader(offered, plugin_name(manager, impl.plugin))
             for extension in reader.extensions:
                 readers[extension.lower()] = reader
+                candidates.setdefault(extension.lower(), []).insert(0, reader)
 
     kinds: dict[str, Callable[[RuleSpec], Rule]] = {}
     for kind_map in reversed(manager.hook.newslint_rule_kinds()):
         kinds.update(kind_map)
 
-    formats = frozenset(reader.name for reader in readers.values())
+    formats = frozenset(reader.name for found in candidates.values() for reader in found)
     rules: dict[str, Rule] = {}
     implementations: dict[str, Implementation] = {}
     loaded: list[DeclaredFile] = []
@@ -113,7 +130,8 @@ def build_registry(manager: pluggy.PluginManager, extra_packs: Sequence[Path] = 
             formatters[formatter.name] = formatter
 
     return Registry(readers=readers, rules=tuple(sorted(rules.values(), key=lambda r: r.code)),
-                    formatters=formatters, implementations=implementations)
+                    formatters=formatters, implementations=implementations,
+                    candidates={extension: tuple(found) for extension, found in candidates.items()})
 
 
 def _declared_implementation(declared: DeclaredFile) -> Implementation:
@@ -140,7 +158,8 @@ def _checked_reader(reader: object, plugin: str) -> "Reader":
 
     if isinstance(reader, Reader):
         return reader
-    missing = [name for name in ("name", "extensions", "charset_in_markup", "read") if not hasattr(reader, name)]
+    missing = [name for name in ("name", "extensions", "charset_in_markup", "matches", "read")
+               if not hasattr(reader, name)]
     raise SelectionError(f"plugin {plugin} returned a reader {type(reader).__name__} without {', '.join(missing)} "
                          "(see the Reader protocol in newslint.readers)")
 

@@ -10,8 +10,13 @@ from newslint.document import Document
 @runtime_checkable
 class Reader(Protocol):
     """A format: its `name`, the file `extensions` it claims, whether its bytes are decoded
-    by a charset the markup itself declares (HTML's ``<meta charset>``), and ``read``. The
-    `Document` it returns says which comment syntax suppressions use."""
+    by a charset the markup itself declares (HTML's ``<meta charset>``), whether a decoded
+    source has its shape (`matches`), and ``read``. The `Document` it returns says which
+    comment syntax suppressions use.
+
+    Several readers may claim one extension (a CMS's JSON export beside generic JSON): the
+    last registered whose `matches` accepts the source reads it, so `matches` should be a
+    cheap look at the source (a key, a root element), and a generic reader's says yes."""
 
     @property
     def name(self) -> str: ...
@@ -21,6 +26,8 @@ class Reader(Protocol):
 
     @property
     def charset_in_markup(self) -> bool: ...
+
+    def matches(self, source: str) -> bool: ...
 
     def read(self, path: str, source: str) -> Document: ...
 

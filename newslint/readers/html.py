@@ -105,10 +105,10 @@ _P, _LI, _DD, _CELL, _ROW = range(5)
 class _Open:
     """An open element on the parser's stack."""
 
-    __slots__ = ("tag", "start", "kind", "boundary", "figure", "marked", "blocks_before", "run_id", "scope")
+    __slots__ = ("tag", "start", "kind", "boundary", "figure", "marked", "blocks_before", "run_id", "scope", "role")
 
     def __init__(self, tag: str, start: int, kind: BlockKind | str, boundary: bool, figure: bool,
-                 marked: bool, blocks_before: int, run_id: int, scope: tuple[int, ...]):
+                 marked: bool, blocks_before: int, run_id: int, scope: tuple[int, ...], role: str | None):
         self.tag = tag
         self.start = start
         self.kind = kind
@@ -118,24 +118,26 @@ class _Open:
         self.blocks_before = blocks_before
         self.run_id = run_id
         self.scope = scope
+        self.role = role  # the page role the element or an ancestor declares (see `page_role`)
 
 
 class _Draft:
     """A block under construction; its extent may still widen to its element."""
 
-    __slots__ = ("kind", "text", "segments", "extent", "settled")
+    __slots__ = ("kind", "text", "segments", "extent", "settled", "role")
 
     def __init__(self, kind: BlockKind, text: str, segments: list[list[int]], extent: tuple[int, int],
-                 settled: bool):
+                 settled: bool, role: str | None):
         self.kind = kind
         self.text = text
         self.segments = segments
         self.extent = extent
         self.settled = settled
+        self.role = role
 
     def freeze(self) -> Block:
         segments = tuple(Segment(*seg) for seg in self.segments)
-        return Block(self.kind, self.text, SourceMap(segments), self.extent)
+        return Block(self.kind, self.text, SourceMap(segments), self.extent, page_role=self.role)
 
 
 class TextRun:
@@ -243,6 +245,48 @@ def _is_byline(attrs: dict[str, str | None]) -> bool:
 
 def _is_caption(attrs: dict[str, str | None]) -> bool:
     return any(_CAPTION_CLASS.search(token) for token in (attrs.get("class") or "").split())
+
+
+# What a page's markup calls its furniture: elements, ARIA landmark roles, and the words of
+# class and id names (split at anything but letters and digits), each with what it is.
+PAGE_ROLE_TAGS = {"nav": "navigation", "button": "a button"}
+PAGE_ROLE_ARIA = {"navigation": "navigation", "banner": "a page banner", "contentinfo": "a page footer",
+                  "search": "a search box"}
+PAGE_ROLE_WORDS = {
+    "sharing": "a share bar", "social": "social media links",
+    "related": "a related-stories list", "recommended": "a recommendations list",
+    "outbrain": "a recommendation widget", "taboola": "a recommendation widget",
+    "newsletter": "a newsletter sign-up", "subscribe": "a subscription prompt", "signup": "a sign-up prompt",
+    "paywall": "a paywall notice", "cookie": "a cookie notice", "cookies": "a cookie notice",
+    "comments": "a comment thread", "promo": "a promo", "sponsored": "sponsored content",
+    "ad": "an advertisement", "ads": "an advertisement", "advert": "an advertisement",
+    "advertisement": "an advertisement", "breadcrumb": "breadcrumbs", "breadcrumbs": "breadcrumbs",
+}
+# "share" alone is as likely a share price as a share bar: it needs a widget's noun beside it.
+SHARE_WIDGET_WORDS = frozenset({"bar", "buttons", "button", "btns", "tools", "links", "icons", "widget", "box",
+                                "menu", "panel", "this"})
+_NAME_WORD = re.compile(r"[a-z0-9]+")
+MAX_ROLE_NAME_WORDS = 3
+
+
+def page_role(tag: str, attributes: dict[str, str | None]) -> str | None:
+    """What the element's markup says it is, if it says it is page furniture."""
+    if tag in PAGE_ROLE_TAGS:
+        return PAGE_ROLE_TAGS[tag]
+    aria = (attributes.get("role") or "").strip().lower()
+    if aria in PAGE_ROLE_ARIA:
+        return PAGE_ROLE_ARIA[aria]
+    for attribute in ("class", "id"):
+        for name in (attributes.get(attribute) or "").lower().split():
+            words = _NAME_WORD.findall(name)
+            # A long name is a slug of the content ("sharing-with-a-single-developer"), not a widget's.
+            if len(words) <= MAX_ROLE_NAME_WORDS:
+                role = next((PAGE_ROLE_WORDS[word] for word in words if word in PAGE_ROLE_WORDS), None)
+                if role is None and "share" in words and SHARE_WIDGET_WORDS.intersection(words):
+                    role = "a share bar"
+                if role is not None:
+                    return role
+    return None
 
 
 def _is_hidden(attrs: dict[str, str | None]) -> bool:
@@ -513,7 +557,9 @@ class _ArticleParser(HTMLParser):
         if run is None:  # the tag did not tokenise as the parser's did: map onto the whole tag
             run = TextRun()
             run.add_decoded(_collapse(alt), start, end)
-        self.drafts.append(_Draft(BlockKind.ALT_TEXT, run.text(), run.pieces.segments, (start, end), settled=True))
+        context = self._context()
+        self.drafts.append(_Draft(BlockKind.ALT_TEXT, run.text(), run.pieces.segments, (start, end), settled=True,
+                                  role=context.role if context else None))
 
     # -- the element stack -----------------------------------------------------
     def _push(self, tag: str, attributes: dict[str, str | None], start: int) -> None:
@@ -538,7 +584,9 @@ class _ArticleParser(HTMLParser):
         elif not self.run.length and self.run.lead < 0:
             self.run.lead = start
         scope = self._scope(tag, parent.scope if parent else (-1, -1, -1, -1, -1))
-        self.stack.append(_Open(tag, start, kind, boundary, figure, marked, len(self.drafts), self.run_id, scope))
+        role = page_role(tag, attributes) or (parent.role if parent else None)
+        self.stack.append(_Open(tag, start, kind, boundary, figure, marked, len(self.drafts), self.run_id, scope,
+                                role))
         self.open_counts[tag] = self.open_counts.get(tag, 0) + 1
 
     def _scope(self, tag: str, inherited: tuple[int, ...]) -> tuple[int, ...]:
@@ -621,7 +669,7 @@ class _ArticleParser(HTMLParser):
                 kind = BlockKind.HEADING if self.headline_taken else BlockKind.HEADLINE
                 self.headline_taken = True
             self.drafts.append(_Draft(BlockKind(kind), text, run.pieces.segments, (run.start, run.end),
-                                      settled=False))
+                                      settled=False, role=context.role if context else None))
         self.run = TextRun()
 
     def finish(self) -> None:
@@ -674,6 +722,9 @@ class HtmlReader:
     name: str = "html"
     extensions: tuple[str, ...] = (".html", ".htm", ".xhtml")
     charset_in_markup: bool = True
+
+    def matches(self, source: str) -> bool:
+        return True  # every file of its extensions
 
     def read(self, path: str, source: str) -> Document:
         blocks, metadata = read_html(source)

@@ -33,18 +33,21 @@ the string's quotes, so removing it leaves valid JSON.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from dataclasses import dataclass, replace
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
-from newslint.document import Block, BlockKind, Document, SourceMapBuilder
+from newslint.document import Block, BlockKind, Document, SourceMap, SourceMapBuilder
 from newslint.hookspecs import hookimpl
 from newslint.readers import ReaderError
 from newslint.readers.html import read_html
 from newslint.readers.text import TextReader
 
 HEADLINE_KEYS = frozenset({"headline", "hed", "headlinetext"})
+# Keys under which an API response lists many articles (WordPress, Ghost, Contentful, search APIs).
+COLLECTION_KEYS = frozenset({"posts", "pages", "articles", "stories", "items", "entries", "results", "hits", "data"})
 TITLE_KEYS = frozenset({"title"})
 STANDFIRST_KEYS = frozenset({"subtitle", "subheadline", "subhead", "standfirst", "dek", "deck", "strapline",
                              "summary", "teaser", "lede", "excerpt", "description", "abstract",
@@ -258,13 +261,37 @@ def read_json(source: str) -> tuple[Block, ...]:
         raise ReaderError(f"invalid JSON at line {error.lineno}, column {error.colno}: {error.msg}") from None
     except RecursionError:
         raise ReaderError("JSON nested too deeply to read") from None
-    fields = [(value, _field(parsed, value.path)) for value in _strings(source)]
-    headline_taken = any(field is not None and field.kind is BlockKind.HEADLINE for _, field in fields)
+    fields = [(value, field) for value in _strings(source) if (field := _field(parsed, value.path)) is not None]
+    article_of = _article_numbering(parsed)
+    with_headline = {article_of(value.path) for value, field in fields if field.kind is BlockKind.HEADLINE}
     blocks: list[Block] = []
     for value, field in fields:
-        if field is not None:
-            blocks.extend(_blocks_of(source, value, field, headline_taken))
+        article = article_of(value.path)
+        blocks.extend(replace(block, article=article) if article else block
+                      for block in _blocks_of(source, value, field, article in with_headline))
     return tuple(blocks)
+
+
+def _article_numbering(parsed: Any) -> Callable[[Path], int]:
+    """Which article of a collection a value at a path belongs to: a top-level array of
+    objects holds one article each, and so does an array under a collection key
+    (``{"posts": [...], "meta": {...}}``); anything else is one article, 0."""
+    if isinstance(parsed, list) and sum(isinstance(item, dict) for item in parsed) > 1:
+        return functools.partial(_item_number, ())
+    if isinstance(parsed, dict):
+        for key, value in parsed.items():
+            if _normal_key(key) in COLLECTION_KEYS and isinstance(value, list) \
+                    and sum(isinstance(item, dict) for item in value) > 1:
+                return functools.partial(_item_number, (key,))
+    return lambda path: 0
+
+
+def _item_number(collection: Path, path: Path) -> int:
+    """1 + the index of the collection item that `path` lies in, or 0 outside the items."""
+    if len(path) <= len(collection) or path[:len(collection)] != collection:
+        return 0
+    index = path[len(collection)]
+    return index + 1 if isinstance(index, int) else 0
 
 
 @dataclass(frozen=True)
@@ -272,6 +299,9 @@ class JsonReader:
     name: str = "json"
     extensions: tuple[str, ...] = (".json",)
     charset_in_markup: bool = False
+
+    def matches(self, source: str) -> bool:
+        return True  # every file of its extensions
 
     def read(self, path: str, source: str) -> Document:
         blocks = read_json(source)
@@ -283,6 +313,45 @@ class JsonReader:
         return Document(path=path, source=source, format=self.name, blocks=blocks)
 
 
+@dataclass(frozen=True)
+class JsonLinesReader:
+    """JSON Lines (``.jsonl``, ``.ndjson``): one article a line, each read as JSON is. A
+    finding's pointer starts with the line's index (``/3/body``: line 4's ``body``)."""
+
+    name: str = "jsonl"
+    extensions: tuple[str, ...] = (".jsonl", ".ndjson")
+    charset_in_markup: bool = False
+
+    def matches(self, source: str) -> bool:
+        return True  # every file of its extensions
+
+    def read(self, path: str, source: str) -> Document:
+        blocks: list[Block] = []
+        for index, (start, line) in enumerate(_lines(source)):
+            try:
+                found = read_json(line)
+            except ReaderError as error:
+                raise ReaderError(f"line {source.count(chr(10), 0, start) + 1}: {error}") from None
+            shift = SourceMap.linear(start, len(line))
+            blocks += [replace(block, source_map=block.source_map.compose(shift),
+                               extent=shift.to_source(*block.extent), pointer=f"/{index}{block.pointer or ''}",
+                               article=index + 1) for block in found]
+        if not any(block.text.strip() for block in blocks):
+            raise ReaderError("no article text in it: no line holds a field the JSON reader knows")
+        # The blocks sit inside JSON strings, as in a .json file: fixes edit them as JSON.
+        return Document(path=path, source=source, format=JsonReader.name, blocks=tuple(blocks))
+
+
+def _lines(source: str) -> Iterator[tuple[int, str]]:
+    """(offset, text) of each line with something on it, line break excluded."""
+    offset = 0
+    for line in source.splitlines(keepends=True):
+        content = line.rstrip("\r\n")
+        if content.strip():
+            yield offset, content
+        offset += len(line)
+
+
 @hookimpl
-def newslint_readers() -> list[JsonReader]:
-    return [JsonReader()]
+def newslint_readers() -> list[JsonReader | JsonLinesReader]:
+    return [JsonReader(), JsonLinesReader()]

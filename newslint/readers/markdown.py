@@ -345,6 +345,9 @@ class MarkdownReader:
     extensions: tuple[str, ...] = (".md", ".markdown", ".mdown", ".mkd")
     charset_in_markup: bool = False
 
+    def matches(self, source: str) -> bool:
+        return True  # every file of its extensions
+
     def read(self, path: str, source: str) -> Document:
         blocks, metadata = read_markdown(source)
         return Document(path=path, source=source, format=self.name, blocks=blocks, metadata=metadata,
