@@ -23,6 +23,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import re
 import statistics
 import sys
 import time
@@ -60,7 +61,7 @@ def read_annotations(corpus: Path) -> dict[str, Annotations]:
         text = (corpus / "text" / f"{name}.txt").read_text(encoding="utf-8")
         spans: dict[str, tuple[str, list[Span]]] = {}
         relations: list[dict[str, str]] = []
-        for line in ann.read_text(encoding="utf-8").splitlines():
+        for line in _annotation_lines(ann.read_text(encoding="utf-8")):
             if line.startswith("T"):
                 ident, info, quoted = line.split("\t")
                 kind, ranges = info.split(" ", 1)
@@ -80,6 +81,18 @@ def read_annotations(corpus: Path) -> dict[str, Annotations]:
                     if has_source:
                         pooled[name].sourced.extend(pieces)
     return dict(pooled)
+
+
+def _annotation_lines(content: str) -> list[str]:
+    """The standoff lines, with a span text that runs over several lines (the train
+    split has a few) joined back to its line."""
+    lines: list[str] = []
+    for line in content.splitlines():
+        if lines and not re.match(r"[TEARMN#]\d*\t", line):
+            lines[-1] += "\n" + line
+        else:
+            lines.append(line)
+    return [line for line in lines if line]
 
 
 def overlaps(span: Span, spans: list[Span]) -> bool:

@@ -60,3 +60,14 @@ def test_credit_lines() -> None:
         assert is_credit(credit), credit
     for prose in ("The army retreated.", "Afghan forces held the line on Thursday", "Later Thursday", "Before/after the flood the town rebuilt"):
         assert not is_credit(prose), prose
+
+
+def test_a_first_line_that_reads_like_a_sentence_is_the_lede_not_a_headline() -> None:
+    """Wire copy and CMS bodies often have no title: their first line is checked prose."""
+    lede = "Crews walked out at dawn on Monday, halting every crossing to the islands for the day."
+    kinds = [block.kind for block in read(f"{lede}\n\nUnions meet again on Friday.\n").blocks]
+    assert kinds == [BlockKind.PARAGRAPH, BlockKind.PARAGRAPH]
+    assert read("Ferry strike strands thousands\n\nCrews walked out.\n").blocks[0].kind is BlockKind.HEADLINE
+    assert read("Why are the ferries not running?\n\nCrews walked out.\n").blocks[0].kind is BlockKind.HEADLINE
+    assert read("The ferries stopped.\n\nCrews walked out.\n").blocks[0].kind is BlockKind.PARAGRAPH
+    assert read("Ferries run again!\n\nCrews walked out.\n").blocks[0].kind is BlockKind.HEADLINE

@@ -19,6 +19,7 @@ from newslint.hookspecs import hookimpl
 
 WRAP_MIN, WRAP_MAX = 40, 100
 HEADING_MAX_WORDS = 12
+HEADLINE_MAX_WORDS = 20  # headlines run longer than section headings
 
 SENTENCE_END = regex.compile(r"[.!?:;\u2026\"'\u201d\u2019)]\s*$")
 
@@ -67,6 +68,12 @@ def _is_wrapped(source: str, paragraph: list[_Line]) -> bool:
     return mid_sentence * 2 >= len(inner)
 
 
+def _looks_like_headline(text: str) -> bool:
+    """A headline is short and has no closing stop; a first line that reads like a
+    sentence is the lede of copy with no title (wire copy, CMS bodies) and is checked."""
+    return len(text.split()) <= HEADLINE_MAX_WORDS and not regex.search(r"[.;:]\s*$", text)
+
+
 def _looks_like_heading(text: str) -> bool:
     return len(text.split()) <= HEADING_MAX_WORDS and not SENTENCE_END.search(text)
 
@@ -84,7 +91,7 @@ def _line_blocks(source: str, paragraph: list[_Line], first: bool) -> Iterator[B
             kind = BlockKind.CREDIT
         elif followed_by_credit:
             kind = BlockKind.CAPTION
-        elif first and index == 0 and len(paragraph) == 1:
+        elif first and index == 0 and len(paragraph) == 1 and _looks_like_headline(text):
             kind = BlockKind.HEADLINE
         elif _looks_like_heading(text):
             kind = BlockKind.HEADING
@@ -97,6 +104,10 @@ def _line_blocks(source: str, paragraph: list[_Line], first: bool) -> Iterator[B
 class TextReader:
     name: str = "text"
     extensions: tuple[str, ...] = (".txt", ".text")
+    charset_in_markup: bool = False
+
+    def matches(self, source: str) -> bool:
+        return True  # every file of its extensions
 
     def read(self, path: str, source: str) -> Document:
         blocks: list[Block] = []

@@ -85,7 +85,7 @@ def test_seed_traps_stay_silent(registry: Registry, nl4, line: int) -> None:
     ("Tens of thousands of protesters marched in the capital.", "Tens of thousands of protesters", "an estimate"),
     ("Twenty-three civilians were killed in the attack.", "Twenty-three civilians", "a count"),
     ("The repairs will cost more than $4 billion.", "more than $4 billion", "an amount"),
-    ("The storm cut power to some 120,000 households.", "some 120,000 households", "an estimate"),
+    ("The storm left some 120,000 households without power.", "some 120,000 households", "an estimate"),
     ("Nearly half of the electorate stayed at home.", "Nearly half of the electorate", "an estimate"),
 ])
 def test_figure_is_flagged_at_its_span(registry: Registry, nl4, text: str, flagged: str, wording: str) -> None:
@@ -95,13 +95,18 @@ def test_figure_is_flagged_at_its_span(registry: Registry, nl4, text: str, flagg
 
 
 def test_one_finding_per_sentence_names_the_other_figures(registry: Registry, nl4) -> None:
-    text = "Sales rose 12% to a record, and 3,000 workers were hired. Costs were flat."
+    text = "The floods killed 12% of the herds, and 3,000 workers were evacuated. Costs were flat."
     [(code, span, message)] = findings(registry, nl4, text)
-    assert (code, span) == ("NL402", "12%")
-    assert message == "'12%': a statistic with no source; say whose figure it is; also '3,000 workers'"
-    text = "Turnout was 41% in the north, 38% in the south, 35% in the east, 33% in the west and 30% in the city."
+    assert (code, span) == ("NL402", "3,000 workers")
+    text = "At least 300 people died in the floods, and 3,000 workers were evacuated. Costs were flat."
+    [(code, span, message)] = findings(registry, nl4, text)
+    assert (code, span) == ("NL402", "At least 300 people")
+    assert message == ("'At least 300 people': an estimate with no source; say who counted or estimated it; "
+                       "also '3,000 workers'")
+    text = ("Turnout was 41% of voters in the north, 38% of voters in the south, 35% of voters in the east, "
+            "33% of voters in the west and 30% of voters in the city.")
     [(_, span, message)] = findings(registry, nl4, text)
-    assert span == "41%" and message.endswith("also '38%', '35%', '33%' and 1 more")
+    assert span == "41% of voters" and message.endswith("also '38% of voters', '35% of voters', '33% of voters' and 1 more")
 
 
 # --- what NL401 flags --------------------------------------------------------------------
@@ -167,9 +172,9 @@ def test_attributed_figures_and_claims_stay_silent(registry: Registry, nl4, text
 
 
 def test_carry_over_needs_a_source_right_before(registry: Registry, nl4) -> None:
-    assert flagged_texts(registry, nl4, "Officials said 300 homes were lost.\n\nAnother 120 homes were damaged.") == []
-    text = "Officials said 300 homes were lost.\n\nThe storm moved north.\n\nAnother 120 homes were damaged."
-    assert flagged_texts(registry, nl4, text) == ["120 homes"]
+    assert flagged_texts(registry, nl4, "Officials said 300 homes were lost.\n\nAnother 120 people were injured.") == []
+    text = "Officials said 300 homes were lost.\n\nThe storm moved north.\n\nAnother 120 people were injured."
+    assert flagged_texts(registry, nl4, text) == ["120 people"]
 
 
 def test_quoted_paragraph_continues_a_quotation(registry: Registry, nl4) -> None:
@@ -295,7 +300,7 @@ def test_bad_attribution_lexicon_is_a_clear_rule_pack_error(tmp_path: Path, opti
 def test_a_newsroom_extends_the_lexicon_in_its_rule_pack(registry: Registry, tmp_path: Path) -> None:
     text = "Some 2,000 miners were trapped underground."
     original = next(rule for rule in registry.rules if rule.code == "NL402")
-    assert flagged_texts(registry, [original], "Some 200 miners went on strike.") == ["Some 200"]
+    assert flagged_texts(registry, [original], text) == []
     extended_file = tmp_path / "NL402.toml"
     extended_file.write_text(NL402_FILE.read_text(encoding="utf-8").replace(
         "claim_nouns = [", "claim_nouns = [\n    'miners?',"), encoding="utf-8")
@@ -323,7 +328,7 @@ def test_constructions_must_be_well_formed(tmp_path: Path) -> None:
     assert 'who = "say who estimated it"\n' in text
     (tmp_path / "ours.toml").write_text(text.replace('who = "say who estimated it"\n', "", 1), encoding="utf-8")
     with pytest.raises(RulePackError, match=r"options\.lexicons: in \S*ours\.toml: 'constructions' entry 1: "
-                                            "expected exactly the keys what, who"):
+                                            "expected the keys what, who and patterns"):
         _claim_rule(tmp_path, 'lexicons = ["ours.toml"]')
 
 
@@ -340,7 +345,7 @@ def test_each_rule_finds_the_same_alone_or_after_the_other(registry: Registry, n
     finds must not depend on whether the other has just read the same paragraphs."""
     from newslint.rules.attribution.scan import _memoised_construction_matches
 
-    text = ("About 3,000 people are believed to have fled the city. Some 20,000 troops were sent north.\n\n"
+    text = ("About 3,000 people are believed to have fled the city. Some 20,000 people were evacuated.\n\n"
             "Nearly 40% of the army is thought to be on leave.")
     alone = {}
     for rule in nl4:
@@ -350,3 +355,89 @@ def test_each_rule_finds_the_same_alone_or_after_the_other(registry: Registry, n
     for order in (nl4, nl4[::-1]):
         _memoised_construction_matches.cache_clear()
         assert sorted(findings(registry, order, text)) == sorted(alone["NL401"] + alone["NL402"])
+
+
+# --- issue 12: false-positive groups stay silent --------------------------------------
+
+@pytest.mark.parametrize("text", [
+    # (1) the source is there: research verbs, a bracketed source, a document, the subject
+    "Ms Okoro observes that 40% of tenants pay late.",
+    "The inspectors examined 1,400 schools and found about 300 pupils were evacuated.",
+    "The auditors counted 4,500 missing laptops.",
+    "The bank projects unemployment at 7.5% next year.",
+    "The central bank expects inflation to ease to 3% next year.",
+    "Some 38% of households rent their homes (Office for National Statistics).",
+    "The firm said in its annual filing that about 12,000 workers were laid off.",
+    "The figures show 40% of tenants pay late.",
+    "Firefighters have counted 30 dead in the burned homes.",
+    "The club is projecting a loss of nearly $2 million.",
+    "The report was published on Monday. Its main findings:\n\nNearly 60% of tenants had no contract.",
+    "Nearly 60% of tenants had no written contract. That figure comes from the housing survey.",
+    # (2) figures a copy desk does not source
+    "Shares closed 3% lower on Tuesday, and bond yields edged up to 4.1%.",
+    "She is averaging 27.5 points a game this season.",
+    "The central bank set its lending rate at 5% on Thursday.",
+    "If a bakery sells 50 loaves a day, ten more is a 20% rise.",
+    "The firm employs about 500 people and sold nearly 17 million phones last year.",
+    "In the 14th century the plague killed 40 percent of the population.",
+    "The hall, with more than 12,000 in attendance, fell silent.",
+    "The jet seats 242 to 330 passengers.",
+    # (3) quoted speech without quotation marks
+    "Nearly 60% of tenants pay late.\n\n\u2014 Jo Smith (@josmith) March 3, 2021",
+    "Q: How many tenants pay late?\n\nA: About 60% of the tenants pay late, and 300 families were evicted.",
+    "We have seen about 300 families evicted this year.",
+    # (4) not the body: an author's bio, a table row, a fact box
+    "Jo Smith is a reporter for the Gazette who has covered 300 people displaced by floods.",
+    "DL Sam Jones 63 85% 1 tackle 2 sacks 4 hits.",
+    "Air (by volume): 78 percent nitrogen, 21 percent oxygen, 0.9 percent argon, 0.04 percent carbon dioxide.",
+    # (5) word matches that only look like the construction
+    "I thought to ask how many people lived there.",
+    "They had thought to leave before dawn.",
+])
+def test_issue12_false_positive_groups_stay_silent(registry: Registry, nl4, text: str) -> None:
+    assert findings(registry, nl4, text) == []
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    ("The minister is understood to have resigned.", "understood to have resigned"),
+    ("The plan is regarded by many as a failure.", "is regarded by many as a failure"),
+    ("The scheme is widely regarded as a failure.", "is widely regarded as a failure"),
+    ("The visit is seen as a snub to the president.", "is seen as a snub to the president"),
+    ("The fire, as is widely believed, started in the kitchen.", "as is widely believed"),
+])
+def test_issue12_agentless_perception_is_flagged(registry: Registry, nl4, text: str, flagged: str) -> None:
+    assert [(code, span) for code, span, _ in findings(registry, nl4, text)] == [("NL401", flagged)]
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    # a reporting verb in one clause does not source a figure in the next main clause
+    ("Critics say the scheme is flawed, and 40% of voters oppose it.", "40% of voters"),
+    ("A majority of members voted against the merger.", "A majority of members"),
+    ("About 40% of voters oppose the scheme.", "About 40% of voters"),
+    ("Last week, 12 people died in the storms.", "12 people"),
+    ("Unemployment rose to 7.2 percent in March.", "7.2 percent"),
+])
+def test_issue12_misses_are_caught(registry: Registry, nl4, text: str, flagged: str) -> None:
+    assert [(code, span) for code, span, _ in findings(registry, nl4, text)] == [("NL402", flagged)]
+
+
+@pytest.mark.parametrize("text", [
+    "The mayor said the scheme is flawed and that 40% of voters oppose it.",  # one reported clause
+    "Nearly 40% of voters oppose it, and turnout will be low, the pollster said.",  # a closing tag
+    "According to the pollster, 40% of voters oppose it, and 30% back it.",  # a source phrase
+])
+def test_a_reporting_verb_reaches_its_own_clause(registry: Registry, nl4, text: str) -> None:
+    assert findings(registry, nl4, text) == []
+
+
+def test_a_second_unsourced_claim_in_a_row_is_one_query(registry: Registry, nl4) -> None:
+    text = "The founder is said to be a former banker. He reportedly sold his first firm."
+    assert flagged_texts(registry, nl4, text) == ["is said to be a former banker"]
+
+
+def test_thought_to_is_left_alone_in_research_reports(registry: Registry, nl4) -> None:
+    research = ("Researchers at the observatory published the study on Monday. The scientists used "
+                "a new telescope. The moon is thought to hide an ocean under its ice.")
+    assert findings(registry, nl4, research) == []
+    assert flagged_texts(registry, nl4, "The rebel leader is thought to hide in the hills.") == [
+        "thought to hide in the hills"]

@@ -15,6 +15,7 @@ import pytest
 from conftest import CORPUS, REPO
 
 POLNEAR = CORPUS / "polnear-dev"
+POLNEAR_TRAIN = CORPUS / "polnear-train"
 pytestmark = pytest.mark.skipif(not (POLNEAR / "attributions").is_dir(), reason="PolNeAR-dev is not in ../shared")
 
 
@@ -37,16 +38,25 @@ def test_annotation_offsets_are_offsets_into_the_text(report: dict) -> None:
     assert report["annotation_text_mismatches"] == 0
 
 
-def test_precision_on_the_dev_split(report: dict) -> None:
-    overall = report["NL4xx"]
-    assert overall["flagged"] >= 20  # a rule that flags nothing would be precise, and useless
-    assert overall["precision_strict"] >= 0.9, overall
-    assert overall["precision_sourced"] >= 0.9, overall
+@pytest.fixture(scope="module")
+def train_report(bench) -> dict:
+    if not (POLNEAR_TRAIN / "attributions").is_dir():
+        pytest.skip("PolNeAR-train is not in ../shared")
+    return bench.measure(POLNEAR_TRAIN, show_fp=False)
 
 
-def test_unattributed_figures_outside_attributions_are_found(report: dict) -> None:
-    overall = report["NL4xx"]
-    assert overall["detected_outside_attributions"] >= 50
+def test_precision_on_the_train_split(train_report: dict) -> None:
+    """The tuning split (the dev split is only reported). "Sourced": a finding inside an
+    attribution that names its source; PolNeAR also annotates sourceless cues ("is seen
+    as"), which are exactly what NL401 reports, so the strict figure is not a target."""
+    overall = train_report["NL4xx"]
+    assert overall["flagged"] >= 100  # a rule that flags nothing would be precise, and useless
+    assert overall["precision_sourced"] >= 0.8, overall
+
+
+def test_unattributed_figures_outside_attributions_are_found(train_report: dict) -> None:
+    overall = train_report["NL4xx"]
+    assert overall["detected_outside_attributions"] >= 150
     assert overall["flagged_outside_attributions"] >= overall["detected_outside_attributions"] * 0.4
 
 

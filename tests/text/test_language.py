@@ -26,7 +26,7 @@ SPANISH = (
 )
 ENGLISH = (
     "The port of Vigo reopened the north pier on Monday, three months after the storm in January.\n\n"
-    "The works cost 12 million euros and 50% of the fishing boats have already come back. "
+    "The storm is estimated to have sunk 40 fishing boats, and the works cost 12 million euros. "
     "The regional government has paid, and the government are now asking for more money.\n\n"
     "Fishermen hope that the sardine season will start in June, as it does every year, and that "
     "prices will stay stable through the summer along the whole coast of Galicia.\n"

@@ -23,6 +23,8 @@ LOOKBEHIND = 48  # characters searched for an approximator, a currency sign or a
 _DIGITS = regex.compile(r"[\d,]*\d(?:\.\d+)?")
 _LETTERS = regex.compile(r"[a-z]+")
 _OF = regex.compile(r"\s+of\b", regex.IGNORECASE)
+_OF_A_TOTAL = regex.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+)?(?:[\w’'-]+['’]s?\s+)?total\b", regex.IGNORECASE)
+DATA_RUN_MIN_NUMBERS = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,13 +60,23 @@ def _phrases(text: str, pattern: Any, kind: str, lexicon: FigureLexicon) -> Iter
             continue  # "the thousands of people who": a group already counted
         start = _approximated_start(text, match.start(), lexicon)
         whole = lexicon.whole_noun.fullmatch(head.group("head"), timeout=REGEX_TIMEOUT_SECONDS)
-        if kind == "fraction" and start == match.start() and not whole:
-            continue  # "sold half its finance arm": a plain fraction of a thing is a fact
+        if kind == "fraction" and not whole and (start == match.start() or lexicon.harm_noun is not None):
+            continue  # "sold half its finance arm", "nearly half the width": a share of a thing
         of = _OF.match(text, match.end(), timeout=REGEX_TIMEOUT_SECONDS)
-        if kind == "magnitude" and (of is None or not lexicon.claim_noun.match(
-                text, of.end(), timeout=REGEX_TIMEOUT_SECONDS)):
-            continue  # "thousands of sites", "millions of dollars": vague, not a count anyone made
+        noun = None if of is None else lexicon.claim_noun.match(text, of.end(), timeout=REGEX_TIMEOUT_SECONDS)
+        if kind == "magnitude" and (of is None or noun is None or not _about_people(text, of.end(), noun.end(), lexicon)):
+            continue  # "thousands of sites", "millions of residents": vague, not a count anyone made
         yield Figure(start, head.end(), kind)
+
+
+def _about_people(text: str, noun_start: int, noun_end: int, lexicon: FigureLexicon) -> bool:
+    """A count a reporter must source: of casualties, cases or the displaced ("23 deaths"),
+    or of people something happened to or who did something newsworthy ("2,000 people
+    have fled"). "Delhi's 10 million residents" and "employed 500 people" are not."""
+    if lexicon.harm_noun is None or lexicon.event_verb is None:
+        return True
+    return bool(lexicon.harm_noun.match(text, noun_start, timeout=REGEX_TIMEOUT_SECONDS)
+                or lexicon.event_verb.match(text, noun_end, timeout=REGEX_TIMEOUT_SECONDS))
 
 
 def _numbers(text: str, lexicon: FigureLexicon) -> Iterator[Figure]:
@@ -95,6 +107,8 @@ def _classify(text: str, number: Any, lexicon: FigureLexicon) -> Figure | None:
         end = second.end() if second is not None else percent.end()  # "from 5 percent to 25 percent"
         if lexicon.rate_noun.match(text, end, timeout=REGEX_TIMEOUT_SECONDS):
             return None  # a parameter, not a measurement: "a 35 percent tariff"
+        if not _is_share(text, end, before, lexicon):
+            return None  # "sales rose 12%", "a 100% battery": a change or a level, the subject's own
         return Figure(first, _of_phrase_end(text, end, lexicon), "percentage")
     # An exact sum is a recorded fact (a price, a deal, a result); an approximated
     # one ("nearly $916 million") is someone's estimate.
@@ -102,6 +116,8 @@ def _classify(text: str, number: Any, lexicon: FigureLexicon) -> Figure | None:
     if money_sign is not None or money_word is not None:
         if approximated is None or value < lexicon.min_money:
             return None
+        if lexicon.cost_word is not None and not lexicon.cost_word.search(before, timeout=REGEX_TIMEOUT_SECONDS):
+            return None  # "about $44m a week": arithmetic or a deal, not a cost someone estimated
         return Figure(first, money_word.end() if money_word else end, "money")
 
     if _is_label(text, end, before, approximated is not None, lexicon):
@@ -118,10 +134,28 @@ def _classify(text: str, number: Any, lexicon: FigureLexicon) -> Figure | None:
     if approximated is not None:
         if value < (lexicon.min_count if noun else lexicon.min_bare_count):
             return None  # "at least four officers", "over 18": small enough to see, or an age
+        if not _about_people(text, end, noun.end() if noun else end, lexicon):
+            return None  # "some 200 teams were deployed", "the more than 12,000 in attendance"
         return Figure(first, noun.end() if noun else end, "approximate")
-    if noun is not None and value >= lexicon.min_count:
+    if noun is not None and value >= lexicon.min_count and _about_people(text, end, noun.end(), lexicon):
         return Figure(first, noun.end(), "count")
     return None
+
+
+def _is_share(text: str, end: int, before: str, lexicon: FigureLexicon) -> bool:
+    """A percentage that is a share of a population ("41% of registered voters"), an
+    opinion ("54% back the plan") or a public indicator ("unemployment rose to 7.2%")."""
+    if lexicon.opinion_verb is None or lexicon.indicator is None:
+        return True
+    phrase = lexicon.of_phrase.match(text, end, timeout=REGEX_TIMEOUT_SECONDS)
+    if phrase is not None and lexicon.whole_noun.fullmatch(phrase.group("head"), timeout=REGEX_TIMEOUT_SECONDS):
+        return True
+    if lexicon.claim_noun.match(text, end, timeout=REGEX_TIMEOUT_SECONDS) or _OF_A_TOTAL.match(
+            text, end, timeout=REGEX_TIMEOUT_SECONDS):
+        return True  # "40% of voters", "30% of the region's total pollution"
+    if lexicon.opinion_verb.match(text, end, timeout=REGEX_TIMEOUT_SECONDS):
+        return True
+    return lexicon.indicator.search(before, timeout=REGEX_TIMEOUT_SECONDS) is not None
 
 
 def _range_tail(text: str, end: int, approximated: Any, lexicon: FigureLexicon) -> Any:
@@ -203,3 +237,15 @@ def _looks_like_clock(number: str, range_tail: Any) -> bool:
 
 def _looks_like_year(number: str) -> bool:
     return len(number) == 4 and number.isdigit() and 1000 <= int(number) <= 2100
+
+
+def is_exempt_sentence(sentence: str, lexicon: FigureLexicon) -> bool:
+    """A sentence whose figures are not claims of fact: hypothetical, historical or in the
+    first person (`exempt_sentence`), or a run of data with more numbers per word than
+    `max_number_density` (a table row, a fact box)."""
+    if lexicon.exempt_sentence is not None and lexicon.exempt_sentence.search(
+            sentence, timeout=regex_timeout(sentence)):
+        return True
+    numbers = sum(1 for _ in lexicon.number.finditer(sentence, timeout=regex_timeout(sentence)))
+    words = len(sentence.split())
+    return numbers >= DATA_RUN_MIN_NUMBERS and numbers > lexicon.max_number_density * words

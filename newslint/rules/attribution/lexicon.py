@@ -1,7 +1,7 @@
 """The attribution kinds' lexicons: rule-pack word lists compiled into patterns.
 
 Every word list lives in the rule pack so a newsroom can extend it: the attribution
-lexicon both kinds share in ``rules/lexicons/attribution.toml`` (read through the
+lexicon both kinds share in ``rules/attribution/lexicons/attribution.toml`` (read through the
 ``lexicons`` option, see `newslint.lexicons`), the figure lexicon in the options of
 ``rules/NL402*.toml``. This module only checks the lists and turns them into compiled
 regular expressions, once per rule.
@@ -12,7 +12,7 @@ which is several times faster than full case folding on long alternations of wor
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Mapping, Sequence
+from typing import Any, Callable, Mapping, Sequence
 
 import regex
 
@@ -28,7 +28,8 @@ FLAGS = regex.VERSION0 | regex.IGNORECASE
 ATTRIBUTION_OPTIONS = {"blocks", "lexicons", "lexicon"}
 DEFAULT_LEXICONS = ("newslint:lexicons/attribution.toml",)
 # The attribution lexicon's keys, by what they hold.
-PATTERN_LISTS = frozenset({"cues", "active_cues", "source_nouns", "carry_over", "clause_breaks"})
+PATTERN_LISTS = frozenset({"cues", "active_cues", "source_nouns", "carry_over", "clause_breaks", "research_register",
+                           "not_body"})
 SINGLE_PATTERNS = frozenset({"agent", "passive_before"})
 LEXICON_KEYS = PATTERN_LISTS | SINGLE_PATTERNS | {"constructions", "span_words"}
 REQUIRED_KEYS = ("cues", "passive_before", "constructions", "agent", "clause_breaks")
@@ -36,11 +37,14 @@ FIGURE_OPTIONS = {
     "number_words", "scales", "magnitudes", "fractions", "percent", "rate_nouns", "currency_symbols",
     "currency_words", "currency_scales", "approximators", "claim_nouns", "whole_nouns", "non_claim_after",
     "non_claim_before", "referential", "wording", "min_count", "min_bare_count", "min_money",
+    "harm_nouns", "event_verbs", "opinion_verbs", "indicators", "cost_words", "exempt_sentences",
+    "max_number_density",
 }
 # The figure options that hold regular expressions (the rest are literal words or numbers).
 FIGURE_PATTERN_OPTIONS = frozenset({
     "percent", "rate_nouns", "currency_words", "approximators", "claim_nouns", "whole_nouns",
     "non_claim_after", "non_claim_before", "referential",
+    "harm_nouns", "event_verbs", "opinion_verbs", "indicators", "cost_words", "exempt_sentences",
 })
 FIGURE_CLASSES = ("percentage", "fraction", "magnitude", "approximate", "count", "money", "ratio")
 
@@ -51,6 +55,7 @@ class Construction:
 
     what: str  # "an estimate"
     who: str  # "say who estimated it"
+    idiom_of_science: bool = False  # left alone in an article that reports research ("is thought to harbour an ocean")
 
 
 @dataclass(frozen=True)
@@ -65,6 +70,8 @@ class AttributionLexicon:
     carry_over: Any | None  # anchored at a sentence start
     clause_break: Any
     span_words: int
+    research_register: Any | None = None  # words of an article that reports research: "researchers", "the study"
+    not_body: Any | None = None  # a block that is not the article's own prose: a bio, a speaker's answer
 
 
 @dataclass(frozen=True)
@@ -97,6 +104,15 @@ class FigureLexicon:
     min_count: float  # counts below this are left alone ("six men", "at least four officers")
     min_bare_count: float  # the same for an approximated number with no claim noun ("over 18")
     min_money: float  # sums below this are left alone ("tickets cost $20")
+    # The narrowing to public-affairs claims; each is None when a pack leaves it out, and
+    # then that kind of figure is reported as before.
+    harm_noun: Any | None  # anchored after a number, one modifier allowed: "23 deaths", "9,000 cases"
+    event_verb: Any | None  # anchored after a count: " have fled", " were killed", " displaced"
+    opinion_verb: Any | None  # anchored after a percentage: " back the plan", " say"
+    indicator: Any | None  # searched in the words before a percentage: "unemployment rose to"
+    cost_word: Any | None  # searched in the words before a sum: "will cost", "damage of"
+    exempt_sentence: Any | None  # searched in a sentence: hypothetical, historical
+    max_number_density: float  # a sentence with more numbers per word than this is data
 
 
 def attribution_lexicon(tables: Sequence[Mapping[str, Any]]) -> AttributionLexicon:
@@ -123,6 +139,8 @@ def attribution_lexicon(tables: Sequence[Mapping[str, Any]]) -> AttributionLexic
             carry_over=any_of("carry_over"),
             clause_break=any_of("clause_breaks"),
             span_words=int(lexicon.get("span_words", 10)),
+            research_register=any_of("research_register"),
+            not_body=any_of("not_body"),
         )
     except PATTERN_ERRORS as error:
         raise OptionError("lexicons", f"the attribution lexicon does not compile: {error}") from None
@@ -181,8 +199,12 @@ def _construction_patterns(raw: Any, option: str, where: str) -> list[str]:
     patterns: list[str] = []
     for index, entry in enumerate(raw):
         entry_where = f"'constructions' entry {index + 1}"
-        if not isinstance(entry, dict) or set(entry) != {"what", "who", "patterns"}:
-            raise lexicon_error(option, where, f"{entry_where}: expected exactly the keys what, who and patterns")
+        if not isinstance(entry, dict) or not {"what", "who", "patterns"} <= set(entry) \
+                or not set(entry) <= {"what", "who", "patterns", "idiom_of_science"}:
+            raise lexicon_error(option, where, f"{entry_where}: expected the keys what, who and patterns "
+                                               "(and optionally idiom_of_science)")
+        if not isinstance(entry.get("idiom_of_science", False), bool):
+            raise lexicon_error(option, where, f"{entry_where}: idiom_of_science must be true or false")
         if not isinstance(entry["what"], str) or not isinstance(entry["who"], str):
             raise lexicon_error(option, where, f"{entry_where}: what and who must be strings")
         if not isinstance(entry["patterns"], list) or not entry["patterns"] \
@@ -265,7 +287,23 @@ def _figure_lexicon(options: Options) -> FigureLexicon:
         min_count=options.number("min_count", 0),
         min_bare_count=options.number("min_bare_count", 0),
         min_money=options.number("min_money", 0),
+        harm_noun=_optional(options, "harm_nouns", lambda any_of: rf"\s+(?:[\w’'-]+\s+)?{any_of}(?![\w-])"),
+        event_verb=_optional(options, "event_verbs", lambda any_of: (
+            r"(?:\s+(?:who|that|have|has|had|were|was|are|is|been|being|be|will|would|could|may|might|also|"
+            rf"now|still|already|all|reportedly|so\s+far|\w+ly)\b){{0,3}}\s+{any_of}(?![\w-])")),
+        opinion_verb=_optional(options, "opinion_verbs", lambda any_of: (
+            rf"(?:\s+(?:of\s+)?(?:[\w’'-]+\s+){{0,3}}?)?\s+(?:\w+ly\s+)?{any_of}(?![\w-])")),
+        indicator=_optional(options, "indicators", lambda any_of: rf"(?<![\w-]){any_of}(?![\w-])"),
+        cost_word=_optional(options, "cost_words", lambda any_of: rf"(?<![\w-]){any_of}(?![\w-])"),
+        exempt_sentence=_optional(options, "exempt_sentences", lambda any_of: any_of),
+        max_number_density=options.number("max_number_density", 1.0),
     )
+
+
+def _optional(options: Options, key: str, shape: Callable[[str], str]) -> Any | None:
+    """`shape` (the alternation of `key`'s patterns -> the whole pattern) compiled, or None."""
+    patterns = options.strings(key)
+    return _compile(shape(_alternation(patterns, key))) if patterns else None
 
 
 def _compile(pattern: str) -> Any:
@@ -314,7 +352,8 @@ def _words(options: Options, key: str) -> str:
 def _constructions(entries: Sequence[Mapping[str, Any]]) -> tuple[tuple[Construction, ...], Any]:
     """The construction families (checked by `validate_lexicon`) and one pattern for all
     of them (group ``c<index>``)."""
-    constructions = tuple(Construction(entry["what"], entry["who"]) for entry in entries)
+    constructions = tuple(Construction(entry["what"], entry["who"], bool(entry.get("idiom_of_science", False)))
+                          for entry in entries)
     groups = [f"(?P<c{index}>{_alternation(tuple(entry['patterns']), 'constructions')})"
               for index, entry in enumerate(entries)]
     return constructions, _compile("|".join(groups))

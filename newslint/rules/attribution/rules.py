@@ -24,7 +24,7 @@ from typing import Any, Iterator
 
 from newslint.document import BlockKind, Document
 from newslint.options import OptionError, Options
-from newslint.rules.attribution.figures import Figure, find_figures
+from newslint.rules.attribution.figures import Figure, find_figures, is_exempt_sentence
 from newslint.rules.attribution.lexicon import (
     ATTRIBUTION_OPTIONS,
     DEFAULT_LEXICONS,
@@ -36,7 +36,7 @@ from newslint.rules.attribution.lexicon import (
     validate_lexicon,
     validate_lexicon_patterns,
 )
-from newslint.rules.attribution.scan import document_sources, has_construction
+from newslint.rules.attribution.scan import document_sources, has_construction, reports_research
 from newslint.lexicons import lexicon_tables
 from newslint.model import DeclaredRule, Finding, RuleSpec, finding_at, rule_identity
 
@@ -51,9 +51,21 @@ class UnattributedClaimRule(DeclaredRule):
     def check(self, document: Document) -> Iterator[Finding]:
         if not has_construction(document, self.lexicon, self.blocks):
             return  # every finding is a construction: most articles have none
+        science: bool | None = None  # worked out the first time it matters
         for sources in document_sources(document, self.lexicon, self.blocks):
             text = sources.block.text
+            queried: set[int | None] = set()
             for claim in sources.unattributed_claims():
+                if claim.construction.idiom_of_science:
+                    if science is None:
+                        science = reports_research(document, self.lexicon, self.blocks)
+                    if science:
+                        continue  # "Europa is thought to harbour an ocean": the field's consensus
+                sentence = sources.sentence_index(claim.start)
+                if sentence is not None and (sentence - 1) in queried:
+                    queried.add(sentence)
+                    continue  # the same missing source, queried once in the sentence before
+                queried.add(sentence)
                 message = _fill(self.message, match=text[claim.start:claim.end],
                                 what=claim.construction.what, who=claim.construction.who)
                 yield finding_at(self, document, sources.block, claim.start, claim.end, message)
@@ -72,8 +84,9 @@ class UnattributedFigureRule(DeclaredRule):
             by_sentence: dict[int | None, list[Figure]] = {}
             for figure in sources.figures:
                 sentence = sources.sentence_index(figure.start)
-                if sentence in claimed or sources.attributed(figure.start, figure.end):
-                    continue  # attributed, or in a sentence the claim rule reports
+                if sentence in claimed or sources.attributed(figure.start, figure.end) or (
+                        sentence is not None and self._exempt(text, *sources.sentences[sentence])):
+                    continue  # attributed, not a claim, or in a sentence the claim rule reports
                 by_sentence.setdefault(sentence, []).append(figure)
             for first, *rest in by_sentence.values():  # one missing source, one finding
                 others = _others(text, rest)
@@ -83,6 +96,10 @@ class UnattributedFigureRule(DeclaredRule):
 
     def _figures_in(self, text: str) -> Iterator[Figure]:
         return find_figures(text, self.figures)
+
+    def _exempt(self, text: str, start: int, end: int) -> bool:
+        """A hypothetical, historical or first-person sentence, or a run of data."""
+        return is_exempt_sentence(text[start:end], self.figures)
 
 
 def _others(text: str, rest: list[Figure], shown: int = 3) -> str:

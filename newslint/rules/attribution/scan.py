@@ -43,6 +43,8 @@ FiguresIn = Callable[[str], Iterable[Any]]  # text -> objects with .start and .e
 _QUOTE_MARK = regex.compile(r"''|[\"\u201c\u201d\u2018\u2019]")
 _WORD = regex.compile(r"\S+")
 _TRAILING_PUNCTUATION = ".!?\u2026\"'\u201d\u2019"
+# "— Name (@handle) March 3, 2021": the credit line under an embedded social post.
+_POST_CREDIT = regex.compile(r"^\s*[\u2014\u2013-]\s*[^\n]{0,80}\(@\w+\)")
 PASSIVE_WINDOW = 40  # characters before an active cue searched for "was", "is being", ...
 
 
@@ -64,6 +66,9 @@ class BlockSources:
     quotes: tuple[Span, ...]  # sorted, merged
     figures: tuple[Any, ...]  # what `figures_in` found in the block, if given
     claims: tuple[Claim, ...]
+    # Per sentence: the reporting verbs that alone attribute it, or () when something
+    # covers the whole sentence (a source noun, an agent, carry-over, a quotation).
+    cue_spans: tuple[tuple[Span, ...], ...] = ()
 
     def sentence_index(self, offset: int) -> int | None:
         return _containing(self.sentences, offset)
@@ -73,7 +78,10 @@ class BlockSources:
         if _inside(start, end, self.quotes):
             return True
         index = self.sentence_index(start)
-        return index is not None and self.attributed_sentences[index]
+        if index is None or not self.attributed_sentences[index]:
+            return False
+        cues = self.cue_spans[index] if self.cue_spans else ()
+        return not cues or any(cue_covers(self.block.text, cue, start, end, self.sentences[index]) for cue in cues)
 
     def unattributed_claims(self) -> Iterator[Claim]:
         return (claim for claim in self.claims if not claim.attributed)
@@ -118,12 +126,14 @@ def document_sources(document: Document, lexicon: AttributionLexicon, blocks: fr
     prepared = _prepare(document, lexicon, blocks, figures_in)
     sentences = _sentences(prepared)
     matters = _what_matters(prepared, sentences, lexicon)
-    attributed = _attribute(prepared, sentences, matters, lexicon)
+    attributed, cue_spans = _attribute(prepared, sentences, matters, lexicon)
     result = []
     for item in prepared:
-        flags = tuple(attributed[item.first_sentence:item.first_sentence + len(item.sentences)])
+        own = slice(item.first_sentence, item.first_sentence + len(item.sentences))
+        flags = tuple(attributed[own])
         claims = tuple(_claim(raw, item, flags) for raw in item.claims)
-        result.append(BlockSources(item.block, item.sentences, flags, item.quotes, item.figures, claims))
+        result.append(BlockSources(item.block, item.sentences, flags, item.quotes, item.figures, claims,
+                                   tuple(cue_spans[own])))
     return tuple(result)
 
 
@@ -132,6 +142,23 @@ def has_construction(document: Document, lexicon: AttributionLexicon, blocks: fr
     `document_sources` starts: most articles have none, and then nothing else is done."""
     return any(_construction_matches(lexicon.construction, block.text)
                for block in document.blocks if block.kind in blocks)
+
+
+RESEARCH_REGISTER_MIN = 3  # mentions of researchers, studies, ... that make an article a research report
+
+
+def reports_research(document: Document, lexicon: AttributionLexicon, blocks: frozenset[BlockKind]) -> bool:
+    """Whether the article reports research (`research_register` words at least
+    RESEARCH_REGISTER_MIN times): there "is thought to" states the field's consensus."""
+    if lexicon.research_register is None:
+        return False
+    seen = 0
+    for block in document.blocks:
+        if block.kind in blocks:
+            seen += sum(1 for _ in lexicon.research_register.finditer(block.text, timeout=regex_timeout(block.text)))
+            if seen >= RESEARCH_REGISTER_MIN:
+                return True
+    return False
 
 
 # Both attribution rules scan every paragraph for the same constructions, one rule right
@@ -164,8 +191,8 @@ def _prepare(document: Document, lexicon: AttributionLexicon, blocks: frozenset[
     first, resets = 0, True
     lead_in: int | None = None  # a colon sentence the next block follows
     right_after = False  # the block right after the lead-in follows it whatever it is
-    for block in document.blocks:
-        if block.kind not in blocks:
+    for block, after in zip(document.blocks, [*document.blocks[1:], None]):
+        if block.kind not in blocks or not_body(block, after, lexicon):
             resets, lead_in = True, None
             continue
         text = block.text
@@ -195,6 +222,17 @@ def _prepare(document: Document, lexicon: AttributionLexicon, blocks: frozenset[
     return prepared
 
 
+def not_body(block: Block, after: Block | None, lexicon: AttributionLexicon) -> bool:
+    """Text that is not the article's own prose, whatever its block kind: a speaker's
+    answer ("A: ...", "SMITH: ..."), an author's bio (`not_body`), an embedded social
+    post (the block right above a "— Name (@handle)" credit) and that credit itself."""
+    text = block.text
+    if _POST_CREDIT.match(text, timeout=regex_timeout(text)) or (
+            after is not None and _POST_CREDIT.match(after.text, timeout=regex_timeout(after.text))):
+        return True
+    return lexicon.not_body is not None and lexicon.not_body.match(text, timeout=regex_timeout(text)) is not None
+
+
 def _sentences(prepared: Sequence[_Prepared]) -> list[_Sentence]:
     sentences = []
     for index, item in enumerate(prepared):
@@ -218,6 +256,9 @@ def _what_matters(prepared: Sequence[_Prepared], sentences: Sequence[_Sentence],
     """Sentences whose attribution someone needs: those with a figure or a construction,
     and, walking back, every sentence one of those could inherit attribution from."""
     matters = [s.has_figure or bool(s.claims) for s in sentences]
+    for index, sentence in enumerate(sentences[:-1]):
+        if sentence.has_figure and sentences[index + 1].block == sentence.block:
+            matters[index + 1] = True  # "That figure comes from the census" may source it
     source_searched: set[int] = set()  # blocks whose sentences all matter up to their last figure
     for index in range(len(sentences) - 1, -1, -1):
         if not matters[index]:
@@ -226,6 +267,8 @@ def _what_matters(prepared: Sequence[_Prepared], sentences: Sequence[_Sentence],
         item = prepared[sentence.block]
         if item.lead_in is not None:
             matters[item.lead_in] = True
+            if item.lead_in > 0:  # "The report was published on Monday. Its main findings:"
+                matters[item.lead_in - 1] = True
         if sentence.has_figure and sentence.block not in source_searched:
             source_searched.add(sentence.block)  # any earlier sentence of its paragraph may be its source
             for earlier in range(item.first_sentence, index):
@@ -238,8 +281,9 @@ def _what_matters(prepared: Sequence[_Prepared], sentences: Sequence[_Sentence],
 
 
 def _attribute(prepared: Sequence[_Prepared], sentences: Sequence[_Sentence], matters: Sequence[bool],
-               lexicon: AttributionLexicon) -> list[bool]:
+               lexicon: AttributionLexicon) -> tuple[list[bool], list[tuple[Span, ...]]]:
     attributed = [False] * len(sentences)
+    cue_spans: list[tuple[Span, ...]] = [()] * len(sentences)
     own = [False] * len(sentences)  # a cue, a source noun or an agent of its own
     statistical = [False] * len(sentences)
     paragraph_source = False  # an earlier sentence of this block gave figures a source
@@ -257,17 +301,20 @@ def _attribute(prepared: Sequence[_Prepared], sentences: Sequence[_Sentence], ma
         inherits = continues or (sentence.has_figure and paragraph_source) or (
             index > 0 and not sentence.resets and attributed[index - 1] and (
                 (sentence.has_figure and statistical[index - 1]) or _carries(sentence, prepared, lexicon)))
-        own[index] = (
-            names_source
-            or any(claim.has_agent for claim in sentence.claims)
-            or _has_cue(text, sentence.start, sentence.end, sentence.claims, lexicon)
-        )
-        attributed[index] = (
-            sentence.quoted or inherits or own[index]
-            or (item.lead_in is not None and attributed[item.lead_in])
-        )
+        whole = names_source or any(claim.has_agent for claim in sentence.claims)
+        cues = () if whole else _cue_spans(text, sentence.start, sentence.end, sentence.claims, lexicon)
+        own[index] = whole or bool(cues)
+        covered = sentence.quoted or inherits or whole or (
+            item.lead_in is not None and (attributed[item.lead_in] or (item.lead_in > 0 and attributed[item.lead_in - 1])))
+        attributed[index] = covered or own[index]
+        cue_spans[index] = () if covered else cues
         paragraph_source = paragraph_source or (attributed[index] and statistical[index] and not sentence.quoted)
-    return attributed
+    for index, sentence in enumerate(sentences[:-1]):
+        after = sentences[index + 1]
+        if sentence.has_figure and not attributed[index] and after.block == sentence.block and own[index + 1] \
+                and _carries(after, prepared, lexicon):
+            attributed[index] = True  # "... 60% of tenants. That figure comes from a survey by ..."
+    return attributed, cue_spans
 
 
 def _carries(sentence: _Sentence, prepared: Sequence[_Prepared], lexicon: AttributionLexicon) -> bool:
@@ -275,22 +322,50 @@ def _carries(sentence: _Sentence, prepared: Sequence[_Prepared], lexicon: Attrib
         prepared[sentence.block].block.text, sentence.start, sentence.end, timeout=REGEX_TIMEOUT_SECONDS) is not None
 
 
-def _has_cue(text: str, start: int, end: int, claims: Sequence[_RawClaim], lexicon: AttributionLexicon) -> bool:
-    """A cue outside the clause of every agentless construction ("is said to have told
-    friends" is hearsay, not a source)."""
+def _cue_spans(text: str, start: int, end: int, claims: Sequence[_RawClaim],
+               lexicon: AttributionLexicon) -> tuple[Span, ...]:
+    """The cues of a sentence outside the clause of every agentless construction ("is
+    said to have told friends" is hearsay, not a source)."""
     def outside_claims(match: Any) -> bool:
         return not any(claim.start <= match.start() < claim.end for claim in claims)
 
-    for cue in lexicon.cue.finditer(text, start, end, timeout=REGEX_TIMEOUT_SECONDS):
-        if outside_claims(cue):
-            return True
+    found = [cue.span() for cue in lexicon.cue.finditer(text, start, end, timeout=REGEX_TIMEOUT_SECONDS)
+             if outside_claims(cue)]
     if lexicon.active_cue is None:
-        return False
+        return tuple(found)
     for cue in lexicon.active_cue.finditer(text, start, end, timeout=REGEX_TIMEOUT_SECONDS):
         window = text[max(start, cue.start() - PASSIVE_WINDOW):cue.start()]
-        if outside_claims(cue) and lexicon.passive_before.search(window, timeout=REGEX_TIMEOUT_SECONDS) is None:
-            return True
-    return False
+        progressive = cue.group().lower().endswith("ing")  # "the club is projecting": active
+        if outside_claims(cue) and (progressive or lexicon.passive_before.search(
+                window, timeout=REGEX_TIMEOUT_SECONDS) is None):
+            found.append(cue.span())
+    return tuple(sorted(found))
+
+
+# ", and 40% of voters oppose it": a new main clause, which a reporting verb before it does not reach.
+_COORDINATION = regex.compile(r"[,;]\s*(?:and|but|while|whereas|yet)\s+(?!that\b)|;")
+_SENTENCE_WIDE_CUE = ("according", "(", "in ", "per ")  # a source phrase frames the whole sentence
+TRAILING_TAG_WORDS = 7  # ", the ministry said on Tuesday." sources the whole sentence before it
+
+
+def cue_covers(text: str, cue: Span, start: int, end: int, sentence: Span) -> bool:
+    """Whether the reporting verb at `cue` sources the figure at ``[start, end)`` of its
+    sentence: no new main clause comes between them ("Critics say the plan is flawed,
+    and 40% of voters oppose it" leaves the 40% unsourced), or the cue is a short
+    closing tag (", officials said."), or a source phrase ("according to")."""
+    if text[cue[0]:cue[1]].lower().startswith(_SENTENCE_WIDE_CUE):
+        return True
+    between = (cue[1], start) if cue[1] <= start else (end, cue[0])
+    if _COORDINATION.search(text, *between, timeout=REGEX_TIMEOUT_SECONDS) is None:
+        return True
+    if cue[0] < start:
+        return False
+    tag_start = text.rfind(",", between[0], cue[0])
+    return tag_start >= 0 and len(text[tag_start:sentence[1]].split()) <= TRAILING_TAG_WORDS
+
+
+def _has_cue(text: str, start: int, end: int, claims: Sequence[_RawClaim], lexicon: AttributionLexicon) -> bool:
+    return bool(_cue_spans(text, start, end, claims, lexicon))
 
 
 def _raw_claims(text: str, sentences: Sequence[Span], lexicon: AttributionLexicon) -> Iterator[_RawClaim]:
