@@ -18,6 +18,7 @@ ignored. The analysis is pure: a document and a lexicon in, evidence out.
 from __future__ import annotations
 
 import dataclasses
+import functools
 from dataclasses import dataclass
 from enum import Enum
 from typing import Callable, Iterator, NamedTuple, Sequence
@@ -28,6 +29,7 @@ from newslint.document import Block, BlockKind, Document
 from newslint.text.patterns import regex_timeout
 from newslint.rules.agreement.lexicon import Lexicon
 from newslint.text.sentences import sentence_spans
+from newslint.text.spans import merged_spans
 
 _TOKEN = regex.compile(
     r"(?:\p{Lu}\.){2,}|[\p{L}\p{N}][\p{L}\p{N}\p{M}]*(?:['\u2019\-][\p{L}\p{N}\p{M}]+)*|[^\s\p{L}\p{N}]"
@@ -165,6 +167,12 @@ class _Sentence:
     previous: Callable[[], Sequence[Token]]  # the sentence before, tokenised on demand
 
 
+def _tokens_before(tokens_of: Callable[[Block, tuple[int, int]], list[Token]],
+                   before: tuple[Block, tuple[int, int]] | None) -> list[Token]:
+    """The tokens of the sentence `before`, or none for the first sentence."""
+    return tokens_of(*before) if before is not None else []
+
+
 def analyse(document: Document, lexicon: Lexicon, blocks: frozenset[BlockKind]) -> Analysis:
     """Every number-marked use of every collective subject in `document`, in order.
 
@@ -172,7 +180,7 @@ def analyse(document: Document, lexicon: Lexicon, blocks: frozenset[BlockKind]) 
     """
     spans = [(block, span) for block in document.blocks if block.kind in blocks
              for span in sentence_spans(block.text)]
-    quoted: dict[int, list[tuple[int, int]]] = {}
+    quoted: dict[int, tuple[tuple[int, int], ...]] = {}
     tokenised: dict[tuple[int, tuple[int, int]], list[Token]] = {}
 
     def tokens_of(block: Block, span: tuple[int, int]) -> list[Token]:
@@ -219,7 +227,7 @@ def analyse(document: Document, lexicon: Lexicon, blocks: frozenset[BlockKind]) 
         before = spans[position - 1] if position > 0 else None
         sentence = _Sentence(
             block, tokens, frozenset(index for m in mentions for index in range(m.first, m.head + 1)),
-            (lambda before=before: tokens_of(*before) if before is not None else []),
+            functools.partial(_tokens_before, tokens_of, before),
         )
         for mention in mentions:
             found.extend(_uses(sentence, mention, lexicon))
@@ -378,9 +386,11 @@ def _written_in_lower_case(document: Document, word: str) -> bool:
         timeout = regex_timeout(text)
         at = text.find(word)
         while at >= 0:
-            run_end = _WORD.match(text, at, timeout=timeout).end()  # the word starts with a letter
-            if run_end == at + len(word) and _LETTER.search(
-                    _WORD_RUN_BEFORE.match(text, 0, at, timeout=timeout).group(), timeout=timeout) is None:
+            run = _WORD.match(text, at, timeout=timeout)  # the word starts with a letter: never None
+            before = _WORD_RUN_BEFORE.match(text, 0, at, timeout=timeout)  # may match empty: never None
+            assert run is not None and before is not None
+            run_end = run.end()
+            if run_end == at + len(word) and _LETTER.search(before.group(), timeout=timeout) is None:
                 return True
             at = text.find(word, run_end)  # later occurrences in this run follow a letter of it
     return False
@@ -411,7 +421,7 @@ def _tokens(text: str, start: int, end: int, quoted: Sequence[tuple[int, int]]) 
     return tokens
 
 
-def _quoted_spans(text: str) -> list[tuple[int, int]]:
+def _quoted_spans(text: str) -> tuple[tuple[int, int], ...]:
     """Spans inside double quotes, curly single quotes, or straight single quotes at word edges.
 
     A straight double quote opens when it starts a word and closes when it ends one;
@@ -441,17 +451,7 @@ def _quoted_spans(text: str) -> list[tuple[int, int]]:
         spans.append((opened, len(text)))
     if "'" in text or "\u2018" in text:
         spans.extend(_single_quoted_spans(text))
-    return _merged(spans)
-
-
-def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    merged: list[tuple[int, int]] = []
-    for start, end in sorted(spans):
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
-        else:
-            merged.append((start, end))
-    return merged
+    return merged_spans(spans)
 
 
 def _single_quoted_spans(text: str) -> Iterator[tuple[int, int]]:

@@ -32,7 +32,10 @@ from newslint.rules.agreement.analysis import Analysis, Number, RelativeUse, Sub
 from newslint.rules.agreement.lexicon import Lexicon, merge_lexicons, validate_lexicon
 from newslint.lexicons import lexicon_tables
 from newslint.model import DeclaredRule, Finding, RuleSpec, finding_at, rule_identity
+from newslint.text.messages import fill, require_placeholders
 
+# What a message may name: the word, the subject, its number here and in the article, an example.
+PLACEHOLDERS = frozenset({"form", "subject", "number", "dominant", "example", "line"})
 OPTIONS = {"lexicons", "lexicon", "blocks"}
 DEFAULT_LEXICONS = ("newslint:lexicons/agreement.toml",)
 DEFAULT_BLOCKS = frozenset(BlockKind) - {BlockKind.CREDIT, BlockKind.BYLINE, BlockKind.ALT_TEXT, BlockKind.QUOTE}
@@ -47,7 +50,7 @@ class _AgreementRule(DeclaredRule):
         return analyse(document, self.lexicon, self.blocks)
 
     def _finding(self, document: Document, item: Use | RelativeUse, **fields: str) -> Finding:
-        return finding_at(self, document, item.block, item.start, item.end, _format(self.message, fields))
+        return finding_at(self, document, item.block, item.start, item.end, fill(self.message, fields))
 
 
 @dataclass(frozen=True)
@@ -143,12 +146,6 @@ def _line(document: Document, item: Use | RelativeUse) -> int:
     return document.position(item.block.to_source(item.start, item.end)[0])[0]
 
 
-def _format(message: str, fields: dict[str, str]) -> str:
-    for key, value in fields.items():
-        message = message.replace("{" + key + "}", value)
-    return message
-
-
 def _lexicon(spec: RuleSpec, options: Options) -> Lexicon:
     return merge_lexicons(lexicon_tables(options, spec.path, DEFAULT_LEXICONS, validate_lexicon))
 
@@ -156,6 +153,7 @@ def _lexicon(spec: RuleSpec, options: Options) -> Lexicon:
 def _factory(rule_class: type[_AgreementRule]) -> Any:
     def build(spec: RuleSpec) -> _AgreementRule:
         options = Options(spec.options, OPTIONS)
+        require_placeholders(spec.message, PLACEHOLDERS)
         return rule_class(
             **(rule_identity(spec) | {"fixable": False}),  # an agreement finding has no fix
             lexicon=_lexicon(spec, options),

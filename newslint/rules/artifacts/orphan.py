@@ -34,6 +34,7 @@ from newslint.options import Options
 from newslint.text.patterns import compile_patterns, regex_timeout
 from newslint.text.credits import is_credit
 from newslint.model import DeclaredRule, Finding, RuleSpec, rule_identity, whole_block_finding
+from newslint.text.messages import fill, require_placeholders
 
 OPTIONS = {"blocks", "max_words", "max_chars", "unless"}
 DEFAULT_BLOCKS = frozenset({BlockKind.PARAGRAPH, BlockKind.HEADING, BlockKind.OTHER})
@@ -74,7 +75,7 @@ class OrphanFragmentRule(DeclaredRule):
         if before.kind is BlockKind.LIST_ITEM or _is_listing(before.text.strip()) \
                 or self._is_fragment(before.text.strip()):
             return
-        yield whole_block_finding(self, document, last, self.message.replace("{match}", text))
+        yield whole_block_finding(self, document, last, fill(self.message, {"match": text}))
 
     def _is_fragment(self, text: str) -> bool:
         timeout = regex_timeout(text)
@@ -98,10 +99,14 @@ def _is_listing(text: str) -> bool:
     return _LABELLED.match(text, timeout=timeout) is not None and _VERB.search(text, timeout=timeout) is None
 
 
+PLACEHOLDERS = frozenset({"match"})  # the fragment's text
+
+
 def orphan_fragment_rule(spec: RuleSpec) -> OrphanFragmentRule:
     if spec.fixable:
         raise ValueError("an orphan fragment is a guess and has no safe automatic fix; set fixable = false")
     options = Options(spec.options, OPTIONS)
+    require_placeholders(spec.message, PLACEHOLDERS)
     unless = options.strings("unless")
     return OrphanFragmentRule(
         **rule_identity(spec),

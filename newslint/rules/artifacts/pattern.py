@@ -27,6 +27,7 @@ from newslint.text.patterns import compile_patterns, regex_timeout
 from newslint.model import (
     DeclaredRule, Edit, Finding, Fix, RuleSpec, finding_at, remove_block_fix, rule_identity, whole_block_finding,
 )
+from newslint.text.messages import fill, require_placeholders
 
 OPTIONS = {"patterns", "ignore_case", "blocks", "whole_block", "unless", "suggestion", "remove_whole_block"}
 
@@ -71,7 +72,7 @@ class PatternRule(DeclaredRule):
         return self.unless is not None and self.unless.search(text, timeout=regex_timeout(text)) is not None
 
     def _message(self, matched: str) -> str:
-        return self.message.replace("{match}", matched).replace("{suggestion}", self.suggestion or "")
+        return fill(self.message, {"match": matched, "suggestion": self.suggestion or ""})
 
 
 def _with_fix(finding: Finding, fix: Fix) -> Finding:
@@ -80,8 +81,12 @@ def _with_fix(finding: Finding, fix: Fix) -> Finding:
     return replace(finding, fix=fix)
 
 
+PLACEHOLDERS = frozenset({"match", "suggestion"})  # the matched text, the suggested replacement
+
+
 def pattern_rule(spec: RuleSpec) -> PatternRule:
     options = Options(spec.options, OPTIONS)
+    require_placeholders(spec.message, PLACEHOLDERS)
     patterns = options.strings("patterns")
     if not patterns:
         raise ValueError("option 'patterns': expected at least one regular expression")

@@ -43,6 +43,7 @@ from newslint.options import Options
 from newslint.text.patterns import compile_patterns, regex_timeout
 from newslint.text.credits import is_credit
 from newslint.model import DeclaredRule, Edit, Finding, Fix, RuleSpec, rule_identity
+from newslint.text.messages import fill, require_placeholders
 
 OPTIONS = {"labels", "bare_labels", "max_headline_words", "min_link_words", "max_links", "blocks", "not_links"}
 DEFAULT_BLOCKS = frozenset({BlockKind.PARAGRAPH, BlockKind.HEADING, BlockKind.LIST_ITEM, BlockKind.OTHER})
@@ -127,13 +128,17 @@ class PromoLinkRule(DeclaredRule):
         if self.fixable:
             edits = tuple(Edit(block.extent[0], block.extent[1], "") for block in group)
             fix = Fix(f"remove the promo ({len(group)} block{'s' if len(group) > 1 else ''})", edits)
-        message = self.message.replace("{match}", text).replace("{links}", str(len(group) - 1))
+        message = fill(self.message, {"match": text, "links": str(len(group) - 1)})
         return Finding(code=self.code, rule=self.name, severity=self.severity, message=message,
                        start=start, end=end, pointer=first.pointer, fix=fix)
 
 
+PLACEHOLDERS = frozenset({"match", "links"})  # the label block's text, how many links follow it
+
+
 def promo_link_rule(spec: RuleSpec) -> PromoLinkRule:
     options = Options(spec.options, OPTIONS)
+    require_placeholders(spec.message, PLACEHOLDERS)
     labels = options.strings("labels")
     if not labels:
         raise ValueError("option 'labels': expected at least one regular expression")

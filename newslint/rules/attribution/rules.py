@@ -39,6 +39,7 @@ from newslint.rules.attribution.lexicon import (
 from newslint.rules.attribution.scan import document_sources, has_construction, reports_research
 from newslint.lexicons import lexicon_tables
 from newslint.model import DeclaredRule, Finding, RuleSpec, finding_at, rule_identity
+from newslint.text.messages import fill, require_placeholders
 
 DEFAULT_BLOCKS = frozenset({BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.CAPTION})
 
@@ -66,8 +67,8 @@ class UnattributedClaimRule(DeclaredRule):
                     queried.add(sentence)
                     continue  # the same missing source, queried once in the sentence before
                 queried.add(sentence)
-                message = _fill(self.message, match=text[claim.start:claim.end],
-                                what=claim.construction.what, who=claim.construction.who)
+                message = fill(self.message, {"match": text[claim.start:claim.end],
+                                              "what": claim.construction.what, "who": claim.construction.who})
                 yield finding_at(self, document, sources.block, claim.start, claim.end, message)
 
 
@@ -90,8 +91,8 @@ class UnattributedFigureRule(DeclaredRule):
                 by_sentence.setdefault(sentence, []).append(figure)
             for first, *rest in by_sentence.values():  # one missing source, one finding
                 others = _others(text, rest)
-                message = _fill(self.message, match=text[first.start:first.end],
-                                wording=self.figures.wording[first.kind], others=others)
+                message = fill(self.message, {"match": text[first.start:first.end],
+                                              "wording": self.figures.wording[first.kind], "others": others})
                 yield finding_at(self, document, sources.block, first.start, first.end, message)
 
     def _figures_in(self, text: str) -> Iterator[Figure]:
@@ -111,12 +112,6 @@ def _others(text: str, rest: list[Figure], shown: int = 3) -> str:
     return f"; also {quoted}{more}"
 
 
-def _fill(template: str, **values: str) -> str:
-    for key, value in values.items():
-        template = template.replace("{" + key + "}", value)
-    return template
-
-
 def _attribution_lexicon(spec: RuleSpec, options: Options) -> AttributionLexicon:
     try:
         return attribution_lexicon(lexicon_tables(options, spec.path, DEFAULT_LEXICONS, validate_lexicon))
@@ -125,8 +120,15 @@ def _attribution_lexicon(spec: RuleSpec, options: Options) -> AttributionLexicon
         raise
 
 
+# What a message may name: the matched words, then what is missing and who could say it (NL401),
+# or how to word the figure and the other figures of its sentence (NL402).
+CLAIM_PLACEHOLDERS = frozenset({"match", "what", "who"})
+FIGURE_PLACEHOLDERS = frozenset({"match", "wording", "others"})
+
+
 def unattributed_claim_rule(spec: RuleSpec) -> UnattributedClaimRule:
     options = Options(spec.options, ATTRIBUTION_OPTIONS)
+    require_placeholders(spec.message, CLAIM_PLACEHOLDERS)
     return UnattributedClaimRule(
         **rule_identity(spec),
         lexicon=_attribution_lexicon(spec, options),
@@ -136,6 +138,7 @@ def unattributed_claim_rule(spec: RuleSpec) -> UnattributedClaimRule:
 
 def unattributed_figure_rule(spec: RuleSpec) -> UnattributedFigureRule:
     options = Options(spec.options, ATTRIBUTION_OPTIONS | FIGURE_OPTIONS)
+    require_placeholders(spec.message, FIGURE_PLACEHOLDERS)
     return UnattributedFigureRule(
         **rule_identity(spec),
         lexicon=_attribution_lexicon(spec, options),

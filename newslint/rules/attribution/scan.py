@@ -35,6 +35,7 @@ from newslint.document import Block, BlockKind, Document
 from newslint.text.patterns import REGEX_TIMEOUT_SECONDS, regex_timeout
 from newslint.rules.attribution.lexicon import AttributionLexicon, Construction
 from newslint.text.sentences import sentence_spans
+from newslint.text.spans import merged_spans
 
 Span = tuple[int, int]
 FiguresIn = Callable[[str], Iterable[Any]]  # text -> objects with .start and .end
@@ -204,7 +205,7 @@ def _prepare(document: Document, lexicon: AttributionLexicon, blocks: frozenset[
         prepared.append(_Prepared(
             block=block,
             sentences=sentences,
-            quotes=_merged(quote_spans(text)),
+            quotes=merged_spans(quote_spans(text)),
             figures=tuple(figures_in(text)) if figures_in is not None else (),
             claims=tuple(_raw_claims(text, sentences, lexicon)),
             first_sentence=first,
@@ -455,13 +456,3 @@ def _containing(spans: Sequence[Span], offset: int) -> int | None:
     if index >= 0 and spans[index][0] <= offset < spans[index][1]:
         return index
     return None
-
-
-def _merged(spans: Iterable[Span]) -> tuple[Span, ...]:
-    merged: list[Span] = []
-    for start, end in sorted(spans):
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
-        else:
-            merged.append((start, end))
-    return tuple(merged)

@@ -34,6 +34,7 @@ from newslint.options import Options
 from newslint.text.credits import is_credit
 from newslint.rules.duplication.common import kind_name, normalise, words
 from newslint.model import DeclaredRule, Finding, RuleSpec, remove_block_fix, rule_identity, whole_block_finding
+from newslint.text.messages import fill, require_placeholders
 
 OPTIONS = {"min_words", "body"}
 DEFAULT_BODY = frozenset({BlockKind.PARAGRAPH, BlockKind.QUOTE, BlockKind.LIST_ITEM})
@@ -77,8 +78,8 @@ class DuplicateCaptionRule(DeclaredRule):
         return not _same_figure(blocks, first, later)
 
     def _finding(self, document: Document, first: Block, later: Block) -> Finding:
-        message = (self.message.replace("{line}", str(document.line_of_block(first)))
-                   .replace("{first}", kind_name(first)).replace("{this}", kind_name(later)))
+        message = fill(self.message, {"line": str(document.line_of_block(first)), "first": kind_name(first),
+                                      "this": kind_name(later)})
         fix = None
         if self.fixable and later.kind in self.body:
             fix = remove_block_fix(later, f"remove the repeated {kind_name(first)}")
@@ -109,8 +110,12 @@ def _alt_of_own_caption(blocks: tuple[Block, ...], index: int) -> bool:
     return False
 
 
+PLACEHOLDERS = frozenset({"line", "first", "this"})  # the first copy's line and both blocks' kinds
+
+
 def duplicate_caption_rule(spec: RuleSpec) -> DuplicateCaptionRule:
     options = Options(spec.options, OPTIONS)
+    require_placeholders(spec.message, PLACEHOLDERS)
     min_words = int(options.number("min_words", 3))
     if min_words < 1:
         raise ValueError("option 'min_words': expected a number of at least 1")

@@ -56,6 +56,7 @@ from newslint.rules.duplication.common import (
     words,
 )
 from newslint.text.patterns import regex_timeout
+from newslint.text.messages import fill, require_placeholders
 
 OPTIONS = {"threshold", "min_words", "blocks", "max_postings", "max_candidates", "max_words", "family_size"}
 DEFAULT_BLOCKS = frozenset({BlockKind.PARAGRAPH})
@@ -113,8 +114,8 @@ class NearDuplicateRule(DeclaredRule):
                 best[later] = (score, earlier)
         for later in sorted(best):
             score, earlier = best[later]
-            message = (self.message.replace("{line}", str(document.line_of_block(paragraphs[earlier].block)))
-                       .replace("{percent}", str(int(score * 100))))
+            message = fill(self.message, {"line": str(document.line_of_block(paragraphs[earlier].block)),
+                                          "percent": str(int(score * 100))})
             yield whole_block_finding(self, document, paragraphs[later].block, message)
 
     def _paragraphs(self, document: Document) -> list[_Paragraph]:
@@ -205,10 +206,14 @@ def _is_prose(text: str) -> bool:
     return named <= NAMES_AND_NUMBERS_MAX * tokens
 
 
+PLACEHOLDERS = frozenset({"line", "percent"})  # the earlier paragraph's line, how much is shared
+
+
 def near_duplicate_rule(spec: RuleSpec) -> NearDuplicateRule:
     if spec.fixable:
         raise ValueError("a near-duplicate has no safe automatic fix; set fixable = false")
     options = Options(spec.options, OPTIONS)
+    require_placeholders(spec.message, PLACEHOLDERS)
     threshold = options.number("threshold", 0.63)
     if not 0.5 <= threshold <= 1:
         raise ValueError("option 'threshold': expected a number from 0.5 to 1")

@@ -45,7 +45,7 @@ from newslint.model import (
     rule_identity,
     whole_block_finding,
 )
-from newslint.options import Options
+from newslint.options import OptionError, Options
 from newslint.rules.duplication.common import (
     has_sentence,
     is_reference,
@@ -54,6 +54,7 @@ from newslint.rules.duplication.common import (
     words,
 )
 from newslint.text.sentences import sentence_spans
+from newslint.text.messages import MessageError, fill, require_placeholders
 
 OPTIONS = {"blocks", "min_chars", "min_words", "max_copies", "max_repeated_texts", "run_blocks", "run_message",
            "headline_message", "pull_quote_words"}
@@ -162,8 +163,8 @@ class DuplicateParagraphRule(DeclaredRule):
     def _finding(self, document: Document, index: int, first: int | None, message: str) -> Finding:
         block = document.blocks[index]
         earlier = document.blocks[first] if first is not None else block
-        message = (message.replace("{line}", str(document.line_of_block(earlier)))
-                   .replace("{this}", kind_name(block)).replace("{first}", kind_name(earlier)))
+        message = fill(message, {"line": str(document.line_of_block(earlier)), "this": kind_name(block),
+                                 "first": kind_name(earlier)})
         fix = remove_block_fix(block, "remove the repeated text") if self.fixable else None
         return whole_block_finding(self, document, block, message, fix)
 
@@ -175,8 +176,7 @@ class DuplicateParagraphRule(DeclaredRule):
         first_line = document.line_of_block(blocks[run.first])
         last = blocks[run.first + run.length - 1]
         end_line = document.position(last.to_source(len(last.text.rstrip()), len(last.text.rstrip()))[1])[0]
-        message = (self.run_message.replace("{count}", str(run.length)).replace("{line}", str(first_line))
-                   .replace("{end}", str(end_line)))
+        message = fill(self.run_message, {"count": str(run.length), "line": str(first_line), "end": str(end_line)})
         start = whole_block_finding(self, document, later[0], message).start
         end = whole_block_finding(self, document, later[-1], message).end
         fix = Fix("remove the repeated section", tuple(Edit(b.extent[0], b.extent[1], "") for b in later)) \
@@ -222,8 +222,21 @@ def _run_length(keys: Sequence[str | None], first: int, later: int) -> int:
     return length
 
 
+PLACEHOLDERS = frozenset({"line", "first", "this"})  # the first copy's line and both blocks' kinds
+RUN_PLACEHOLDERS = frozenset({"count", "line", "end"})  # blocks in the run, the first copy's lines
+
+
 def duplicate_paragraph_rule(spec: RuleSpec) -> DuplicateParagraphRule:
     options = Options(spec.options, OPTIONS)
+    require_placeholders(spec.message, PLACEHOLDERS)
+    run_message = options.string("run_message") or DEFAULT_RUN_MESSAGE
+    headline_message = options.string("headline_message") or DEFAULT_HEADLINE_MESSAGE
+    for key, template, known in (("run_message", run_message, RUN_PLACEHOLDERS),
+                                 ("headline_message", headline_message, PLACEHOLDERS)):
+        try:
+            require_placeholders(template, known)
+        except MessageError as error:
+            raise OptionError(key, str(error)) from None
     return DuplicateParagraphRule(
         **rule_identity(spec),
         blocks=options.block_kinds() or DEFAULT_BLOCKS,
@@ -232,8 +245,8 @@ def duplicate_paragraph_rule(spec: RuleSpec) -> DuplicateParagraphRule:
         min_words=int(options.number("min_words", 6)),
         max_copies=int(options.number("max_copies", 2)),
         max_repeated_texts=int(options.number("max_repeated_texts", 3)),
-        run_message=options.string("run_message") or DEFAULT_RUN_MESSAGE,
-        headline_message=options.string("headline_message") or DEFAULT_HEADLINE_MESSAGE,
+        run_message=run_message,
+        headline_message=headline_message,
         pull_quote_words=int(options.number("pull_quote_words", 40)),
     )
 

@@ -31,6 +31,7 @@ from newslint.model import (
 from newslint.options import Options
 from newslint.rules.duplication.common import is_table_row, normalise, words
 from newslint.text.sentences import sentence_spans
+from newslint.text.messages import fill, require_placeholders
 
 OPTIONS = {"blocks", "min_words", "max_sentences"}
 DEFAULT_BLOCKS = frozenset({BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.HEADING, BlockKind.OTHER})
@@ -66,7 +67,7 @@ class RepeatedSentenceRule(DeclaredRule):
             if self.fixable:
                 source_start, source_end = block.to_source(first_end, second_end)
                 fix = Fix("remove the repeated sentence", (Edit(source_start, source_end, ""),))
-            message = self.message.replace("{count}", str(size))
+            message = fill(self.message, {"count": str(size)})
             yield finding_at(self, document, block, second_start, second_end, message, fix)
             index += 2 * size
 
@@ -90,8 +91,12 @@ def _inside_quotation(text: str, offset: int) -> bool:
     return curly_open or before.count('"') % 2 == 1
 
 
+PLACEHOLDERS = frozenset({"count"})  # how many sentences are repeated
+
+
 def repeated_sentence_rule(spec: RuleSpec) -> RepeatedSentenceRule:
     options = Options(spec.options, OPTIONS)
+    require_placeholders(spec.message, PLACEHOLDERS)
     return RepeatedSentenceRule(
         **rule_identity(spec),
         blocks=options.block_kinds() or DEFAULT_BLOCKS,
