@@ -308,7 +308,7 @@ def test_tokens_are_the_token_pattern_matches_each_marked_quoted_or_not(text: st
 
     start = data.draw(st.integers(0, len(text)))
     end = data.draw(st.integers(start, len(text)))
-    quoted = agreement_analysis._quoted_spans(text)
+    quoted = agreement_analysis.quote_spans(text)
     expected = [(m.group(), m.start(), m.end(), any(s <= m.start() < e for s, e in quoted))
                 for m in agreement_analysis._TOKEN.finditer(text, start, end)]
     tokens = agreement_analysis._tokens(text, start, end, quoted)

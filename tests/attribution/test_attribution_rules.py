@@ -15,7 +15,6 @@ from conftest import REPO, SEED, needs_shared
 from newslint.rules.attribution import RULE_PACK
 from newslint.engine import check_document
 from newslint.rules.attribution.rules import unattributed_claim_rule, unattributed_figure_rule
-from newslint.rules.attribution.scan import quote_spans
 from newslint.model import Finding
 from newslint.rulepack import RulePackError, load_rule_file
 from newslint.registry import Registry
@@ -210,20 +209,6 @@ def test_spans_map_through_html_entities(registry: Registry, nl4) -> None:
     [finding] = check_document(document, nl4)
     assert page[finding.start:finding.end] == "believed to hold &amp; run the valley"
     assert finding.message.startswith("'believed to hold & run the valley': a claim with no source")
-
-
-# --- quotations ----------------------------------------------------------------------------
-
-@pytest.mark.parametrize(("text", "quoted"), [
-    ('He said "no" twice.', ['"no"']),
-    ("\u201cYes,\u201d she said, \u201cand no.\u201d", ["\u201cYes,\u201d", "\u201cand no.\u201d"]),
-    ("''This is wire style,'' he said.", ["''This is wire style,''"]),
-    ('"An open quote runs to the end of the paragraph', ['"An open quote runs to the end of the paragraph']),
-    ('the end of a quote," she said.', ['the end of a quote,"']),  # it began in an earlier paragraph
-    ("The Taliban's \u2018offensive\u2019 began.", ["\u2018offensive\u2019"]),
-])
-def test_quote_spans(text: str, quoted: list[str]) -> None:
-    assert [text[start:end] for start, end in quote_spans(text)] == quoted
 
 
 # --- the rule pack: lexicons live in rule-pack files and options ---------------------------

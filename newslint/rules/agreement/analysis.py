@@ -29,12 +29,11 @@ from newslint.document import Block, BlockKind, Document
 from newslint.text.patterns import regex_timeout
 from newslint.rules.agreement.lexicon import Lexicon
 from newslint.text.sentences import sentence_spans
-from newslint.text.spans import merged_spans
+from newslint.text.quotes import quote_spans
 
 _TOKEN = regex.compile(
     r"(?:\p{Lu}\.){2,}|[\p{L}\p{N}][\p{L}\p{N}\p{M}]*(?:['\u2019\-][\p{L}\p{N}\p{M}]+)*|[^\s\p{L}\p{N}]"
 )
-_DOUBLE_QUOTES = {'"': None, "\u201c": True, "\u201d": False, "\u00ab": True, "\u00bb": False}
 _WORD = regex.compile(r"[^\W\d_][\w'\u2019-]*")
 _LETTER = regex.compile(r"[^\W\d_]")
 # The run of `_WORD` characters that ends at the position matched at (a reverse pattern).
@@ -45,10 +44,6 @@ _ACRONYM = regex.compile(r"\p{Lu}[\p{Lu}\d&]{1,5}|(?:\p{Lu}\.){2,}")
 _DOTTED = regex.compile(r"(?<!\w)(?:\p{Lu}\.){2,}")
 _INNER_CAPITAL = regex.compile(r"(\p{Lu}\p{Ll}+)\p{Lu}[\p{L}\d]*")
 _THE_CAPITAL = regex.compile(r"\b[Tt]he\s+[^\W\d_a-z]")
-_QUOTE_MARK = regex.compile('["\u201c\u201d\u00ab\u00bb]')
-_SINGLE_QUOTED = regex.compile(
-    r"(?<![\p{L}\p{N}])['\u2018](?=\p{L})(?:[^'\u2018\u2019\n]|(?<=\p{L})['\u2019](?=\p{L}))*['\u2019](?![\p{L}\p{N}])"
-)
 # Punctuation that ends the stretch of a clause a pronoun is looked for in.
 _CLAUSE_PUNCTUATION = frozenset(";:()[]{}\u2014\u2013?!\"\u201c\u201d\u2018\u00ab\u00bb")
 MAX_SCOPE_TOKENS = 30
@@ -185,7 +180,7 @@ def analyse(document: Document, lexicon: Lexicon, blocks: frozenset[BlockKind]) 
 
     def tokens_of(block: Block, span: tuple[int, int]) -> list[Token]:
         if id(block) not in quoted:
-            quoted[id(block)] = _quoted_spans(block.text)
+            quoted[id(block)] = quote_spans(block.text)
         if (id(block), span) not in tokenised:
             tokenised[(id(block), span)] = _tokens(block.text, span[0], span[1], quoted[id(block)])
         return tokenised[(id(block), span)]
@@ -419,44 +414,6 @@ def _tokens(text: str, start: int, end: int, quoted: Sequence[tuple[int, int]]) 
                            span_start <= position < span_end)))
         position = after
     return tokens
-
-
-def _quoted_spans(text: str) -> tuple[tuple[int, int], ...]:
-    """Spans inside double quotes, curly single quotes, or straight single quotes at word edges.
-
-    A straight double quote opens when it starts a word and closes when it ends one;
-    a quote reopened before it closes (a quotation running on over paragraphs) stays
-    open, and one never closed runs to the end of the block.
-    """
-    spans: list[tuple[int, int]] = []
-    opened: int | None = None
-    for match in _QUOTE_MARK.finditer(text, timeout=regex_timeout(text)):
-        index = match.start()
-        opens = _DOUBLE_QUOTES[match.group()]
-        if opens is None:
-            before = text[index - 1] if index > 0 else " "
-            after = text[index + 1] if index + 1 < len(text) else " "
-            if (before.isspace() or before in "([{-\u2014\u2013/") and not after.isspace():
-                opens = True
-            elif not before.isspace() and (after.isspace() or not after.isalnum()):
-                opens = False
-            else:
-                opens = opened is None
-        if opens and opened is None:
-            opened = index
-        elif not opens and opened is not None:
-            spans.append((opened, index + 1))
-            opened = None
-    if opened is not None:
-        spans.append((opened, len(text)))
-    if "'" in text or "\u2018" in text:
-        spans.extend(_single_quoted_spans(text))
-    return merged_spans(spans)
-
-
-def _single_quoted_spans(text: str) -> Iterator[tuple[int, int]]:
-    for match in _SINGLE_QUOTED.finditer(text, timeout=regex_timeout(text)):
-        yield match.span()
 
 
 # --- Subjects -----------------------------------------------------------------------------

@@ -35,13 +35,12 @@ from newslint.document import Block, BlockKind, Document
 from newslint.text.patterns import REGEX_TIMEOUT_SECONDS, regex_timeout
 from newslint.rules.attribution.lexicon import AttributionLexicon, Construction
 from newslint.text.sentences import sentence_spans
-from newslint.text.spans import merged_spans
+from newslint.text.quotes import quote_spans
 
 Span = tuple[int, int]
 FiguresIn = Callable[[str], Iterable[Any]]  # text -> objects with .start and .end
 
 # "''" is a double quote in some wire copy: ''Like this,'' she said.
-_QUOTE_MARK = regex.compile(r"''|[\"\u201c\u201d\u2018\u2019]")
 _WORD = regex.compile(r"\S+")
 _TRAILING_PUNCTUATION = ".!?\u2026\"'\u201d\u2019"
 # "— Name (@handle) March 3, 2021": the credit line under an embedded social post.
@@ -205,7 +204,7 @@ def _prepare(document: Document, lexicon: AttributionLexicon, blocks: frozenset[
         prepared.append(_Prepared(
             block=block,
             sentences=sentences,
-            quotes=merged_spans(quote_spans(text)),
+            quotes=quote_spans(text),
             figures=tuple(figures_in(text)) if figures_in is not None else (),
             claims=tuple(_raw_claims(text, sentences, lexicon)),
             first_sentence=first,
@@ -399,49 +398,6 @@ def clause_end_after(text: str, position: int, limit: int, lexicon: AttributionL
     if end == limit:
         end = len(text[position:end].rstrip(_TRAILING_PUNCTUATION)) + position
     return end
-
-
-def quote_spans(text: str) -> Iterator[Span]:
-    """Spans of quoted speech, quote marks included.
-
-    Curly quotes say which way they face; a straight one opens after white space or an
-    opening bracket and closes otherwise. A quotation still open at the end of the block
-    runs to its end (a quote continued in the next paragraph), and a closing mark with
-    no opening one closes a quotation that began before the block.
-    """
-    double_open: int | None = None
-    single_open: int | None = None
-    seen_double = False
-    for mark in _QUOTE_MARK.finditer(text, timeout=regex_timeout(text)):
-        char, at = mark.group(), mark.start()
-        before = text[at - 1] if at else " "
-        after = text[mark.end()] if mark.end() < len(text) else " "
-        if char in ('"', "''"):
-            opens = before.isspace() or before in "([{\u2014-" or (at == 0)
-            char = "\u201c" if opens and not after.isspace() else "\u201d"
-        if char == "\u201c":
-            if double_open is None:
-                double_open = at
-        elif char == "\u201d":
-            if double_open is not None:
-                yield (double_open, mark.end())
-                double_open = None
-            elif not seen_double:
-                yield (0, mark.end())  # the block opens inside a quotation
-            seen_double = True
-            continue
-        elif char == "\u2018":
-            if single_open is None and double_open is None and not before.isalnum():
-                single_open = at
-        elif single_open is not None and not after.isalnum():
-            yield (single_open, mark.end())
-            single_open = None
-        if char == "\u201c":
-            seen_double = True
-    if double_open is not None:
-        yield (double_open, len(text))
-    if single_open is not None:
-        yield (single_open, len(text))
 
 
 def _inside(start: int, end: int, spans: Sequence[Span]) -> bool:
