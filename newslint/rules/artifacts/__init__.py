@@ -2,7 +2,9 @@
 
 Modules: `pattern` (the ``pattern`` kind: one alternation of an editor's regular
 expressions, NL101 and NL103-NL107), `promo` (``promo-link``: promo labels with their links,
-NL102), `orphan` (``orphan-fragment``: a stray fragment at the end, NL108). The rule files
+NL102), `orphan` (``orphan-fragment``: a stray fragment at the end, NL108), `furniture` (interface
+text, calls to action, comment threads, related lists, inline and media promos, embed signatures:
+NL109-NL115, with the word lists in ``lexicons/furniture.toml``). The rule files
 ``NL1xx-*.toml`` beside them are this family's rule pack.
 """
 
@@ -12,16 +14,14 @@ from pathlib import Path
 from typing import Any
 
 from newslint.hookspecs import hookimpl
-from newslint.rules.artifacts import pattern
-from newslint.rules.artifacts import promo
-from newslint.rules.artifacts import orphan
+from newslint.rules.artifacts import furniture, markup, orphan, pattern, promo
 
 RULE_PACK = Path(__file__).parent
 
 
 @hookimpl
 def newslint_rule_kinds() -> dict[str, Any]:
-    return {**pattern.KINDS, **promo.KINDS, **orphan.KINDS}
+    return {**pattern.KINDS, **promo.KINDS, **orphan.KINDS, **furniture.KINDS, **markup.KINDS}
 
 
 @hookimpl

@@ -1,0 +1,635 @@
+"""Kinds for page furniture beyond fixed strings (NL109-NL115).
+
+All read one lexicon (``lexicons/furniture.toml``, option ``lexicons``, inline ``lexicon``):
+
+- ``interface-text``: a block that is nothing but interface text of one category (comment
+  prompt, sign-up, share bar, navigation, gallery control, embed leftover, legal footer, tag
+  line, sponsor notice). A *weak* entry (one word such as "Next" or "Email", which may be a
+  heading) counts only beside another interface block. Sure enough for a fix.
+- ``call-to-action``: a short block whose every sentence addresses the reader about the page
+  ("Be sure to follow us on Instagram."): an imperative verb with an interface object, or a
+  hook ("Enjoyed this story?"). A guess: warning, no fix.
+- ``comment-thread``: from a comment heading, counter or commenter line near the end of the
+  article to the end (or to "Comments are closed"). One finding over the thread.
+- ``related-list``: a teaser heading ("Trending now", "More stories") and the headline-like
+  blocks after it, or, without a heading, a run of three or more headline-like title-case
+  lines before the first or after the last story paragraph. One finding over the run.
+- ``inline-promo``: a bracketed or parenthesised promo inside a line or standing alone.
+- ``media-promo``: "WATCH: <headline>", "<headline>, in pictures".
+- ``embed-signature``: the "— Name (@handle) Date" line of an unrendered social post, with
+  the post's text above it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import regex
+
+from newslint.document import Block, BlockKind, Document
+from newslint.lexicons import lexicon_error, lexicon_tables, merge_tables
+from newslint.model import (
+    DeclaredRule,
+    Edit,
+    Finding,
+    Fix,
+    RuleSpec,
+    finding_at,
+    rule_identity,
+)
+from newslint.options import Options
+from newslint.text.credits import is_credit
+from newslint.text.patterns import compile_patterns, regex_timeout
+from newslint.text.sentences import sentence_spans
+
+DEFAULT_LEXICONS = ("newslint:lexicons/furniture.toml",)
+NOT_FURNITURE = frozenset({BlockKind.CAPTION, BlockKind.CREDIT, BlockKind.ALT_TEXT, BlockKind.BYLINE})
+LIST_KEYS = frozenset({
+    "cta_verbs", "cta_objects", "cta_hooks", "thread_starts", "commenter_lines", "thread_ends",
+    "related_headings", "media_labels", "media_endings", "minor_words", "inline_promo_labels",
+    "inline_promo_whole", "post_markers",
+})
+# Interface text is short: a longer block is prose whatever it contains.
+MAX_INTERFACE_CHARS = 400
+MAX_INTERFACE_WORDS = 50
+
+_BULLET = regex.compile(r"^\s*(?:[-–—•·*▪►>]+|\d{1,2}[.)])\s+")
+_LEADING_EDGE = " \t\n\r\f\v\xa0\"'“”‘’"
+_TRAILING_EDGE = _LEADING_EDGE + ".:;,!"
+_WORD = regex.compile(r"[\p{L}\d][\p{L}\d'’.&+-]*")
+_SENTENCE_END = regex.compile(r"[.!?…][\"'”’)\]]*\s*$")
+_FULL_STOP_END = regex.compile(r"(?<!\.)[.;][\"'”’)\]]*\s*$")
+_INNER_SENTENCE = regex.compile(r"\.\s+[\"'“‘(]?\p{Lu}\p{Ll}")
+_NOT_TEASER = regex.compile(r"\s--\s|\s\|\s|^\W*\d{1,2}[:.]\d{2}\b|^\W*(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)\w*\.?\s+\d", regex.I)
+_REPORTED = regex.compile(r"\b(?:said|says|told|according to|reported)\b", regex.I)
+_LISTING = regex.compile(r"[()]|\s(?:v|vs)\.?\s|\s[-–—]\s|&|\d+\s*[-–]\s*\d+")
+_SEGMENT = regex.compile(r"(?<=[.!?»›|•])\s+|\s+[|•»›]\s*")
+_SIGNATURE = regex.compile(
+    r"^\s*[—–-]{1,2}\s*[^()\n]{1,80}\(\s*@\w{1,30}\s*\)\s*(?:\p{L}{3,9}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+\p{L}{3,9}\.?\s+\d{4})\s*$"
+)
+
+
+# --- the lexicon ------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Category:
+    key: str
+    name: str
+    strong: Any
+    weak: Any | None
+
+
+@dataclass(frozen=True)
+class FurnitureLexicon:
+    categories: tuple[Category, ...]
+    any_strong: Any  # every category's strong entries in one pattern, a named group per category
+    any_weak: Any
+    cta_start: Any
+    cta_object: Any
+    cta_hook: Any
+    thread_start: Any
+    commenter_line: Any
+    thread_end: Any
+    related_heading: Any
+    media_label: Any
+    media_ending: Any
+    minor_words: frozenset[str]
+    inline_label: Any
+    inline_whole: Any
+    post_marker: Any
+
+    def interface_category(self, text: str, *, weak: bool) -> Category | None:
+        """The category whose strong (or, with `weak`, weak) entries match all of `text`."""
+        if not text or len(text) > MAX_INTERFACE_CHARS or text.count(" ") >= MAX_INTERFACE_WORDS:
+            return None
+        pattern = self.any_weak if weak else self.any_strong
+        match = pattern.fullmatch(text, timeout=regex_timeout(text)) if pattern is not None else None
+        return self.categories[int(match.lastgroup[1:])] if match is not None and match.lastgroup else None
+
+
+def _validate(table: Mapping[str, Any], option: str, where: str) -> None:
+    for key, value in table.items():
+        if key == "interface_names":
+            if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
+                raise lexicon_error(option, where, "interface_names: expected a table of strings")
+            continue
+        if key not in LIST_KEYS and not key.startswith(("interface_", "weak_")):
+            raise lexicon_error(option, where, f"unknown key {key!r}")
+        if not isinstance(value, list) or not all(isinstance(item, str) and item for item in value):
+            raise lexicon_error(option, where, f"{key}: expected a list of non-empty strings")
+
+
+def _alternation(entries: Sequence[str], key: str, *, anchored: str = "") -> Any:
+    if not entries:
+        return None
+    return compile_patterns(tuple(f"{anchored}(?:{entry})" for entry in entries), ignore_case=True,
+                            key=f"lexicon {key}")
+
+
+def load_lexicon(options: Options, rule_path: str) -> FurnitureLexicon:
+    merged = merge_tables(lexicon_tables(options, rule_path, DEFAULT_LEXICONS, _validate))
+    names: dict[str, str] = merged.get("interface_names", {})
+    categories = tuple(
+        Category(key, name, _alternation(merged.get(f"interface_{key}", []), f"interface_{key}"),
+                 _alternation(merged.get(f"weak_{key}", []), f"weak_{key}"))
+        for key, name in names.items()
+    )
+
+    def lst(key: str) -> list[str]:
+        return list(merged.get(key, []))
+
+    sources: dict[str, list[str]] = {"strong": [], "weak": []}
+    for number, key in enumerate(names):
+        for strength, prefix in (("strong", "interface_"), ("weak", "weak_")):
+            entries = merged.get(prefix + key, [])
+            if entries:
+                sources[strength].append(f"(?P<c{number}>" + "|".join(f"(?:{e})" for e in entries) + ")")
+    flags = regex.VERSION1 | regex.MULTILINE | regex.IGNORECASE
+
+    def combined(strength: str) -> Any:
+        return regex.compile("(?-f)(?:" + "|".join(sources[strength]) + ")", flags) if sources[strength] else None
+
+    verbs = "|".join(f"(?:{verb})" for verb in lst("cta_verbs")) or "(?!)"
+    lead_in = r"(?:(?:for more|to (?:read|see|watch|get|find|learn)|if you)[^,.!?]{0,60},\s*)?"
+    media = "|".join(f"(?:{label})" for label in lst("media_labels")) or "(?!)"
+    inline = "|".join(f"(?:{label})" for label in lst("inline_promo_labels")) or "(?!)"
+    return FurnitureLexicon(
+        categories=categories,
+        any_strong=combined("strong"),
+        any_weak=combined("weak"),
+        cta_start=compile_patterns((rf"^\W*{lead_in}(?:{verbs})\b",), ignore_case=True, key="lexicon cta_verbs"),
+        cta_object=_alternation(lst("cta_objects"), "cta_objects") or regex.compile("(?!)"),
+        cta_hook=_alternation(lst("cta_hooks"), "cta_hooks") or regex.compile("(?!)"),
+        thread_start=_alternation(lst("thread_starts"), "thread_starts") or regex.compile("(?!)"),
+        commenter_line=_alternation(lst("commenter_lines"), "commenter_lines") or regex.compile("(?!)"),
+        thread_end=_alternation(lst("thread_ends"), "thread_ends") or regex.compile("(?!)"),
+        related_heading=_alternation(lst("related_headings"), "related_headings") or regex.compile("(?!)"),
+        media_label=compile_patterns((rf"^\W*(?:{media})\s*[:|]\s*",), ignore_case=True, key="lexicon media_labels"),
+        media_ending=compile_patterns(tuple(f"(?:{e})\\s*$" for e in lst("media_endings")) or ("(?!)",),
+                                      ignore_case=True, key="lexicon media_endings"),
+        minor_words=frozenset(word.lower() for word in lst("minor_words")),
+        inline_label=compile_patterns(
+            (rf"[(\[]\s*(?:{inline})\s*(?::|\s[-–—]|»|›)\s*[^()\[\]\n]{{3,200}}[)\]]",), ignore_case=True,
+            key="lexicon inline_promo_labels"),
+        inline_whole=_alternation(lst("inline_promo_whole"), "inline_promo_whole") or regex.compile("(?!)"),
+        post_marker=_alternation(lst("post_markers"), "post_markers") or regex.compile("(?!)"),
+    )
+
+
+# --- block shape ------------------------------------------------------------------------
+
+def core_text(block: Block) -> str:
+    """The block's text without a list bullet, edge quotes, white space and final punctuation."""
+    text = block.text.strip()
+    text = _BULLET.sub("", text, count=1, timeout=regex_timeout(text))
+    return trim_edges(text)
+
+
+def trim_edges(text: str) -> str:
+    """`text` without edge white space and quotes, and without final punctuation."""
+    return text.lstrip(_LEADING_EDGE).rstrip(_TRAILING_EDGE)
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text, timeout=regex_timeout(text))
+
+
+def is_story_paragraph(block: Block) -> bool:
+    """Prose: a paragraph of a dozen words or more that ends like a sentence, or a long one."""
+    if block.kind in NOT_FURNITURE:
+        return False
+    text = block.text.strip()
+    count = len(text.split())
+    ending = text[-12:]
+    return count >= 30 or (count >= 12 and _SENTENCE_END.search(ending, timeout=regex_timeout(ending)) is not None)
+
+
+def story_bounds(blocks: Sequence[Block]) -> tuple[int, int] | None:
+    """Indexes of the first and last story paragraph."""
+    story = [index for index, block in enumerate(blocks) if is_story_paragraph(block)]
+    return (story[0], story[-1]) if story else None
+
+
+def is_headline(text: str, lexicon: FurnitureLexicon, *, title_case: bool) -> bool:
+    """A link title: 3-20 words, one sentence, no final full stop, no listing shape; with
+    `title_case`, most words that are not small words start with a capital or a digit."""
+    if len(text) > 200:
+        return False
+    timeout = regex_timeout(text)
+    found = words(text)
+    if not 3 <= len(found) <= 20:
+        return False
+    if _FULL_STOP_END.search(text, timeout=timeout) or _INNER_SENTENCE.search(text, timeout=timeout):
+        return False
+    if _NOT_TEASER.search(text, timeout=timeout) or text.endswith(":") or is_credit(text):
+        return False
+    if not title_case:
+        return True
+    if _LISTING.search(text, timeout=timeout) or text.count(",") > 1:
+        return False  # names, fixtures, results: "Jane Roe (Portvale)", "Eastbridge v Northam"
+    major = [word for word in found[1:] if word.lower() not in lexicon.minor_words]
+    if len(major) < 2:
+        return False
+    capitalised = sum(1 for word in major if word[0].isupper() or word[0].isdigit())
+    return capitalised / len(major) >= 0.75
+
+
+def span_finding(rule: DeclaredRule, document: Document, first: Block, last: Block, message: str,
+                 fix: Fix | None = None) -> Finding:
+    """One finding from the start of `first`'s text to the end of `last`'s."""
+    text = first.text
+    start = len(text) - len(text.lstrip())
+    source_start = first.to_source(start, start + 1)[0]
+    last_text = last.text.rstrip()
+    source_end = last.to_source(max(0, len(last_text) - 1), len(last_text))[1]
+    return Finding(code=rule.code, rule=rule.name, severity=rule.severity, message=message,
+                   start=source_start, end=source_end, pointer=first.pointer, fix=fix)
+
+
+def _message(template: str, **values: str) -> str:
+    for key, value in values.items():
+        template = template.replace("{" + key + "}", value)
+    return template
+
+
+def _short(text: str, limit: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+# --- NL109 interface-text ---------------------------------------------------------------
+
+@dataclass(frozen=True)
+class InterfaceTextRule(DeclaredRule):
+    lexicon: FurnitureLexicon
+
+    def check(self, document: Document) -> Iterator[Finding]:
+        blocks = document.blocks
+        cores = [core_text(block) if block.kind not in NOT_FURNITURE and len(block.text) <= MAX_INTERFACE_CHARS + 20
+                 else "" for block in blocks]
+        strong = [self.lexicon.interface_category(core, weak=False) or self._segmented(core) for core in cores]
+        weak = [None if strong[i] else self.lexicon.interface_category(core, weak=True) for i, core in enumerate(cores)]
+        for index, block in enumerate(blocks):
+            category = strong[index]
+            if category is None and weak[index] is not None:
+                neighbours = [j for j in (index - 1, index + 1) if 0 <= j < len(blocks)]
+                if any(strong[j] or weak[j] for j in neighbours):
+                    category = weak[index]
+            if category is None:
+                continue
+            stripped = block.text.strip()
+            fix = Fix(f"remove {_short(stripped)!r}", (Edit(block.extent[0], block.extent[1], ""),)) \
+                if self.fixable else None
+            yield span_finding(self, document, block, block,
+                               _message(self.message, what=category.name, match=_short(stripped)), fix)
+
+    def _segmented(self, core: str) -> Category | None:
+        """The category of the first segment when every segment of `core` ("12 comments.
+        Share your thoughts »") is interface text, else None."""
+        if not core or core.count(" ") >= MAX_INTERFACE_WORDS:
+            return None
+        segments = [s for s in (trim_edges(part) for part in _SEGMENT.split(core, timeout=regex_timeout(core))) if s]
+        if len(segments) < 2:
+            return None
+        found = [self.lexicon.interface_category(segment, weak=False) for segment in segments]
+        return found[0] if all(found) else None
+
+
+# --- NL110 call-to-action ---------------------------------------------------------------
+
+@dataclass(frozen=True)
+class CallToActionRule(DeclaredRule):
+    lexicon: FurnitureLexicon
+    max_words: int
+
+    def check(self, document: Document) -> Iterator[Finding]:
+        for block in document.blocks:
+            if block.kind in NOT_FURNITURE:
+                continue
+            text = block.text.strip()
+            if not text or len(text.split()) > self.max_words:
+                continue
+            if _BULLET.match(text, timeout=regex_timeout(text)):
+                continue  # a list item: instructions that belong to the story
+            core = core_text(block)
+            if self.lexicon.interface_category(core, weak=False) is not None:
+                continue  # interface-text reports it
+            if self._all_calls(text):
+                yield span_finding(self, document, block, block, _message(self.message, match=_short(text)))
+
+    def _all_calls(self, text: str) -> bool:
+        spans = sentence_spans(text)
+        if not spans:
+            return False
+        calls = 0
+        for start, end in spans:
+            sentence = text[start:end]
+            timeout = regex_timeout(sentence)
+            if self.lexicon.cta_hook.match(sentence, timeout=timeout):
+                calls += len(sentence.split()) >= 8  # "If you enjoyed this story, ..." is a call itself
+                continue
+            if _REPORTED.search(sentence, timeout=timeout):
+                return False  # a reported sentence is the story's
+            if self.lexicon.cta_start.search(sentence, timeout=timeout) and \
+                    self.lexicon.cta_object.search(sentence, timeout=timeout):
+                calls += 1
+                continue
+            return False
+        return calls > 0
+
+
+# --- NL111 comment-thread ---------------------------------------------------------------
+
+@dataclass(frozen=True)
+class CommentThreadRule(DeclaredRule):
+    lexicon: FurnitureLexicon
+    tail_share: float
+
+    def check(self, document: Document) -> Iterator[Finding]:
+        blocks = document.blocks
+        if len(blocks) < 2:
+            return
+        total = max(1, blocks[-1].extent[1])
+        tail_from = total * (1 - self.tail_share)
+        bounds = story_bounds(blocks)
+        after_story_start = blocks[bounds[0]].extent[1] if bounds else 0
+        start = self._start(blocks, tail_from, max(after_story_start, total / 2))
+        if start is None:
+            return
+        end = len(blocks) - 1
+        for index in range(start + 1, len(blocks)):
+            core = core_text(blocks[index])
+            if self.lexicon.thread_end.fullmatch(core, timeout=regex_timeout(core)) or \
+                    self.lexicon.thread_end.fullmatch(blocks[index].text.strip(), timeout=regex_timeout(core)):
+                end = index
+                break
+        if end == start:
+            return
+        yield span_finding(self, document, blocks[start], blocks[end],
+                           _message(self.message, match=_short(blocks[start].text.strip()),
+                                    blocks=str(end - start + 1)))
+
+    def _start(self, blocks: Sequence[Block], tail_from: float, heading_from: float) -> int | None:
+        """The first comment heading or counter in the second half of the article, after the
+        first story paragraph, or the first commenter line in its tail."""
+        for index, block in enumerate(blocks):
+            if block.kind in NOT_FURNITURE or block.extent[0] < min(tail_from, heading_from):
+                continue
+            core = core_text(block)
+            timeout = regex_timeout(core)
+            if len(core) > 200:
+                continue
+            whole = block.text.strip()
+            if block.extent[0] >= heading_from and (self.lexicon.thread_start.fullmatch(core, timeout=timeout)
+                                                    or self.lexicon.thread_start.fullmatch(whole, timeout=timeout)):
+                return index
+            if block.extent[0] >= tail_from and self.lexicon.commenter_line.fullmatch(core, timeout=timeout):
+                return index
+        return None
+
+
+# --- NL112 related-list -----------------------------------------------------------------
+
+@dataclass(frozen=True)
+class RelatedListRule(DeclaredRule):
+    lexicon: FurnitureLexicon
+    min_run: int
+    max_run: int
+
+    def check(self, document: Document) -> Iterator[Finding]:
+        blocks = document.blocks
+        bounds = story_bounds(blocks)
+        taken = -1
+        for index, block in enumerate(blocks):
+            if index <= taken or block.kind in NOT_FURNITURE:
+                continue
+            run = self._headed_run(blocks, index)
+            what = "a related-stories list"
+            if run is None and bounds is not None and (index < bounds[0] or index > bounds[1]):
+                run = self._headless_run(blocks, index)
+                what = "a run of headline links"
+            if run is None:
+                continue
+            first, last = run
+            taken = last
+            yield span_finding(self, document, blocks[first], blocks[last],
+                               _message(self.message, what=what, match=_short(blocks[first].text.strip()),
+                                        blocks=str(last - first + 1)))
+
+    def _headed_run(self, blocks: Sequence[Block], index: int) -> tuple[int, int] | None:
+        core = core_text(blocks[index])
+        if not core or len(core) > 80 or \
+                not self.lexicon.related_heading.fullmatch(core, timeout=regex_timeout(core)):
+            return None
+        last = index
+        gap = False
+        for following in range(index + 1, min(len(blocks), index + 1 + self.max_run)):
+            text = blocks[following].text.strip()
+            if blocks[following].kind in NOT_FURNITURE or text.endswith(":") and not \
+                    self.lexicon.related_heading.fullmatch(core_text(blocks[following]), timeout=regex_timeout(text)):
+                break
+            if is_headline(core_text(blocks[following]), self.lexicon, title_case=False) or \
+                    self.lexicon.related_heading.fullmatch(core_text(blocks[following]), timeout=regex_timeout(text)):
+                last, gap = following, False
+                continue
+            # one section label or summary line before another teaser headline
+            after = following + 1
+            if not gap and len(text.split()) <= 50 and not text.endswith(":") and last == following - 1 \
+                    and after < len(blocks) and \
+                    is_headline(core_text(blocks[after]), self.lexicon, title_case=False):
+                gap = True
+                continue
+            break
+        return (index, last) if last > index else None
+
+    def _headless_run(self, blocks: Sequence[Block], index: int) -> tuple[int, int] | None:
+        if index > 0 and blocks[index - 1].text.rstrip().endswith(":"):
+            return None  # a lead-in introduces the story's own list
+        last, lines = index - 1, 0
+        for following in range(index, min(len(blocks), index + self.max_run)):
+            block = blocks[following]
+            # a reader may join a list of link titles into one block: each line counts
+            titles = [trim_edges(_BULLET.sub("", line, count=1)) for line in block.text.strip().split("\n")]
+            if block.kind in NOT_FURNITURE or \
+                    not all(is_headline(title, self.lexicon, title_case=True) for title in titles):
+                break
+            last, lines = following, lines + len(titles)
+        if lines < self.min_run:
+            return None
+        # link titles read as phrases ("Ten Things to Know About ..."), not lists of names
+        texts = [blocks[i].text for i in range(index, last + 1)]
+        phrased = sum(1 for text in texts for line in text.split("\n")
+                      if any(word.lower() in self.lexicon.minor_words for word in words(line)))
+        return (index, last) if 2 * phrased >= lines else None
+
+
+# --- NL113 inline-promo ------------------------------------------------------------------
+
+_BRACKETED = regex.compile(r"\((?:[^()\n]|\([^()\n]*\)){2,200}\)|\[[^\[\]\n]{2,200}\]")
+_QUOTED_TITLE = regex.compile(r"^\s*(?:see|read|watch)\s+(?:also\s+)?[“\"‘'][^”\"’']{3,}[”\"’']", regex.I)
+_SEE_TITLE = regex.compile(r"^\s*see\s+(?:also\s+)?(?:our\s+)?([\p{Lu}\d][^;]{8,})$")
+_CREDIT_LEAD = regex.compile(
+    r"^\s*(?:additional\s+)?(?:reporting|editing|edited|writing|written|compiled|produced|translated|photos?|images?"
+    r"|pictures?|graphics?|illustrations?|credits?|sources?|via|with|by|courtesy)\b", regex.I)
+_LABELLED_HEADLINE = regex.compile(r"^[^:]{2,60}:\s+\S")
+
+
+@dataclass(frozen=True)
+class InlinePromoRule(DeclaredRule):
+    lexicon: FurnitureLexicon
+
+    def check(self, document: Document) -> Iterator[Finding]:
+        for block in document.blocks:
+            if block.kind in NOT_FURNITURE:
+                continue
+            text = block.text
+            for match in _BRACKETED.finditer(text, timeout=regex_timeout(text)):
+                if self._is_promo(match.group(), whole_line=match.group() == text.strip(),
+                                  between_sentences=_stands_alone(text, match.start(), match.end())):
+                    yield finding_at(self, document, block, match.start(), match.end(),
+                                     _message(self.message, match=_short(match.group())))
+
+    def _is_promo(self, bracketed: str, *, whole_line: bool, between_sentences: bool) -> bool:
+        inner = bracketed[1:-1].strip()
+        timeout = regex_timeout(inner)
+        if self.lexicon.inline_whole.fullmatch(inner.rstrip(" .»›>"), timeout=timeout):
+            return True
+        if self.lexicon.inline_label.fullmatch(bracketed, timeout=timeout):
+            return True
+        if _QUOTED_TITLE.match(inner, timeout=timeout):
+            return True
+        see = _SEE_TITLE.match(inner, timeout=timeout)
+        if see and is_headline(see.group(1), self.lexicon, title_case=True):
+            return True
+        if _CREDIT_LEAD.match(inner, timeout=timeout) or is_credit(inner):
+            return False
+        found = words(inner)
+        if bracketed.startswith("["):
+            # a title-case headline in square brackets: four words, three of them real words
+            prose_words = [word for word in found if len(word) >= 3 and any(c.islower() for c in word)]
+            # between sentences, not an editor's insertion inside one ("[New Town Council]")
+            return between_sentences and len(found) >= 4 and len(prose_words) >= 3 \
+                and is_headline(inner, self.lexicon, title_case=True)
+        # a whole line in parentheses that is a "Topic: what happened" headline in sentence case
+        return whole_line and len(found) >= 6 and _LABELLED_HEADLINE.match(inner, timeout=timeout) is not None \
+            and is_headline(inner, self.lexicon, title_case=False) \
+            and not is_headline(inner, self.lexicon, title_case=True)
+
+
+def _stands_alone(text: str, start: int, end: int) -> bool:
+    """Whether the span ``[start, end)`` of `text` sits between sentences, not inside one."""
+    before, after = text[:start].rstrip(), text[end:].lstrip()
+    return (not before or before[-1] in ".!?\"”’") and (not after or after[0].isupper() or after[0] in "\"“‘")
+
+
+# --- NL115 media-promo ------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class MediaPromoRule(DeclaredRule):
+    lexicon: FurnitureLexicon
+
+    def check(self, document: Document) -> Iterator[Finding]:
+        for block in document.blocks:
+            if block.kind in NOT_FURNITURE:
+                continue
+            text = _BULLET.sub("", block.text.strip(), count=1, timeout=regex_timeout(block.text))
+            timeout = regex_timeout(text)
+            label = self.lexicon.media_label.match(text, timeout=timeout)
+            headline = text[label.end():] if label else text
+            if label is None and not self.lexicon.media_ending.search(text, timeout=timeout):
+                continue
+            if is_headline(headline, self.lexicon, title_case=False):
+                yield span_finding(self, document, block, block, _message(self.message, match=_short(text)))
+
+
+# --- NL114 embed-signature --------------------------------------------------------------
+
+@dataclass(frozen=True)
+class EmbedSignatureRule(DeclaredRule):
+    lexicon: FurnitureLexicon
+    max_post_blocks: int
+
+    def check(self, document: Document) -> Iterator[Finding]:
+        blocks = document.blocks
+        for index, block in enumerate(blocks):
+            text = block.text.strip()
+            if len(text) > 160 or not _SIGNATURE.match(text, timeout=regex_timeout(text)):
+                continue
+            first = index
+            for before in range(index - 1, max(-1, index - 1 - self.max_post_blocks), -1):
+                previous = blocks[before].text.strip()
+                if previous.endswith(":") or len(previous.split()) > 60 or blocks[before].kind in NOT_FURNITURE:
+                    break
+                if not self.lexicon.post_marker.search(previous, timeout=regex_timeout(previous)):
+                    break
+                first = before
+            yield span_finding(self, document, blocks[first], block, _message(self.message, match=_short(text)))
+
+
+# --- rule constructors ------------------------------------------------------------------
+
+def _options(spec: RuleSpec, extra: set[str]) -> tuple[Options, FurnitureLexicon]:
+    options = Options(spec.options, {"lexicons", "lexicon", *extra})
+    return options, load_lexicon(options, spec.path)
+
+
+def _no_fix(spec: RuleSpec) -> None:
+    if spec.fixable:
+        raise ValueError(f"kind {spec.kind!r} is a guess and has no safe automatic fix; set fixable = false")
+
+
+def interface_text_rule(spec: RuleSpec) -> InterfaceTextRule:
+    _, lexicon = _options(spec, set())
+    return InterfaceTextRule(**rule_identity(spec), lexicon=lexicon)
+
+
+def call_to_action_rule(spec: RuleSpec) -> CallToActionRule:
+    _no_fix(spec)
+    options, lexicon = _options(spec, {"max_words"})
+    return CallToActionRule(**rule_identity(spec), lexicon=lexicon, max_words=int(options.number("max_words", 60)))
+
+
+def comment_thread_rule(spec: RuleSpec) -> CommentThreadRule:
+    _no_fix(spec)
+    options, lexicon = _options(spec, {"tail_share"})
+    return CommentThreadRule(**rule_identity(spec), lexicon=lexicon,
+                             tail_share=float(options.number("tail_share", 0.4)))
+
+
+def related_list_rule(spec: RuleSpec) -> RelatedListRule:
+    _no_fix(spec)
+    options, lexicon = _options(spec, {"min_run", "max_run"})
+    return RelatedListRule(**rule_identity(spec), lexicon=lexicon, min_run=int(options.number("min_run", 3)),
+                           max_run=int(options.number("max_run", 12)))
+
+
+def inline_promo_rule(spec: RuleSpec) -> InlinePromoRule:
+    _no_fix(spec)
+    _, lexicon = _options(spec, set())
+    return InlinePromoRule(**rule_identity(spec), lexicon=lexicon)
+
+
+def media_promo_rule(spec: RuleSpec) -> MediaPromoRule:
+    _no_fix(spec)
+    _, lexicon = _options(spec, set())
+    return MediaPromoRule(**rule_identity(spec), lexicon=lexicon)
+
+
+def embed_signature_rule(spec: RuleSpec) -> EmbedSignatureRule:
+    _no_fix(spec)
+    options, lexicon = _options(spec, {"max_post_blocks"})
+    return EmbedSignatureRule(**rule_identity(spec), lexicon=lexicon,
+                              max_post_blocks=int(options.number("max_post_blocks", 4)))
+
+
+KINDS: dict[str, Any] = {
+    "interface-text": interface_text_rule,
+    "call-to-action": call_to_action_rule,
+    "comment-thread": comment_thread_rule,
+    "related-list": related_list_rule,
+    "inline-promo": inline_promo_rule,
+    "media-promo": media_promo_rule,
+    "embed-signature": embed_signature_rule,
+}
