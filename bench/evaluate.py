@@ -83,6 +83,18 @@ def _overlaps(finding: Finding, start: int, end: int) -> bool:
     return finding.start < end and start < finding.end
 
 
+def _removes_unlabelled_text(finding: Finding, labels: Sequence[Label], text: str) -> bool:
+    """Whether the finding's fix would delete a non-space character that no label covers:
+    story text, as far as the labellers could tell."""
+    if finding.fix is None:
+        return False
+    for edit in finding.fix.edits:
+        for offset in range(edit.start, edit.end):
+            if not text[offset].isspace() and not any(l.start <= offset < l.end for l in labels):
+                return True
+    return False
+
+
 def _findings(registry: Registry, rules: Sequence[Rule], path: Path, source: str | None = None) -> list[Finding]:
     text = source if source is not None else path.read_text(encoding="utf-8")
     reader = registry.readers[".txt"]
@@ -107,6 +119,7 @@ def evaluate_spans(family: str, half: str, show: set[str]) -> dict[str, object]:
     chosen = [a for a in articles(SETS[family]) if a.half == half and a.id in reviewed]
     found_labels = total_labels = 0
     correct = wrong = 0
+    unsafe_fixes = 0
     per_article_recall: list[float] = []
     by_code: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     by_category: dict[str, list[int]] = defaultdict(lambda: [0, 0])
@@ -124,6 +137,8 @@ def evaluate_spans(family: str, half: str, show: set[str]) -> dict[str, object]:
                 print(f"FN {article.id} {label.start} {label.category}: {text[label.start:label.end][:100]!r}")
         if own:
             per_article_recall.append(sum(hit) / len(own))
+        text = article.text_path.read_text(encoding="utf-8")
+        unsafe_fixes += sum(_removes_unlabelled_text(finding, own, text) for finding in findings)
         for finding in findings:
             good = any(_overlaps(finding, label.start, label.end) for label in own)
             verdict = verdicts.get((article.id, finding.start, finding.code))
@@ -142,6 +157,7 @@ def evaluate_spans(family: str, half: str, show: set[str]) -> dict[str, object]:
         "recall_mean_over_articles": _ratio(sum(per_article_recall), len(per_article_recall)),
         "findings": correct + wrong, "precision": _ratio(correct, correct + wrong),
         "false_positives": wrong, "false_positives_per_article": _ratio(wrong, len(chosen)),
+        "fixes_removing_unlabelled_text": unsafe_fixes,
         "by_code": {code: {"correct": c, "wrong": w} for code, (c, w) in sorted(by_code.items())},
         "recall_by_category": {cat: f"{h}/{n}" for cat, (h, n) in sorted(by_category.items())},
     }
