@@ -18,6 +18,7 @@ import threading
 import time
 from dataclasses import dataclass
 from types import FrameType, TracebackType
+from typing import Self
 
 _MEGABYTE = 1_000_000
 REPEAT_SECONDS = 0.1  # how often the alarm repeats once the time is up
@@ -62,7 +63,7 @@ def can_enforce() -> bool:
     return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
 
 
-class time_budget:  # noqa: N801 - used like a function: ``with time_budget(2.0): ...``
+class time_budget:
     """Raise `BudgetExceeded` in the body if it runs longer than `seconds`.
 
     ``None`` means no budget. Once the time is up the alarm repeats every
@@ -80,7 +81,7 @@ class time_budget:  # noqa: N801 - used like a function: ``with time_budget(2.0)
         self._previous_timer = (0.0, 0.0)
         self._started = 0.0
 
-    def __enter__(self) -> "time_budget":
+    def __enter__(self) -> Self:
         if self._seconds is None or not can_enforce():
             return self
         self._previous_handler = signal.signal(signal.SIGALRM, self._on_alarm)

@@ -20,13 +20,14 @@ import json
 import os
 import tempfile
 import time
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any
 
-from newslint.version import __version__
 from newslint.engine import ENGINE_CODE, Located
 from newslint.model import Edit, Finding, Fix, Rule, Severity
+from newslint.version import __version__
 
 CACHE_DIR_NAME = ".newslint_cache"
 CACHE_FORMAT = 1
@@ -119,7 +120,7 @@ class Cache:
     changed: bool = False
 
     @classmethod
-    def open(cls, directory: Path, fingerprint: str) -> "Cache":
+    def open(cls, directory: Path, fingerprint: str) -> Cache:
         file = directory / f"v{CACHE_FORMAT}-{fingerprint[:32]}.json"
         try:
             data = json.loads(file.read_bytes())

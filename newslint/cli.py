@@ -4,29 +4,36 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from enum import IntEnum
 from pathlib import Path
-from typing import Iterator, Sequence
 
 import click
 
-from newslint.version import __version__
 from newslint.budget import DEFAULT_BUDGET, TimeBudget
 from newslint.cache import default_cache_dir
 from newslint.config import Config, ConfigError, discover, load
 from newslint.decode import MAX_BYTES
 from newslint.formats import Formatter, Report
-from newslint.text.language import ENGLISH
 from newslint.model import Rule, Severity
 from newslint.parallel import WorkerFailure, default_jobs, open_run_cache, run_files
-from newslint.pipeline import Context, FileOutcome, Mode, RunSpec, build_context, process_bytes
+from newslint.pipeline import (
+    Context,
+    FileOutcome,
+    Mode,
+    RunSpec,
+    build_context,
+    process_bytes,
+)
 from newslint.plugins import plugin_manager
 from newslint.progress import progress
 from newslint.registry import Implementation, Registry, SelectionError, build_registry
 from newslint.rulepack import RulePackError
 from newslint.statistics import count_by_rule, render_statistics
 from newslint.suppression import with_unused_reporting
+from newslint.text.language import ENGLISH
+from newslint.version import __version__
 
 SKIPPED_DIRS = {".git", ".hg", ".svn", ".newslint_cache", "node_modules", "__pycache__", ".venv", "venv"}
 

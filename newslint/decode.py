@@ -11,6 +11,8 @@ MAX_BYTES = 64 * 1024 * 1024
 _DECLARED_CHARSET = regex.compile(
     rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{1,40})""", regex.IGNORECASE
 )
+# An XML declaration, which can only open the document: ``<?xml version="1.0" encoding="..."?>``.
+_XML_DECLARED_ENCODING = regex.compile(rb"""<\?xml\s[^>]{0,200}?encoding\s*=\s*["']([A-Za-z0-9_.:-]{1,40})["']""")
 # As in browsers (WHATWG Encoding): these labels all mean windows-1252.
 _LATIN1_NAMES = {"latin-1", "latin1", "iso-8859-1", "iso8859-1", "iso_8859-1", "windows-1252", "cp1252",
                  "l1", "ascii", "us-ascii", "x-user-defined"}
@@ -46,7 +48,8 @@ class Decoded:
 
 def decode(data: bytes, *, html: bool = False) -> Decoded:
     """Decode an article: UTF-8 (BOM optional), UTF-16 or UTF-32 with a BOM, or the
-    charset an HTML page declares in a ``<meta>`` tag. Binary data and undecodable
+    charset an HTML page declares in a ``<meta>`` tag (or an XML document in its
+    ``<?xml encoding=...?>`` declaration, which comes first and wins). Binary data and undecodable
     bytes are refused, never guessed."""
     if len(data) > MAX_BYTES:
         raise InputError(f"file is larger than {MAX_BYTES // (1024 * 1024)} MiB, the most newslint reads")
@@ -56,7 +59,7 @@ def decode(data: bytes, *, html: bool = False) -> Decoded:
     if b"\x00" in data[:8192]:
         raise InputError("binary file (contains NUL bytes), not an article")
     if html:
-        declared = _DECLARED_CHARSET.search(data[:4096])
+        declared = _XML_DECLARED_ENCODING.match(data) or _DECLARED_CHARSET.search(data[:4096])
         if declared is not None:
             return _decode_declared(data, declared.group(1).decode("ascii").lower())
     return _decode(data, "utf-8")

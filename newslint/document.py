@@ -9,10 +9,10 @@ rather than wherever a re-search of the text happens to land.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from enum import Enum
 from functools import cached_property
-from typing import Iterator, Sequence
 
 HTML_COMMENTS = ("<!--", "-->")
 
@@ -63,11 +63,11 @@ class SourceMap:
         object.__setattr__(self, "_starts", tuple(seg.text_start for seg in self.segments))
 
     @classmethod
-    def linear(cls, source_start: int, length: int) -> "SourceMap":
+    def linear(cls, source_start: int, length: int) -> SourceMap:
         return cls((Segment(0, length, source_start, source_start + length),))
 
     @classmethod
-    def from_segments(cls, segments: Sequence[Segment]) -> "SourceMap":
+    def from_segments(cls, segments: Sequence[Segment]) -> SourceMap:
         return cls(tuple(_merge_linear(segments)))
 
     def to_source(self, start: int, end: int) -> tuple[int, int]:
@@ -79,7 +79,7 @@ class SourceMap:
             return (point, point)
         return (self._start_of(start), self._end_of(end))
 
-    def compose(self, outer: "SourceMap") -> "SourceMap":
+    def compose(self, outer: SourceMap) -> SourceMap:
         """This map followed by `outer`: text -> this source -> outer source.
 
         Used when a source is itself text inside another source, e.g. HTML held in
@@ -212,7 +212,7 @@ class Document:
     def line_of_block(self, block: Block) -> int:
         return self.position(block.to_source(0, 0)[0])[0]
 
-    def articles(self) -> tuple["Document", ...]:
+    def articles(self) -> tuple[Document, ...]:
         """One document per article of a collection, each with that article's blocks and
         the whole source (so offsets stay the file's); the document itself if it holds one."""
         numbers = sorted({block.article for block in self.blocks})
@@ -246,7 +246,7 @@ class SourceMapBuilder:
     adjacent such piece; any other piece maps onto its whole span as one unit.
     """
 
-    __slots__ = ("parts", "segments", "length")
+    __slots__ = ("length", "parts", "segments")
 
     def __init__(self) -> None:
         self.parts: list[str] = []

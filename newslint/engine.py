@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from typing import Iterable, Mapping, Sequence
 
 from newslint.budget import DEFAULT_BUDGET, BudgetExceeded, TimeBudget, time_budget
 from newslint.decode import Decoded, InputError, decode
 from newslint.document import Document
-from newslint.text.language import ENGLISH, reads_as_english
 from newslint.model import Edit, Finding, Fix, Rule, Severity
 from newslint.readers import Reader, ReaderError
 from newslint.registry import Registry
 from newslint.suppression import apply_suppressions
+from newslint.text.language import ENGLISH, reads_as_english
 
 ENGINE_CODE = "NL000"
 ENGINE_RULE = "rule-crashed"

@@ -31,7 +31,7 @@ from typing import Callable, Collection, Iterable, Sequence
 
 import regex
 
-from newslint.document import Block, Document
+from newslint.document import HTML_COMMENTS, Block, Document
 from newslint.model import Edit, Finding, Fix
 
 MAX_FIX_PASSES = 10
@@ -40,6 +40,10 @@ _LINE_BREAK = "\r\n"
 # A JSON string literal; outside string literals JSON text has no quote or backslash.
 _JSON_STRING = regex.compile(r'"(?:[^"\\]|\\.)*"', regex.DOTALL)
 _JSON_ESCAPE = regex.compile(r'\\(?:u[0-9a-fA-F]{4}|.)|[^\\]', regex.DOTALL)
+_JSON_SPACE = " \t\r\n"
+# A Gutenberg block's opening comment, attributes optional, then only white space.
+_BLOCK_OPENER = regex.compile(r"<!--\s*wp:(?P<name>[a-z][a-z0-9_-]*(?:/[a-z][a-z0-9_-]*)?)(?:\s+\{.*?\})?\s*-->\s*",
+                              regex.DOTALL)
 _JSON_SIMPLE_ESCAPES = {'"': '"', "\\": "\\", "/": "/", "b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t"}
 
 
@@ -187,8 +191,14 @@ def _removes_block(edit: Edit, block: Block) -> bool:
 
 def _widen(document: Document, edit: Edit, index: SpanIndex | None = None) -> Edit | None:
     if document.format == "json":
+        element = json_array_element_removal(document.source, edit.start, edit.end)
+        if element is not None:
+            return Edit(element[0], element[1], "")
         return _widen_in_json_string(edit, index or SpanIndex(document))
-    start, end = widen_removal(document.source, edit.start, edit.end)
+    start, end = edit.start, edit.end
+    if document.comment_syntax == HTML_COMMENTS:
+        start, end = with_block_comment_pair(document.source, start, end)
+    start, end = widen_removal(document.source, start, end)
     return Edit(start, end, "")
 
 
@@ -291,12 +301,55 @@ def _widen_in_json_string(edit: Edit, index: SpanIndex) -> Edit | None:
     return Edit(offsets[wide_start], offsets[wide_end], "")
 
 
+def json_array_element_removal(source: str, start: int, end: int) -> tuple[int, int] | None:
+    """The span that removes the object ``source[start:end]`` from the JSON array holding it,
+    with one adjoining comma, or None when the span is not a whole object in an array.
+
+    A reader gives a block such an *element extent* when removing the block means removing
+    its element (an ANS content element); the JSON stays valid and its layout tidy."""
+    if not (start < end and source[start] == "{" and source[end - 1] == "}"):
+        return None
+    before = _skip_back(source, start, _JSON_SPACE)
+    after = _skip_forward(source, end, _JSON_SPACE)
+    if before == 0 or after == len(source) or source[before - 1] not in "[," or source[after] not in "],":
+        return None
+    try:
+        json.loads(source[start:end])
+    except ValueError:
+        return None
+    if source[before - 1] == ",":
+        return before - 1, end
+    if source[after] == ",":
+        return start, _skip_forward(source, after + 1, _JSON_SPACE)
+    return before, after
+
+
 def _json_unit(token: str) -> str:
     if not token.startswith("\\"):
         return token
     if token[1] == "u":
         return chr(int(token[2:], 16))
     return _JSON_SIMPLE_ESCAPES.get(token[1], token[1])
+
+
+# --- Gutenberg: a block's comment pair -------------------------------------------
+
+
+def with_block_comment_pair(source: str, start: int, end: int) -> tuple[int, int]:
+    """``[start, end)`` grown over the Gutenberg comment pair wrapping nothing but it
+    (``<!-- wp:paragraph -->`` ... ``<!-- /wp:paragraph -->``), so removing a block leaves
+    no empty pair behind; unchanged when no such pair wraps it."""
+    opener_start = source.rfind("<!--", 0, start)
+    if opener_start < 0:
+        return start, end
+    opener = _BLOCK_OPENER.fullmatch(source, opener_start, start)
+    if opener is None:
+        return start, end
+    after = _skip_forward(source, end, _JSON_SPACE)
+    closer = regex.compile(rf"<!--\s*/wp:{regex.escape(opener['name'])}\s*-->").match(source, after)
+    if closer is None:
+        return start, end
+    return opener_start, closer.end()
 
 
 # --- applying fixes ---------------------------------------------------------------

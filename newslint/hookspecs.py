@@ -14,8 +14,9 @@ A specification's own body never runs: pluggy calls the plugins' implementations
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Mapping, Sequence
+from typing import TYPE_CHECKING
 
 import pluggy
 
@@ -30,7 +31,7 @@ hookimpl = pluggy.HookimplMarker("newslint")
 
 
 @hookspec
-def newslint_readers() -> "Sequence[Reader]":
+def newslint_readers() -> Sequence[Reader]:
     """Readers this plugin provides.
 
     A `Reader` has a `name` (``"html"``), the file `extensions` it claims
@@ -42,7 +43,7 @@ def newslint_readers() -> "Sequence[Reader]":
 
 
 @hookspec
-def newslint_rule_kinds() -> "Mapping[str, Callable[[RuleSpec], Rule]]":
+def newslint_rule_kinds() -> Mapping[str, Callable[[RuleSpec], Rule]]:
     """Kinds of check, by name, that declarative rule files can use.
 
     A kind is a factory taking a validated `RuleSpec` (code, name, severity, message,
@@ -54,18 +55,18 @@ def newslint_rule_kinds() -> "Mapping[str, Callable[[RuleSpec], Rule]]":
 
 
 @hookspec
-def newslint_rule_packs() -> "Sequence[Path]":
+def newslint_rule_packs() -> Sequence[Path]:
     """Directories of declarative rule files (``*.toml``, one rule per file)."""
     raise NotImplementedError
 
 
 @hookspec
-def newslint_rules() -> "Sequence[Rule]":
+def newslint_rules() -> Sequence[Rule]:
     """Rules written in Python, for checks no declarative kind expresses."""
     raise NotImplementedError
 
 
 @hookspec
-def newslint_formatters() -> "Sequence[Formatter]":
+def newslint_formatters() -> Sequence[Formatter]:
     """Output formats. A `Formatter` has a `name` and ``format(report) -> str``."""
     raise NotImplementedError

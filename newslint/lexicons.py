@@ -13,8 +13,9 @@ file it is in.
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import Any, Callable, Mapping, Sequence
+from typing import Any
 
 from newslint.options import OptionError, Options
 from newslint.rules import BUILTIN_RULES

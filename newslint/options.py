@@ -3,7 +3,8 @@ options of a rule file, and the error that names the bad option."""
 
 from __future__ import annotations
 
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 from newslint.document import BlockKind
 

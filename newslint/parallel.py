@@ -13,13 +13,20 @@ from __future__ import annotations
 
 import os
 import stat
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import Callable, Iterator, Sequence
 
 from newslint.cache import Cache, content_digest, run_fingerprint
 from newslint.decode import MAX_BYTES
 from newslint.engine import FileResult
-from newslint.pipeline import Context, FileOutcome, Mode, RunSpec, build_context, process_bytes
+from newslint.pipeline import (
+    Context,
+    FileOutcome,
+    Mode,
+    RunSpec,
+    build_context,
+    process_bytes,
+)
 
 PARALLEL_MIN_FILES = 8  # below this, starting processes costs more than it saves
 
@@ -122,10 +129,11 @@ def _process_all(spec: RunSpec, context: Context, paths: Sequence[str], jobs: in
     if workers < 2 or len(paths) <= PARALLEL_MIN_FILES:
         yield from (check_path(context, path) for path in paths)
         return
-    from concurrent.futures import ProcessPoolExecutor  # imported here: one-file runs never pay for it
-    from concurrent.futures.process import BrokenProcessPool
-
     import multiprocessing
+    from concurrent.futures import (
+        ProcessPoolExecutor,  # imported here: one-file runs never pay for it
+    )
+    from concurrent.futures.process import BrokenProcessPool
 
     chunk = max(1, min(32, len(paths) // (workers * 8)))
     try:

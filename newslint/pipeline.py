@@ -10,10 +10,10 @@ main process or in a worker, which is what keeps ``--jobs N`` identical to
 from __future__ import annotations
 
 import functools
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from enum import Enum
 from pathlib import Path
-from typing import Sequence
 
 import pluggy
 
@@ -22,7 +22,13 @@ from newslint.cache import content_digest
 from newslint.config import Config, load
 from newslint.document import Document
 from newslint.engine import FileResult, check_bytes, locate
-from newslint.fix import FixError, fix_source, unified_diff, with_safe_fixes, write_atomic
+from newslint.fix import (
+    FixError,
+    fix_source,
+    unified_diff,
+    with_safe_fixes,
+    write_atomic,
+)
 from newslint.model import Finding, Rule
 from newslint.plugins import plugin_manager
 from newslint.registry import Registry, build_registry

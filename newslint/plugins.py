@@ -9,7 +9,7 @@ import sys
 
 import pluggy
 
-import newslint.hookspecs as hookspecs
+from newslint import hookspecs
 
 ENTRY_POINT_GROUP = "newslint"
 _PATH_FINDER = importlib.machinery.PathFinder  # reads sys.path, as `may_declare_entry_points` does
@@ -20,6 +20,9 @@ BUILTIN_PLUGINS = (
     "newslint.readers.html",
     "newslint.readers.markdown",
     "newslint.readers.json",
+    "newslint.readers.ans",
+    "newslint.readers.richtext",
+    "newslint.readers.xml",
     "newslint.rules.engine",
     "newslint.rules.artifacts",
     "newslint.rules.duplication",

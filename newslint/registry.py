@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterable, Mapping, Sequence, cast
+from typing import TYPE_CHECKING, cast
 
 import pluggy
 
+from newslint.lexicons import resolve_lexicon_path
 from newslint.model import Rule, RuleSpec
 from newslint.plugins import plugin_name
-from newslint.lexicons import resolve_lexicon_path
 from newslint.rulepack import DeclaredFile, load_rule_pack_files
 
 if TYPE_CHECKING:
@@ -34,24 +35,24 @@ class Implementation:
 
 @dataclass(frozen=True)
 class Registry:
-    readers: Mapping[str, "Reader"]  # by lower-case extension, e.g. ".html": the last registered
+    readers: Mapping[str, Reader]  # by lower-case extension, e.g. ".html": the last registered
     rules: tuple[Rule, ...]  # sorted by code
-    formatters: Mapping[str, "Formatter"]
+    formatters: Mapping[str, Formatter]
     implementations: Mapping[str, Implementation]  # by rule code
     # Every reader claiming an extension, the last registered first: the order `matches` is asked in.
-    candidates: Mapping[str, tuple["Reader", ...]] = field(default_factory=dict)
+    candidates: Mapping[str, tuple[Reader, ...]] = field(default_factory=dict)
 
-    def reader_for(self, path: str) -> "Reader | None":
+    def reader_for(self, path: str) -> Reader | None:
         suffix = Path(path).suffix.lower()
         return self.readers.get(suffix)
 
-    def readers_for(self, path: str) -> tuple["Reader", ...]:
+    def readers_for(self, path: str) -> tuple[Reader, ...]:
         """The readers that claim `path`'s extension, in the order they are asked."""
         return self.candidates.get(Path(path).suffix.lower(), ())
 
-    def all_readers(self) -> tuple["Reader", ...]:
+    def all_readers(self) -> tuple[Reader, ...]:
         """Every registered reader once, in registration order."""
-        seen: dict[int, "Reader"] = {}
+        seen: dict[int, Reader] = {}
         for readers in self.candidates.values():
             for reader in reversed(readers):
                 seen.setdefault(id(reader), reader)
@@ -62,7 +63,7 @@ class Registry:
         wanted = set(codes)
         return tuple(rule for rule in self.rules if rule.code in wanted)
 
-    def reader_named(self, name: str) -> "Reader | None":
+    def reader_named(self, name: str) -> Reader | None:
         """The reader called `name` (``"html"``), as a rule example's ``format`` or
         ``--input-format`` names it; the last registered of that name."""
         return next((reader for reader in reversed(self.all_readers()) if reader.name == name), None)
@@ -92,8 +93,8 @@ def _matches_any(code: str, selectors: Iterable[str]) -> bool:
 
 
 def build_registry(manager: pluggy.PluginManager, extra_packs: Sequence[Path] = ()) -> Registry:
-    readers: dict[str, "Reader"] = {}
-    candidates: dict[str, list["Reader"]] = {}
+    readers: dict[str, Reader] = {}
+    candidates: dict[str, list[Reader]] = {}
     for impl in manager.hook.newslint_readers.get_hookimpls():  # in registration order: the last wins
         for offered in cast("Iterable[object]", impl.function()):
             reader = _checked_reader(offered, plugin_name(manager, impl.plugin))
@@ -124,7 +125,7 @@ def build_registry(manager: pluggy.PluginManager, extra_packs: Sequence[Path] = 
         _add(rules, python_rules)
         implementations.update((rule.code, Implementation(None, type(rule).__module__, ())) for rule in python_rules)
 
-    formatters: dict[str, "Formatter"] = {}
+    formatters: dict[str, Formatter] = {}
     for formatter_list in reversed(manager.hook.newslint_formatters()):
         for formatter in formatter_list:
             formatters[formatter.name] = formatter
@@ -153,7 +154,7 @@ def _checked_rule(rule: object, plugin: str) -> Rule:
                          "(see the Rule protocol in newslint.model)")
 
 
-def _checked_reader(reader: object, plugin: str) -> "Reader":
+def _checked_reader(reader: object, plugin: str) -> Reader:
     from newslint.readers import Reader
 
     if isinstance(reader, Reader):

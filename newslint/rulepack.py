@@ -7,14 +7,15 @@ never silently dropped.
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Collection, Mapping
+from typing import Any
 
-from newslint.options import OptionError
-from newslint.text.messages import MessageError
-from newslint.text.language import ENGLISH
 from newslint.model import Example, Rule, RuleDoc, RuleSpec, Severity
+from newslint.options import OptionError
+from newslint.text.language import ENGLISH
+from newslint.text.messages import MessageError
 
 REQUIRED = ("code", "name", "kind", "severity", "message", "summary")
 RESERVED_CODES = {"NL000": "reserved for newslint's own errors"}
@@ -153,7 +154,7 @@ def _examples(raw: object, path: Path, formats: Collection[str] | None) -> tuple
             raise RulePackError(path, key, "expected a table with exactly one of 'bad' or 'good'")
         extra = set(item) - {"bad", "good", "format"}
         if extra:
-            raise RulePackError(path, f"{key}.{sorted(extra)[0]}", "unknown key; expected bad, good, format")
+            raise RulePackError(path, f"{key}.{min(extra)}", "unknown key; expected bad, good, format")
         text = item.get("bad", item.get("good"))
         if not isinstance(text, str):
             raise RulePackError(path, key, "expected the example text as a string")

@@ -13,12 +13,12 @@ from dataclasses import dataclass
 from pathlib import PurePath
 from urllib.parse import quote
 
-from newslint.version import __version__
 from newslint.engine import ENGINE_CODE, Located
 from newslint.formats import Report
 from newslint.formats.builtin import json_text
-from newslint.model import Rule, Severity
 from newslint.hookspecs import hookimpl
+from newslint.model import Rule, Severity
+from newslint.version import __version__
 
 SARIF_VERSION = "2.1.0"
 SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"

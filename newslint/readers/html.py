@@ -36,7 +36,15 @@ import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
-from newslint.document import Block, BlockKind, Document, Segment, SourceMap, SourceMapBuilder, HTML_COMMENTS
+from newslint.document import (
+    HTML_COMMENTS,
+    Block,
+    BlockKind,
+    Document,
+    Segment,
+    SourceMap,
+    SourceMapBuilder,
+)
 from newslint.hookspecs import hookimpl
 from newslint.readers import ReaderError
 
@@ -105,7 +113,7 @@ _P, _LI, _DD, _CELL, _ROW = range(5)
 class _Open:
     """An open element on the parser's stack."""
 
-    __slots__ = ("tag", "start", "kind", "boundary", "figure", "marked", "blocks_before", "run_id", "scope", "role")
+    __slots__ = ("blocks_before", "boundary", "figure", "kind", "marked", "role", "run_id", "scope", "start", "tag")
 
     def __init__(self, tag: str, start: int, kind: BlockKind | str, boundary: bool, figure: bool,
                  marked: bool, blocks_before: int, run_id: int, scope: tuple[int, ...], role: str | None):
@@ -124,7 +132,7 @@ class _Open:
 class _Draft:
     """A block under construction; its extent may still widen to its element."""
 
-    __slots__ = ("kind", "text", "segments", "extent", "settled", "role")
+    __slots__ = ("extent", "kind", "role", "segments", "settled", "text")
 
     def __init__(self, kind: BlockKind, text: str, segments: list[list[int]], extent: tuple[int, int],
                  settled: bool, role: str | None):
@@ -148,7 +156,7 @@ class TextRun:
     it). Character references arrive decoded, with their source span.
     """
 
-    __slots__ = ("pieces", "space", "start", "lead", "end", "after_break")
+    __slots__ = ("after_break", "end", "lead", "pieces", "space", "start")
 
     def __init__(self) -> None:
         self.pieces = SourceMapBuilder()

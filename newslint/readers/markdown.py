@@ -23,11 +23,19 @@ list item or quote the marker is included; for an image, its ``![...](...)``).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
-from typing import TYPE_CHECKING, Iterator, Sequence
+from typing import TYPE_CHECKING
 
-from newslint.document import Block, BlockKind, Document, SourceMap, SourceMapBuilder, HTML_COMMENTS
+from newslint.document import (
+    HTML_COMMENTS,
+    Block,
+    BlockKind,
+    Document,
+    SourceMap,
+    SourceMapBuilder,
+)
 from newslint.hookspecs import hookimpl
 from newslint.readers.html import read_html
 
@@ -49,7 +57,9 @@ _LINE_END = re.compile(r"\r\n|\r|\n")
 
 @cache
 def _markdown() -> MarkdownIt:
-    from markdown_it import MarkdownIt  # imported on first use: a run over text never pays for it
+    from markdown_it import (
+        MarkdownIt,  # imported on first use: a run over text never pays for it
+    )
 
     parser = MarkdownIt("commonmark")
     # Keep entities and backslash escapes as tokens of their own, so each maps onto
@@ -66,7 +76,7 @@ class _Lines:
     ends: tuple[int, ...]
 
     @classmethod
-    def of(cls, source: str) -> "_Lines":
+    def of(cls, source: str) -> _Lines:
         starts: list[int] = []
         ends: list[int] = []
         for match in _LINE.finditer(source):

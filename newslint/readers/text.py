@@ -8,14 +8,14 @@ wrapped prose and kept whole; otherwise each line is its own block.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Iterator
 
 import regex
 
-from newslint.text.credits import is_credit
 from newslint.document import Block, BlockKind, Document, SourceMap
 from newslint.hookspecs import hookimpl
+from newslint.text.credits import is_credit
 
 WRAP_MIN, WRAP_MAX = 40, 100
 HEADING_MAX_WORDS = 12

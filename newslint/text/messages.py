@@ -7,7 +7,7 @@ fails to load with the file, the key and the reason, instead of printing the bra
 
 from __future__ import annotations
 
-from typing import Collection, Mapping
+from collections.abc import Collection, Mapping
 
 import regex
 

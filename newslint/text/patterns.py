@@ -3,7 +3,8 @@ patterns into one alternation with errors that name the bad entry."""
 
 from __future__ import annotations
 
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 import regex
 
@@ -101,7 +102,7 @@ def pattern_problem(patterns: Iterable[object], flags: int, *, quick: bool = Fal
     return None
 
 
-def compile_patterns(patterns: tuple[str, ...], *, ignore_case: bool, key: str = "patterns") -> "Any":
+def compile_patterns(patterns: tuple[str, ...], *, ignore_case: bool, key: str = "patterns") -> Any:
     """One alternation of the given patterns, compiled with the `regex` module.
 
     A branch-reset group keeps each pattern's group numbers its own, so ``\\1`` in the

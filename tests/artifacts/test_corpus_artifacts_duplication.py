@@ -78,7 +78,9 @@ def test_plain_text_sets_give_only_the_reviewed_findings(lint) -> None:
             sorted((CORPUS / "newspaper" / "text").glob("*.txt")):
         counts.update(finding.code for finding in lint(path)[1] if finding.code.startswith(REVIEWED))
     # Every one of these was reviewed and is a true positive (see the review script's verdicts).
-    assert counts == Counter({"NL102": 23, "NL107": 11, "NL203": 6, "NL101": 1, "NL103": 1, "NL104": 1,
+    # Two live-blog entries that quote the same speech again are left alone now (a deliberate
+    # repeated quotation), and a pull quote repeated in the body is no error.
+    assert counts == Counter({"NL102": 23, "NL107": 11, "NL203": 4, "NL101": 1, "NL103": 1, "NL104": 1,
                               "NL105": 1, "NL108": 2, "NL202": 1})
 
 
@@ -104,10 +106,16 @@ def test_known_repeated_captions_are_found(lint) -> None:
 
 
 def test_known_repeated_paragraphs_are_found(lint) -> None:
+    # The opening paragraph scraped three times: the copy cut short is a near duplicate, the
+    # full copy an exact one; both name line 1, which is no headline (it reads as a sentence).
+    document, findings = lint(CORPUS / "newspaper" / "text" / "bloomberg.com1.txt", ("NL202", "NL203"))
+    assert where(document, findings) == [("NL203", 5), ("NL202", 17)]
+    assert all("line 1 " in finding.message for finding in findings)
+
+
+def test_a_pull_quote_repeated_in_the_body_is_no_duplicate_error(lint) -> None:
     document, findings = lint(CORPUS / "newspaper" / "text" / "technologyreview.com1.txt", ("NL202",))
-    assert where(document, findings) == [("NL202", 19)] and "line 13" in findings[0].message
-    document, findings = lint(CORPUS / "newspaper" / "text" / "bloomberg.com1.txt", ("NL203",))
-    assert where(document, findings) == [("NL203", 17)] and "line 5" in findings[0].message
+    assert findings == []
 
 
 @pytest.mark.parametrize("relative", [
@@ -136,4 +144,4 @@ def test_benchmark_ground_truth_findings_are_the_reviewed_ones(registry: Registr
     for item in truth.values():
         document = registry.readers[".txt"].read("a.txt", item["articleBody"])
         counts.update(finding.code for finding in _check(document, ours) if finding.code.startswith(REVIEWED))
-    assert counts == Counter({"NL203": 2, "NL104": 1, "NL108": 1})
+    assert counts == Counter({"NL203": 3, "NL104": 1, "NL108": 1})

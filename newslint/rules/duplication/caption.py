@@ -26,14 +26,22 @@ right fix is a new caption, not a deletion.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any, Iterator
+from typing import Any
 
 from newslint.document import Block, BlockKind, Document
+from newslint.model import (
+    DeclaredRule,
+    Finding,
+    RuleSpec,
+    remove_block_fix,
+    rule_identity,
+    whole_block_finding,
+)
 from newslint.options import Options
-from newslint.text.credits import is_credit
 from newslint.rules.duplication.common import kind_name, normalise, words
-from newslint.model import DeclaredRule, Finding, RuleSpec, remove_block_fix, rule_identity, whole_block_finding
+from newslint.text.credits import is_credit
 from newslint.text.messages import fill, require_placeholders
 
 OPTIONS = {"min_words", "body"}

@@ -55,8 +55,8 @@ from newslint.rules.duplication.common import (
     normalise,
     words,
 )
-from newslint.text.patterns import regex_timeout
 from newslint.text.messages import fill, require_placeholders
+from newslint.text.patterns import regex_timeout
 
 OPTIONS = {"threshold", "min_words", "blocks", "max_postings", "max_candidates", "max_words", "family_size"}
 DEFAULT_BLOCKS = frozenset({BlockKind.PARAGRAPH})

@@ -53,8 +53,8 @@ from newslint.rules.duplication.common import (
     normalise,
     words,
 )
-from newslint.text.sentences import sentence_spans
 from newslint.text.messages import MessageError, fill, require_placeholders
+from newslint.text.sentences import sentence_spans
 
 OPTIONS = {"blocks", "min_chars", "min_words", "max_copies", "max_repeated_texts", "run_blocks", "run_message",
            "headline_message", "pull_quote_words"}

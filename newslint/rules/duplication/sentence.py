@@ -30,8 +30,8 @@ from newslint.model import (
 )
 from newslint.options import Options
 from newslint.rules.duplication.common import is_table_row, normalise, words
-from newslint.text.sentences import sentence_spans
 from newslint.text.messages import fill, require_placeholders
+from newslint.text.sentences import sentence_spans
 
 OPTIONS = {"blocks", "min_words", "max_sentences"}
 DEFAULT_BLOCKS = frozenset({BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.HEADING, BlockKind.OTHER})
