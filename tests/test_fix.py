@@ -510,3 +510,41 @@ def test_summary_field_repeating_the_lede_is_no_duplicate_and_fix_keeps_both(tmp
     assert fixed.count(LEDE) == 2
     assert "Loading" not in fixed and SECOND in fixed
     assert isinstance(data, dict)
+
+
+# --- reader-owned widenings: whole JSON array elements, Gutenberg comment pairs ---
+
+
+def test_removing_a_block_whose_extent_is_a_json_array_element_removes_the_element() -> None:
+    from newslint.fix import _widen
+
+    source = '{"items": [\n  {"type": "text", "content": "Kept."},\n  {"type": "text", "content": "Loading..."}\n]}'
+    start = source.index('{"type": "text", "content": "Loading')
+    end = source.index("}", start) + 1
+    block = Block(BlockKind.PARAGRAPH, ARTIFACT, SourceMap.linear(source.index(ARTIFACT), 10), (start, end))
+    document = Document("a.json", source, "json", (block,))
+    edit = _widen(document, Edit(start, end, ""))
+    assert edit is not None
+    fixed = source[:edit.start] + source[edit.end:]
+    assert json.loads(fixed) == {"items": [{"type": "text", "content": "Kept."}]}
+
+
+@pytest.mark.parametrize(("source", "expected"), [
+    ("<!-- wp:paragraph -->\n<p>Loading...</p>\n<!-- /wp:paragraph -->\n\n<p>Next.</p>\n", "<p>Next.</p>\n"),
+    ('<p>A.</p>\n\n<!-- wp:paragraph {"align":"left"} -->\n<p>Loading...</p>\n<!-- /wp:paragraph -->\n', "<p>A.</p>\n"),
+    # A pair that wraps more than the block stays; so does an unmatched closing comment.
+    ("<!-- wp:group -->\n<p>A.</p>\n<p>Loading...</p>\n<!-- /wp:group -->\n",
+     "<!-- wp:group -->\n<p>A.</p>\n<!-- /wp:group -->\n"),
+    ("<!-- wp:paragraph -->\n<p>Loading...</p>\n<!-- /wp:quote -->\n", "<!-- wp:paragraph -->\n<!-- /wp:quote -->\n"),
+])
+def test_removing_a_gutenberg_block_removes_its_comment_pair(source: str, expected: str) -> None:
+    from newslint.document import HTML_COMMENTS
+    from newslint.fix import _widen
+
+    start = source.index("<p>Loading")
+    end = source.index("</p>", start) + 4
+    block = Block(BlockKind.PARAGRAPH, ARTIFACT, SourceMap.linear(start + 3, 10), (start, end))
+    document = Document("a.html", source, "html", (block,), comment_syntax=HTML_COMMENTS)
+    edit = _widen(document, Edit(start, end, ""))
+    assert edit is not None
+    assert source[:edit.start] + source[edit.end:] == expected

@@ -325,6 +325,9 @@ class FaultyReader:
     behaviour: Callable[[str], Document]
     charset_in_markup: bool = False
 
+    def matches(self, source: str) -> bool:
+        return True
+
     def read(self, path: str, source: str) -> Document:
         return self.behaviour(source)
 

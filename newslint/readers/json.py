@@ -6,7 +6,10 @@ values (ids, URLs, dates) are ignored. Keys compare case-insensitively with ``-`
 ignored, so ``articleBody``, ``article_body`` and ``ArticleBody`` are one key:
 
 - headline, hed -> HEADLINE; title -> HEADLINE at the top (or one level down, e.g.
-  ``{"article": {...}}``) when no headline sits beside it, else HEADING
+  ``{"article": {...}}``) when no headline sits beside it, else HEADING; "the top" is
+  each post's own object in a collection. A title for search engines (seotitle,
+  metatitle, ogtitle, twittertitle, a title in ``yoast_head_json``, ``seo`` or
+  ``opengraph``) -> SUMMARY
 - subtitle, subheadline, subhead, standfirst, dek, deck, strapline, summary, teaser,
   lede, excerpt, description, abstract and the SEO and social descriptions
   (customexcerpt, metadescription, seodescription, ogdescription, twitterdescription)
@@ -49,6 +52,10 @@ HEADLINE_KEYS = frozenset({"headline", "hed", "headlinetext"})
 # Keys under which an API response lists many articles (WordPress, Ghost, Contentful, search APIs).
 COLLECTION_KEYS = frozenset({"posts", "pages", "articles", "stories", "items", "entries", "results", "hits", "data"})
 TITLE_KEYS = frozenset({"title"})
+# Titles written for search engines and social cards (Yoast's ``yoast_head_json``, ``seo``
+# objects, Open Graph): SUMMARY, like the descriptions beside them.
+SEO_TITLE_KEYS = frozenset({"seotitle", "metatitle", "ogtitle", "twittertitle"})
+SEO_CONTAINER_KEYS = frozenset({"yoastheadjson", "seo", "opengraph"})
 STANDFIRST_KEYS = frozenset({"subtitle", "subheadline", "subhead", "standfirst", "dek", "deck", "strapline",
                              "summary", "teaser", "lede", "excerpt", "description", "abstract",
                              "customexcerpt", "metadescription", "seodescription", "ogdescription",
@@ -202,7 +209,9 @@ class _Field:
     block_type: BlockKind | None = None
 
 
-def _field(parsed: Any, path: Path) -> _Field | None:
+def _field(parsed: Any, path: Path, article_root: int = 0) -> _Field | None:
+    """How to read the string at `path`; `article_root` is the depth of the object holding
+    its article (1 inside a top-level array of posts, 2 under ``{"posts": [...]}``)."""
     owner = _owner(path)
     if owner is not None:
         owner = _unwrapped(parsed, *owner)
@@ -211,7 +220,10 @@ def _field(parsed: Any, path: Path) -> _Field | None:
     owner_path, key = owner
     name = _normal_key(key)
     obj = _resolve(parsed, owner_path)
-    top_level = len(owner_path) <= 1
+    top_level = len(owner_path) - article_root <= 1
+    if name in SEO_TITLE_KEYS or (name in TITLE_KEYS and any(
+            isinstance(part, str) and _normal_key(part) in SEO_CONTAINER_KEYS for part in owner_path)):
+        return _Field(BlockKind.SUMMARY)  # a title for search engines and social cards, not the story's
     if name in HEADLINE_KEYS:
         return _Field(BlockKind.HEADLINE if top_level else BlockKind.HEADING)
     if name in TITLE_KEYS:
@@ -261,8 +273,10 @@ def read_json(source: str) -> tuple[Block, ...]:
         raise ReaderError(f"invalid JSON at line {error.lineno}, column {error.colno}: {error.msg}") from None
     except RecursionError:
         raise ReaderError("JSON nested too deeply to read") from None
-    fields = [(value, field) for value in _strings(source) if (field := _field(parsed, value.path)) is not None]
     article_of = _article_numbering(parsed)
+    root_depth = _collection_depth(parsed)
+    fields = [(value, field) for value in _strings(source)
+              if (field := _field(parsed, value.path, root_depth if article_of(value.path) else 0)) is not None]
     with_headline = {article_of(value.path) for value, field in fields if field.kind is BlockKind.HEADLINE}
     blocks: list[Block] = []
     for value, field in fields:
@@ -284,6 +298,13 @@ def _article_numbering(parsed: Any) -> Callable[[Path], int]:
                     and sum(isinstance(item, dict) for item in value) > 1:
                 return functools.partial(_item_number, (key,))
     return lambda path: 0
+
+
+def _collection_depth(parsed: Any) -> int:
+    """The depth of a collection's article objects: 1 in a top-level array, 2 under a key."""
+    if isinstance(parsed, list):
+        return 1
+    return 2 if isinstance(parsed, dict) else 0
 
 
 def _item_number(collection: Path, path: Path) -> int:
