@@ -4,6 +4,7 @@
     python bench/review_nl3.py bbc-news --show      # every finding with its sentence
     python bench/review_nl3.py path/to/article.txt --show
     python bench/review_nl3.py bbc-news --inject    # recall on injected defects
+    python bench/review_nl3.py --planted-extra      # recall on bench/labels/planted-extra.tsv
 
 Corpora (in ../shared/corpus): bbc-news, polnear (polnear-dev/text), newspaper
 (newspaper/text), polnear-train (polnear-train/text), readability (readability/*/expected.html).
@@ -135,6 +136,42 @@ def inject(registry: Registry, rules: tuple[Rule, ...], files: list[Path], nouns
         print(f"  injected {kind} flips: {made}, flagged at the flipped word: {hit} ({hit / max(made, 1):.0%})")
 
 
+PLANTED_EXTRA = Path(__file__).resolve().parent / "labels" / "planted-extra.tsv"
+
+
+def planted_extra(registry: Registry, rules: tuple[Rule, ...], rows_path: Path, show: bool) -> None:
+    """Recall on hand-planted breaks: each row (an article under ../shared/corpus, the span of one
+    word, its replacement) is applied alone, and counts as caught when an NL3xx finding overlaps
+    the replaced word."""
+    kinds: dict[str, list[int]] = {}
+    for line in rows_path.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        article, start_text, end_text, replacement, _, _, note = line.split("\t")[:7]
+        start, end = int(start_text), int(end_text)
+        path = CORPUS / article
+        reader = registry.reader_for(str(path))
+        if reader is None:
+            continue
+        original = path.read_text(encoding="utf-8")
+        text = original[:start] + replacement + original[end:]
+        document = reader.read(str(path), text)
+        stop = start + len(replacement)
+        caught = any(f.start < stop and start < f.end for rule in rules for f in rule.check(document))
+        kind = note.split(" ", 1)[0]
+        counts = kinds.setdefault(kind, [0, 0])
+        counts[0] += 1
+        counts[1] += caught
+        if show and not caught:
+            print(f"MISS {article} {start} {original[start:end]}->{replacement} ({note})")
+            print(f"    {' '.join(text[max(0, start - 160):stop + 60].split())}")
+    total = sum(made for made, _ in kinds.values())
+    hit = sum(caught for _, caught in kinds.values())
+    for kind, (made, caught) in sorted(kinds.items()):
+        print(f"  {kind}: {caught}/{made}")
+    print(f"planted-extra: {hit}/{total} caught (recall {hit / max(total, 1):.3f})")
+
+
 def context(document: Document, finding: Finding, width: int = 160) -> str:
     source = document.source
     start = max(source.rfind("\n", 0, finding.start) + 1, finding.start - width)
@@ -150,10 +187,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--show", action="store_true", help="print every finding with its context")
     parser.add_argument("--select", default="NL3", help="rule code prefix (default NL3)")
     parser.add_argument("--inject", action="store_true", help="measure recall on injected defects")
+    parser.add_argument("--planted-extra", nargs="?", const=str(PLANTED_EXTRA), default=None, metavar="TSV",
+                        help="recall on hand-planted breaks, one at a time (default bench/labels/planted-extra.tsv)")
     args = parser.parse_args(argv)
 
     registry = build_registry(plugin_manager(load_entry_points=False))
     rules = registry.select([args.select])
+    if args.planted_extra is not None:
+        planted_extra(registry, rules, Path(args.planted_extra), args.show)
+        return 0
     for name in args.corpora:
         files = corpus_files(name)
         if not files:

@@ -131,6 +131,31 @@ def test_nl301_tie_goes_to_the_first_choice(rules) -> None:
     assert "elsewhere it is plural: 'The club have signed' (line 3)" in message
 
 
+@pytest.mark.parametrize("text, flagged", [
+    # A bare name the article gives "its" is a thing: its "they" after a reporting verb counts.
+    ("Brightwell has cut its price. Brightwell said they would open a store.", ["they"]),
+    ("Dana Reyes has cut the price. Dana Reyes said they would open a store.", []),  # may be a person
+    # A subject after "and" with no comma opens a new clause when its verb is singular.
+    (("The council have approved the budget. The council are pleased.\n\n"
+      "The mayor resigned and the council has set out new plans."), ["has"]),
+    (("The council have approved the budget. The council are pleased.\n\n"
+      "Brightwell and the council has agreed terms."), []),  # a name before "and" may be joined to it
+    # "It"/"Its"/"They"/"Their" opening the sentence after one the subject opens.
+    ("The rail company has cut its timetable. The company has apologised. Their night trains return in March.",
+     ["Their"]),
+    ("The council has approved the budget. The council has raised the charge. They said the rise was needed.",
+     ["They"]),
+    ("The council have approved the budget. The council are pleased. It said the rise was needed.", ["It"]),
+    ("The company has hired new drivers. The company has apologised. Their contracts start in May.", []),
+    ("The council has met the unions. The council has raised charges. They said the rise was needed.", []),
+    ("The council has met the unions. The council has apologised. They said the rise was needed.", []),
+    ("The council has approved the budget. The council has raised charges. They were right, said Ann Lee.", []),
+    ("The council has approved the budget.\n\nTheir plan is bold, said Ann Lee.", []),  # another paragraph
+])
+def test_nl301_subjects_and_pronouns_beyond_the_clause(rules, text: str, flagged: list[str]) -> None:
+    assert [word for _, word in codes_and_words(rules, text)] == flagged
+
+
 def test_nl301_groups_common_nouns_by_noun(rules) -> None:
     """"the Afghan government" and "the embattled government" are one style choice."""
     text = ("The Afghan government has rejected the offer.\n\n"

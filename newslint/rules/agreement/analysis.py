@@ -214,20 +214,101 @@ def analyse(document: Document, lexicon: Lexicon, blocks: frozenset[BlockKind]) 
             else tokens
             for (block, span), tokens in zip(spans, sentences)
         ]
-    found: list[Use | RelativeUse] = []
-    for position, ((block, _), tokens) in enumerate(zip(spans, sentences)):
-        if tokens is None:
-            continue
-        mentions = _mentions(tokens, lexicon, names_with_the, name_starts, in_lower_case, organisations)
-        before = spans[position - 1] if position > 0 else None
-        sentence = _Sentence(
-            block, tokens, frozenset(index for m in mentions for index in range(m.first, m.head + 1)),
-            functools.partial(_tokens_before, tokens_of, before),
-        )
-        for mention in mentions:
-            found.extend(_uses(sentence, mention, lexicon))
+
+    def collect(known: frozenset[str]) -> list[Use | RelativeUse]:
+        found: list[Use | RelativeUse] = []
+        opened: tuple[_Sentence, Mention] | None = None  # the sentence before, if its subject opens it
+        for position, ((block, span), tokens) in enumerate(zip(spans, sentences)):
+            if tokens is None and opened is not None and _opens_with_pronoun(block.text, span, lexicon):
+                tokens = tokens_of(block, span)
+            if tokens is None:
+                opened = None
+                continue
+            mentions = _mentions(tokens, lexicon, names_with_the, name_starts, in_lower_case, known)
+            before = spans[position - 1] if position > 0 else None
+            sentence = _Sentence(
+                block, tokens, frozenset(index for m in mentions for index in range(m.first, m.head + 1)),
+                functools.partial(_tokens_before, tokens_of, before),
+            )
+            uses = [use for mention in mentions for use in _uses(sentence, mention, lexicon)]
+            if opened is not None and opened[0].block is block:
+                uses.extend(_opening_pronoun(sentence, opened[0], opened[1], lexicon))
+            opened = _opening_subject(sentence, mentions, uses, lexicon)
+            found.extend(uses)
+        return found
+
+    found = collect(organisations)
+    # A bare name the article gives "its" is a thing, not a person: read it again as an
+    # organisation's, before any finite verb ("Acme has cut its prices ... Acme said it").
+    things = _thing_names(found, lexicon) - organisations
+    if things:
+        starts = frozenset(name.split(" ", 1)[0] for name in things)
+        sentences = [tokens_of(block, span) if tokens is None and _has_name_start(words_of(block, span), starts)
+                     else tokens for (block, span), tokens in zip(spans, sentences)]
+        found = collect(organisations | things)
     uses = [item for item in found if isinstance(item, Use)]
     return Analysis(_person_safe(uses, lexicon), tuple(item for item in found if isinstance(item, RelativeUse)))
+
+
+def _opens_with_pronoun(text: str, span: tuple[int, int], lexicon: Lexicon) -> bool:
+    """Whether the sentence's first word is a pronoun `_opening_pronoun` reads: a cheap test."""
+    first = text[span[0]:min(span[1], span[0] + 12)].split(maxsplit=1)
+    word = first[0].lower() if first else ""
+    return word in lexicon.singular_pronouns or word in lexicon.plural_pronouns \
+        or word in lexicon.singular_subject_pronouns or word in lexicon.plural_subject_pronouns
+
+
+def _opening_subject(sentence: _Sentence, mentions: Sequence[Mention], uses: Sequence[Use | RelativeUse],
+                     lexicon: Lexicon) -> tuple[_Sentence, Mention] | None:
+    """The sentence's only subject mention, if it opens the sentence (after at most a short
+    opener ending in a comma: "Last month, the firm said") and has a verb of its own."""
+    if len(mentions) != 1:
+        return None
+    mention = mentions[0]
+    tokens = sentence.tokens
+    if mention.first > 0 and not (mention.first <= 4 and tokens[mention.first - 1].text == ","):
+        return None
+    if not any(isinstance(use, Use) and use.is_verb and use.subject == mention.subject for use in uses) and not (
+            mention.head + 1 < len(tokens) and _opens_predicate(tokens[mention.head + 1], lexicon)):
+        return None
+    return sentence, mention
+
+
+def _opening_pronoun(sentence: _Sentence, before: _Sentence, mention: Mention, lexicon: Lexicon) -> Iterator[Use]:
+    """ "It"/"Its"/"They"/"Their" opening the sentence after one that the subject opens, when
+    nothing else in that sentence could be meant ("Acme has cut jobs. Its shares fell.").
+    "It"/"They" count only before a reporting verb ("It said"), where they name a speaker."""
+    tokens = sentence.tokens
+    if not tokens or tokens[0].quoted or not tokens[0].is_capitalised:
+        return
+    number = _pronoun_number(tokens, 0, lexicon)
+    word = tokens[0].lower
+    if number is None:
+        if word not in lexicon.singular_subject_pronouns and word not in lexicon.plural_subject_pronouns:
+            return
+        verb_at = _skip_adverbs(tokens, 1, lexicon)
+        if verb_at is None or tokens[verb_at].lower not in lexicon.reporting_verbs:
+            return
+        number = Number.SINGULAR if word in lexicon.singular_subject_pronouns else Number.PLURAL
+    others = [index for index in range(len(before.tokens)) if not mention.first <= index <= mention.head]
+    if any(before.tokens[index].quoted for index in others):
+        return
+    if number is Number.PLURAL:
+        # People or things written about in the two sentences before may be "they" too.
+        earlier = before.previous()
+        if any(_may_be_plural_antecedent(before.tokens, index, lexicon)
+               or (before.tokens[index].is_capitalised and before.tokens[index].is_word and index > mention.head)
+               for index in others) \
+                or any(_may_be_plural_antecedent(earlier, index, lexicon) for index in range(len(earlier))):
+            return
+    yield _use(sentence, mention.subject, number, False, tokens[0], _example(sentence, 0, 0))
+
+
+def _thing_names(found: Sequence[Use | RelativeUse], lexicon: Lexicon) -> frozenset[str]:
+    """Bare names given "its" in a clause whose verb is not plural: things, not people."""
+    return frozenset(item.subject.key for item in found
+                     if isinstance(item, Use) and item.subject.kind is SubjectKind.BARE_NAME and not item.is_verb
+                     and item.form.lower() in lexicon.singular_pronouns and item.clause_number is not Number.PLURAL)
 
 
 def _person_safe(uses: Sequence[Use], lexicon: Lexicon) -> tuple[Use, ...]:
@@ -723,7 +804,10 @@ def _is_clause_subject(tokens: Sequence[Token], mention: Mention, number: Number
         return False  # "demanded that the government have": a subjunctive
     if word in lexicon.coordinators:
         # "Labour and the Tories were" may be one phrase; ", and the firm has" is a new clause.
-        return number is Number.SINGULAR and opening > 1 and tokens[opening - 2].text == ","
+        # Without the comma, a singular verb still shows a new clause after a lower-case word
+        # ("MSN launched a blog and Acme has", not "Smith and Acme has").
+        return number is Number.SINGULAR and opening > 1 and (
+            tokens[opening - 2].text == "," or tokens[opening - 2].is_lowercase_word)
     if not before.is_word:
         if before.text == "." and opening > 1 and tokens[opening - 2].lower in lexicon.person_titles:
             return False  # "aides to Mr. Vance have"

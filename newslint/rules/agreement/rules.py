@@ -60,12 +60,13 @@ class CollectiveNumberRule(_AgreementRule):
             dominant = _dominant(uses)
             if dominant is None:
                 continue
-            example = _example_of(uses, dominant)
             for use in uses:
                 if use.number is not dominant:
+                    other = _other(use.number)
+                    example = _example_of(uses, other)
                     yield self._finding(
                         document, use, form=use.form, subject=_subject(use, uses), number=use.number.value,
-                        dominant=dominant.value, example=example.example, line=str(_line(document, example)),
+                        dominant=other.value, example=example.example, line=str(_line(document, example)),
                     )
 
 
@@ -125,6 +126,10 @@ def _dominant(uses: Sequence[Use], allow_single: bool = False) -> Number | None:
     if singular != plural:
         return Number.SINGULAR if singular > plural else Number.PLURAL
     return uses[0].number
+
+
+def _other(number: Number) -> Number:
+    return Number.PLURAL if number is Number.SINGULAR else Number.SINGULAR
 
 
 def _example_of(uses: Sequence[Use], number: Number) -> Use:
