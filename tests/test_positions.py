@@ -97,7 +97,7 @@ def seed_sources() -> dict[str, str]:
 
 
 def read(fmt: str, source: str) -> Document:
-    return _registry.readers[EXTENSIONS[fmt]].read(f"seed{EXTENSIONS[fmt]}", source)
+    return _registry.reader_named(fmt).read(f"seed{EXTENSIONS[fmt]}", source)
 
 
 # -- from a finding back to the text it is about -----------------------------------------

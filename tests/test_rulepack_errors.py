@@ -123,7 +123,7 @@ MALFORMED = [
     ("example-both-sides", changed(examples=[{"bad": "TK", "good": "TK"}]), "examples[0]", "exactly one"),
     ("example-unknown-key", changed(examples=[{"bad": "TK", "fromat": "html"}]), "examples[0].fromat", "unknown key"),
     ("example-unknown-format", changed(examples=[{"bad": "TK", "format": "htm"}]), "examples[0].format",
-     "expected one of html, json"),
+     "got 'htm'"),
     ("example-not-text", changed(examples=[{"bad": 5}]), "examples[0]", "string"),
     ("nested-too-deeply", "code = " + "[" * 5000 + "\n", "(file)", "not valid TOML"),
 ]

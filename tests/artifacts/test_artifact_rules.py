@@ -22,7 +22,7 @@ def lint(registry: Registry):
     def run(code: str, text: str, fmt: str = "text") -> tuple[str, list[Finding]]:
         rule = registry.rule(code)
         assert rule is not None, code
-        document = registry.readers[EXTENSIONS[fmt]].read("a" + EXTENSIONS[fmt], text)
+        document = registry.reader_named(fmt).read("a" + EXTENSIONS[fmt], text)
         return document.source, [f for f in check_document(document, [rule]) if f.code == code]
     return run
 

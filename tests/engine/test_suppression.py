@@ -28,7 +28,7 @@ def _findings(registry, source: str, codes: tuple[str, ...], *, fmt: str = "html
     if fmt == "html":
         reader = _html_reader()
     else:
-        reader = registry.readers[{"markdown": ".md", "text": ".txt", "json": ".json"}[fmt]]
+        reader = registry.reader_named(fmt)
     document = reader.read(f"a.{fmt}", source)
     rules = with_unused_reporting(registry.select(select=codes), registry.rules, report_unused)
     located = locate(document, check_document(document, rules, budget=None))
