@@ -89,7 +89,8 @@ def test_seed_traps_stay_silent() -> None:
         "its fares.\n\nThe company has found themselves short of drivers.",
         [("NL301", "themselves")], id="reflexive"),
     pytest.param(
-        "The militia has taken the airport and continues to press their advance on the capital.",
+        "The militia has taken the airport and continues to press their advance on the capital. "
+        "The militia has also closed the border.",
         [("NL301", "their")], id="coordinated-verb-phrase"),
     pytest.param(
         "The broadcaster, which was founded in 1952, has said its news service will move.\n\n"
@@ -100,13 +101,15 @@ def test_seed_traps_stay_silent() -> None:
         "Northwind Energy say the rise reflects wholesale costs.",
         [("NL301", "say")], id="bare-company-name"),
     pytest.param(
-        "Rovers have signed a new striker. Rovers is now ten points clear at the top.",
+        "Rovers have signed a new striker. Rovers is now ten points clear at the top. "
+        "Rovers have also sold a defender.",
         [("NL301", "is")], id="bare-team-name"),
     pytest.param(
-        "Hamas has rejected the offer. Hamas say the terms were never put to them.",
+        "Hamas has rejected the offer. Hamas say the terms were never put to them. Hamas has called for talks.",
         [("NL301", "say")], id="listed-organisation"),
     pytest.param(
-        "The Kremlin has denied the report. On Monday the Kremlin were said to be furious.",
+        "The Kremlin has denied the report. On Monday the Kremlin were said to be furious. "
+        "The Kremlin has summoned the ambassador.",
         [("NL301", "were")], id="capitalised-name-after-the"),
     pytest.param(
         "The ministry says it will publish the figures. The ministry have refused to say when.",
@@ -124,11 +127,13 @@ def test_nl301_message_names_subject_choice_and_example(rules) -> None:
                        "'The council has approved' (line 3)")
 
 
-def test_nl301_tie_goes_to_the_first_choice(rules) -> None:
+def test_nl301_on_a_tie_every_use_is_flagged_naming_the_other(rules) -> None:
+    """One "have" and one "is": the article made no choice, and only the editor knows which is the slip."""
     text = "The club have signed a new goalkeeper.\n\nThe club is expected to name a captain."
-    [(code, word, message)] = findings(rules, text)
-    assert (code, word) == ("NL301", "is")
-    assert "elsewhere it is plural: 'The club have signed' (line 3)" in message
+    [(_, first, first_message), (_, second, second_message)] = findings(rules, text)
+    assert (first, second) == ("have", "is")
+    assert "elsewhere it is singular: 'The club is expected' (line 5)" in first_message
+    assert "elsewhere it is plural: 'The club have signed' (line 3)" in second_message
 
 
 @pytest.mark.parametrize("text, flagged", [
@@ -159,7 +164,7 @@ def test_nl301_subjects_and_pronouns_beyond_the_clause(rules, text: str, flagged
 def test_nl301_groups_common_nouns_by_noun(rules) -> None:
     """"the Afghan government" and "the embattled government" are one style choice."""
     text = ("The Afghan government has rejected the offer.\n\n"
-            "Later the embattled government were forced to accept it.")
+            "Later the embattled government were forced to accept it. The government has since resigned.")
     assert codes_and_words(rules, text) == [("NL301", "were")]
 
 
@@ -257,7 +262,7 @@ def _pack_rule(tmp_path: Path, options: str, lexicon: str | None = None) -> obje
 
 
 def test_a_newsroom_extends_the_lexicon_with_its_own_file(tmp_path: Path) -> None:
-    text = "The syndicate has voted. The syndicate have also elected a chair."
+    text = "The syndicate has voted. The syndicate have also elected a chair. The syndicate has a new office."
     builtin = _pack_rule(tmp_path, 'lexicons = ["newslint:lexicons/agreement.toml"]')
     extended = _pack_rule(tmp_path, 'lexicons = ["newslint:lexicons/agreement.toml", "extra.toml"]',
                           'collective_nouns = ["syndicate"]\n')
@@ -267,7 +272,7 @@ def test_a_newsroom_extends_the_lexicon_with_its_own_file(tmp_path: Path) -> Non
 
 def test_an_inline_lexicon_table_extends_it_too(tmp_path: Path) -> None:
     rule = _pack_rule(tmp_path, '[options.lexicon]\norganisations = ["Acme Widgets"]\n')
-    text = "Acme Widgets is hiring. Acme Widgets have opened a plant."
+    text = "Acme Widgets is hiring. Acme Widgets have opened a plant. Acme Widgets is also moving."
     assert [(c, w) for c, w, _ in findings([rule], text)] == [("XY301", "have")]
 
 
@@ -303,7 +308,8 @@ def test_the_builtin_lexicon_file_is_not_loaded_as_a_rule(registry) -> None:
     ("The Kestrel stand was full.", True),  # capitalised again
 ])
 def test_a_bare_name_is_a_name_unless_written_in_lower_case(rules, elsewhere: str, flagged: bool) -> None:
-    text = f"Kestrel have signed a striker from Spain. Kestrel has also sold a defender to a rival. {elsewhere}"
+    text = (f"Kestrel have signed a striker from Spain. Kestrel has also sold a defender to a rival. "
+            f"Kestrel have a new coach. {elsewhere}")
     assert codes_and_words(rules, text) == ([("NL301", "has")] if flagged else [])
 
 
@@ -358,7 +364,7 @@ def test_tokens_are_the_token_pattern_matches_each_marked_quoted_or_not(text: st
     pytest.param("The side has won its last three games. The side has a new coach. The side are now top.",
                  [("NL301", "are")], id="informal-collective-side"),
     pytest.param("The crew has landed safely. The crew has been praised. The squad has named its captain. "
-                 "The crew were met by their families.",
+                 "The crew were met by their families. The crew has thanked the airline.",
                  [("NL301", "were"), ("NL301", "their")], id="informal-collective-crew"),
     pytest.param("Harwell Logistics has cut its prices. Harwell Logistics is meeting today, reviewing their options.",
                  [("NL301", "their")], id="possessive-after-participle-clause"),

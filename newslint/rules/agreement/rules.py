@@ -60,8 +60,9 @@ class CollectiveNumberRule(_AgreementRule):
             dominant = _dominant(uses)
             if dominant is None:
                 continue
+            tied = _is_tie(uses)
             for use in uses:
-                if use.number is not dominant:
+                if use.number is not dominant or tied:
                     other = _other(use.number)
                     example = _example_of(uses, other)
                     yield self._finding(
@@ -112,7 +113,8 @@ def _by_subject(uses: Sequence[Use]) -> dict[str, list[Use]]:
 
 
 def _dominant(uses: Sequence[Use], allow_single: bool = False) -> Number | None:
-    """The article's choice: the majority number; on a tie, the first one used.
+    """The article's choice: the majority number; on a tie, the first one used (NL301 then
+    reports every use, see `_is_tie`; NL302 takes it as the article's number).
 
     None when the subject is used with only one number (nothing to flag), unless
     `allow_single`.
@@ -126,6 +128,13 @@ def _dominant(uses: Sequence[Use], allow_single: bool = False) -> Number | None:
     if singular != plural:
         return Number.SINGULAR if singular > plural else Number.PLURAL
     return uses[0].number
+
+
+def _is_tie(uses: Sequence[Use]) -> bool:
+    """As many singular uses as plural: the article has made no choice, so each use is
+    reported, naming one of the other number (one of them is the slip, the editor knows which)."""
+    singular = sum(1 for use in uses if use.number is Number.SINGULAR)
+    return 2 * singular == len(uses)
 
 
 def _other(number: Number) -> Number:
