@@ -253,9 +253,9 @@ def test_a_newsroom_extends_the_attribution_lexicon_with_its_own_file(registry: 
 
 
 def test_an_inline_table_extends_the_attribution_lexicon_too(registry: Registry, tmp_path: Path) -> None:
-    text = "Army sources indicated that the rebels are believed to hold the north."
+    text = "Army sources signalled that the rebels are believed to hold the north."
     builtin = _claim_rule(tmp_path, "")
-    own_cue = _claim_rule(tmp_path, "[options.lexicon]\ncues = ['\\bindicated\\b']\n")
+    own_cue = _claim_rule(tmp_path, "[options.lexicon]\ncues = ['\\bsignalled\\b']\n")
     assert flagged_texts(registry, [builtin], text) == ["believed to hold the north"]
     assert flagged_texts(registry, [own_cue], text) == []
 
@@ -426,3 +426,42 @@ def test_thought_to_is_left_alone_in_research_reports(registry: Registry, nl4) -
     assert findings(registry, nl4, research) == []
     assert flagged_texts(registry, nl4, "The rebel leader is thought to hide in the hills.") == [
         "thought to hide in the hills"]
+
+
+# --- review sample round (bench/labels/review-nl4-extra.tsv): general false-positive patterns ---
+
+@pytest.mark.parametrize("text", [
+    # base-form research and claim verbs name the source
+    "Figures for the last census suggest 29% of renters were not registered.",
+    "Party strategists claim that turnout rises by 4% where the rules change.",
+    # an attributed sentence with numbers sources the figures after it in its paragraph
+    ("According to the labour office, firms added 146,000 jobs in May. The gain was small. "
+     "Even so it pushed the unemployment rate down to 5.2%."),
+    # a lede whose next sentence names the survey behind it
+    "A majority of pensioners feel lonely at weekends.\n\nA survey for the charity suggests 60% of them live alone.",
+    # sums that are the subject's own or on record: debts, deals, spending, losses
+    "The dairy firm collapsed with debts of about $14bn.",
+    "The studio has spent more than $3 billion on its streaming service.",
+    "Shareholders lost about $180bn when the carrier collapsed.",
+    "The bakery chain imports about 70% of its total flour.",
+    # history and general expectation
+    "Cheese is believed to have been made in the valley for 6,000 years.",
+    "A plague in the 14th century killed an estimated 25 million people.",
+    "The captain did not play on the left, as had been widely expected.",
+])
+def test_review_round_false_positive_patterns_stay_silent(registry: Registry, nl4, text: str) -> None:
+    assert findings(registry, nl4, text) == []
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    ("The network put on a show of unity. The two hosts are widely reported to be feuding.",
+     "are widely reported to be feuding"),
+    ("The channel has reportedly agreed that his show must end.", "reportedly agreed"),
+    ("Some 300 people were killed in the floods.\n\nGovernments are counting the cost of the damage.",
+     "Some 300 people"),
+    ("The flood will cost about $2bn to repair.", "about $2bn"),
+    ("Nearly 40% of the total vote went to the smallest party.", "Nearly 40% of the total vote"),
+    ("The fort is believed to have been rebuilt in 1990.", "believed to have been rebuilt in 1990"),
+])
+def test_review_round_still_flags(registry: Registry, nl4, text: str, flagged: str) -> None:
+    assert [span for _, span, _ in findings(registry, nl4, text)] == [flagged]

@@ -48,10 +48,13 @@ def train_report(bench) -> dict:
 def test_precision_on_the_train_split(train_report: dict) -> None:
     """The tuning split (the dev split is only reported). "Sourced": a finding inside an
     attribution that names its source; PolNeAR also annotates sourceless cues ("is seen
-    as"), which are exactly what NL401 reports, so the strict figure is not a target."""
+    as"), which are exactly what NL401 reports, so the strict figure is not a target. The
+    proxy also counts as correct every figure outside an attribution, including a company's
+    own debts and spending, which a copy editor does not query and NL402 no longer reports
+    (see bench/labels/review-nl4-extra.tsv): hence 0.78, not the 0.8 it was before."""
     overall = train_report["NL4xx"]
     assert overall["flagged"] >= 100  # a rule that flags nothing would be precise, and useless
-    assert overall["precision_sourced"] >= 0.8, overall
+    assert overall["precision_sourced"] >= 0.78, overall
 
 
 def test_unattributed_figures_outside_attributions_are_found(train_report: dict) -> None:

@@ -23,7 +23,8 @@ LOOKBEHIND = 48  # characters searched for an approximator, a currency sign or a
 _DIGITS = regex.compile(r"[\d,]*\d(?:\.\d+)?")
 _LETTERS = regex.compile(r"[a-z]+")
 _OF = regex.compile(r"\s+of\b", regex.IGNORECASE)
-_OF_A_TOTAL = regex.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+)?(?:[\w’'-]+['’]s?\s+)?total\b", regex.IGNORECASE)
+# "of its total budget" points back to the subject: its own figure, not a share to source.
+_OF_A_TOTAL = regex.compile(r"\s+of\s+(?:the\s+)?(?:[\w’'-]+['’]s?\s+)?(?<!\b(?:its|their)\s+)total\b", regex.IGNORECASE)
 DATA_RUN_MIN_NUMBERS = 4
 
 
@@ -152,7 +153,7 @@ def _is_share(text: str, end: int, before: str, lexicon: FigureLexicon) -> bool:
         return True
     if lexicon.claim_noun.match(text, end, timeout=REGEX_TIMEOUT_SECONDS) or _OF_A_TOTAL.match(
             text, end, timeout=REGEX_TIMEOUT_SECONDS):
-        return True  # "40% of voters", "30% of the region's total pollution"
+        return True  # "40% of voters", "30% of the region's total pollution"; not "70% of its total"
     if lexicon.opinion_verb.match(text, end, timeout=REGEX_TIMEOUT_SECONDS):
         return True
     return lexicon.indicator.search(before, timeout=REGEX_TIMEOUT_SECONDS) is not None

@@ -29,7 +29,7 @@ ATTRIBUTION_OPTIONS = {"blocks", "lexicons", "lexicon"}
 DEFAULT_LEXICONS = ("newslint:lexicons/attribution.toml",)
 # The attribution lexicon's keys, by what they hold.
 PATTERN_LISTS = frozenset({"cues", "active_cues", "source_nouns", "carry_over", "clause_breaks", "research_register",
-                           "not_body"})
+                           "not_body", "historical"})
 SINGLE_PATTERNS = frozenset({"agent", "passive_before"})
 LEXICON_KEYS = PATTERN_LISTS | SINGLE_PATTERNS | {"constructions", "span_words"}
 REQUIRED_KEYS = ("cues", "passive_before", "constructions", "agent", "clause_breaks")
@@ -72,6 +72,7 @@ class AttributionLexicon:
     span_words: int
     research_register: Any | None = None  # words of an article that reports research: "researchers", "the study"
     not_body: Any | None = None  # a block that is not the article's own prose: a bio, a speaker's answer
+    historical: Any | None = None  # a sentence about the distant past: its beliefs are history, not claims to source
 
 
 @dataclass(frozen=True)
@@ -141,6 +142,7 @@ def attribution_lexicon(tables: Sequence[Mapping[str, Any]]) -> AttributionLexic
             span_words=int(lexicon.get("span_words", 10)),
             research_register=any_of("research_register"),
             not_body=any_of("not_body"),
+            historical=any_of("historical"),
         )
     except PATTERN_ERRORS as error:
         raise OptionError("lexicons", f"the attribution lexicon does not compile: {error}") from None

@@ -40,6 +40,7 @@ from newslint.rules.attribution.scan import document_sources, has_construction, 
 from newslint.lexicons import lexicon_tables
 from newslint.model import DeclaredRule, Finding, RuleSpec, finding_at, rule_identity
 from newslint.text.messages import fill, require_placeholders
+from newslint.text.patterns import regex_timeout
 
 DEFAULT_BLOCKS = frozenset({BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.CAPTION})
 
@@ -63,6 +64,8 @@ class UnattributedClaimRule(DeclaredRule):
                     if science:
                         continue  # "Europa is thought to harbour an ocean": the field's consensus
                 sentence = sources.sentence_index(claim.start)
+                if sentence is not None and self._historical(text, *sources.sentences[sentence]):
+                    continue  # "feta is believed to have been made for 6,000 years": history
                 if sentence is not None and (sentence - 1) in queried:
                     queried.add(sentence)
                     continue  # the same missing source, queried once in the sentence before
@@ -70,6 +73,11 @@ class UnattributedClaimRule(DeclaredRule):
                 message = fill(self.message, {"match": text[claim.start:claim.end],
                                               "what": claim.construction.what, "who": claim.construction.who})
                 yield finding_at(self, document, sources.block, claim.start, claim.end, message)
+
+    def _historical(self, text: str, start: int, end: int) -> bool:
+        pattern = self.lexicon.historical
+        return pattern is not None and pattern.search(text, start, end, timeout=regex_timeout(text)) is not None
+
 
 
 @dataclass(frozen=True)

@@ -256,6 +256,8 @@ def _what_matters(prepared: Sequence[_Prepared], sentences: Sequence[_Sentence],
     """Sentences whose attribution someone needs: those with a figure or a construction,
     and, walking back, every sentence one of those could inherit attribution from."""
     matters = [s.has_figure or bool(s.claims) for s in sentences]
+    if len(sentences) > 1 and (matters[0] or matters[1]):
+        matters[0] = matters[1] = True  # the lede and the sentence after it may source each other
     for index, sentence in enumerate(sentences[:-1]):
         if sentence.has_figure and sentences[index + 1].block == sentence.block:
             matters[index + 1] = True  # "That figure comes from the census" may source it
@@ -287,6 +289,7 @@ def _attribute(prepared: Sequence[_Prepared], sentences: Sequence[_Sentence], ma
     own = [False] * len(sentences)  # a cue, a source noun or an agent of its own
     statistical = [False] * len(sentences)
     paragraph_source = False  # an earlier sentence of this block gave figures a source
+    noun_sourced = [False] * len(sentences)  # names a source of figures ("the survey", "a report")
     for index, sentence in enumerate(sentences):
         item = prepared[sentence.block]
         if index == item.first_sentence:
@@ -296,7 +299,7 @@ def _attribute(prepared: Sequence[_Prepared], sentences: Sequence[_Sentence], ma
         text = item.block.text
         names_source = lexicon.source_noun is not None and lexicon.source_noun.search(
             text, sentence.start, sentence.end, timeout=REGEX_TIMEOUT_SECONDS) is not None
-        statistical[index] = sentence.has_figure or names_source
+        statistical[index] = sentence.has_figure or names_source or _has_digit(text, sentence.start, sentence.end)
         continues = index > item.first_sentence and own[index - 1] and (sentence.has_figure or bool(sentence.claims))
         inherits = continues or (sentence.has_figure and paragraph_source) or (
             index > 0 and not sentence.resets and attributed[index - 1] and (
@@ -304,6 +307,7 @@ def _attribute(prepared: Sequence[_Prepared], sentences: Sequence[_Sentence], ma
         whole = names_source or any(claim.has_agent for claim in sentence.claims)
         cues = () if whole else _cue_spans(text, sentence.start, sentence.end, sentence.claims, lexicon)
         own[index] = whole or bool(cues)
+        noun_sourced[index] = names_source
         covered = sentence.quoted or inherits or whole or (
             item.lead_in is not None and (attributed[item.lead_in] or (item.lead_in > 0 and attributed[item.lead_in - 1])))
         attributed[index] = covered or own[index]
@@ -314,7 +318,15 @@ def _attribute(prepared: Sequence[_Prepared], sentences: Sequence[_Sentence], ma
         if sentence.has_figure and not attributed[index] and after.block == sentence.block and own[index + 1] \
                 and _carries(after, prepared, lexicon):
             attributed[index] = True  # "... 60% of tenants. That figure comes from a survey by ..."
+    if len(sentences) > 1 and not attributed[0] and noun_sourced[1] and not sentences[1].resets:
+        attributed[0] = True  # a lede whose next sentence names the survey or report behind it
     return attributed, cue_spans
+
+
+def _has_digit(text: str, start: int, end: int) -> bool:
+    """Whether the sentence gives numbers: an attributed one then sources the figures after it
+    ("According to the agency, firms added 146,000 jobs. ... the rate fell to 5.2%.")."""
+    return any(character.isdigit() for character in text[start:end])
 
 
 def _carries(sentence: _Sentence, prepared: Sequence[_Prepared], lexicon: AttributionLexicon) -> bool:
