@@ -5,7 +5,9 @@ All read one lexicon (``lexicons/furniture.toml``, option ``lexicons``, inline `
 - ``interface-text``: a block that is nothing but interface text of one category (comment
   prompt, sign-up, share bar, navigation, gallery control, embed leftover, legal footer, tag
   line, sponsor notice). A *weak* entry (one word such as "Next" or "Email", which may be a
-  heading) counts only beside another interface block. Sure enough for a fix.
+  heading) counts only beside another interface block. Sure enough for a fix. A kicker above
+  the headline (a short label, a longer headline-like block, then the story) is a structural
+  guess: a warning without a fix.
 - ``call-to-action``: a short block whose every sentence addresses the reader about the page
   ("Be sure to follow us on Instagram."): an imperative verb with an interface object, or a
   hook ("Enjoyed this story?"). A guess: warning, no fix.
@@ -36,6 +38,7 @@ from newslint.model import (
     Finding,
     Fix,
     RuleSpec,
+    Severity,
     finding_at,
     rule_identity,
 )
@@ -57,7 +60,7 @@ MAX_INTERFACE_WORDS = 50
 
 _BULLET = regex.compile(r"^\s*(?:[-–—•·*▪►>]+|\d{1,2}[.)])\s+")
 _LEADING_EDGE = " \t\n\r\f\v\xa0\"'“”‘’"
-_TRAILING_EDGE = _LEADING_EDGE + ".:;,!"
+_TRAILING_EDGE = _LEADING_EDGE + ".:;,!»›"
 _WORD = regex.compile(r"[\p{L}\d][\p{L}\d'’.&+-]*")
 _SENTENCE_END = regex.compile(r"[.!?…][\"'”’)\]]*\s*$")
 _FULL_STOP_END = regex.compile(r"(?<!\.)[.;][\"'”’)\]]*\s*$")
@@ -66,6 +69,15 @@ _NOT_TEASER = regex.compile(r"\s--\s|\s\|\s|^\W*\d{1,2}[:.]\d{2}\b|^\W*(?:jan|fe
 _REPORTED = regex.compile(r"\b(?:said|says|told|according to|reported)\b", regex.I)
 _LISTING = regex.compile(r"[()]|\s(?:v|vs)\.?\s|\s[-–—]\s|&|\d+\s*[-–]\s*\d+")
 _SEGMENT = regex.compile(r"(?<=[.!?»›|•])\s+|\s+[|•»›]\s*")
+_RIGHTS_RESERVED = regex.compile(r"\ball rights reserved\b", regex.I)
+# a lead that addresses the reader before a colon: "Take a look: <Headline>", "In case you
+# missed it, don't miss: <Headline>"; it opens with the verb or with an "if you" clause
+_READER_LEAD = regex.compile(
+    r"^\W*(?:(?:if|in case) you\b[^:\n]{0,40}?,\s*)?(?:read|see|watch|listen to|check out|take a look|don't miss|don’t miss|catch up on)\b"
+    r"[^:\n]{0,40}:\s+", regex.I)
+# a finite verb within the first words: "Get Out is streaming ..." is a title, not an imperative
+_STATEMENT = regex.compile(r"^\W*\w[\w'’-]*(?:\s+[\w'’-]+){0,2}\s+(?:is|are|was|were|has|have|had)\b", regex.I)
+_SHORT_LABEL = regex.compile(r"^[\p{L}'’&-]+(?:\s+[\p{L}'’&-]+){0,2}$")
 _SIGNATURE = regex.compile(
     r"^\s*[—–-]{1,2}\s*[^()\n]{1,80}\(\s*@\w{1,30}\s*\)\s*(?:\p{L}{3,9}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+\p{L}{3,9}\.?\s+\d{4})\s*$"
 )
@@ -267,9 +279,9 @@ class InterfaceTextRule(DeclaredRule):
 
     def check(self, document: Document) -> Iterator[Finding]:
         blocks = document.blocks
-        cores = [core_text(block) if block.kind not in NOT_FURNITURE and len(block.text) <= MAX_INTERFACE_CHARS + 20
+        cores = [core_text(block) if _checked(block) and len(block.text) <= MAX_INTERFACE_CHARS + 20
                  else "" for block in blocks]
-        strong = [self.lexicon.interface_category(core, weak=False) or self._segmented(core) for core in cores]
+        strong = [self._strong(block, core) for block, core in zip(blocks, cores)]
         weak = [None if strong[i] else self.lexicon.interface_category(core, weak=True) for i, core in enumerate(cores)]
         for index, block in enumerate(blocks):
             category = strong[index]
@@ -284,6 +296,19 @@ class InterfaceTextRule(DeclaredRule):
                 if self.fixable else None
             yield span_finding(self, document, block, block,
                                _message(self.message, what=category.name, match=_short(stripped)), fix)
+        kicker = _kicker(blocks, self.lexicon)
+        if kicker is not None and strong[kicker] is None and weak[kicker] is None:
+            guess = span_finding(self, document, blocks[kicker], blocks[kicker],
+                                 _message(self.message, what="Section label or kicker",
+                                          match=_short(blocks[kicker].text.strip())))
+            yield Finding(code=guess.code, rule=guess.rule, severity=Severity.WARNING, message=guess.message,
+                          start=guess.start, end=guess.end, pointer=guess.pointer, fix=None)
+
+    def _strong(self, block: Block, core: str) -> Category | None:
+        category = self.lexicon.interface_category(core, weak=False) or self._segmented(core)
+        if block.kind is BlockKind.CREDIT and (category is None or category.key != "legal"):
+            return None  # a credit line counts only as a copyright footer
+        return category
 
     def _segmented(self, core: str) -> Category | None:
         """The category of the first segment when every segment of `core` ("12 comments.
@@ -295,6 +320,35 @@ class InterfaceTextRule(DeclaredRule):
             return None
         found = [self.lexicon.interface_category(segment, weak=False) for segment in segments]
         return found[0] if all(found) else None
+
+
+def _checked(block: Block) -> bool:
+    """Blocks NL109 reads: not captions or bylines; a credit only when it reserves rights."""
+    if block.kind is BlockKind.CREDIT:
+        text = block.text
+        return _RIGHTS_RESERVED.search(text, timeout=regex_timeout(text)) is not None
+    return block.kind not in NOT_FURNITURE
+
+
+def _kicker(blocks: Sequence[Block], lexicon: FurnitureLexicon) -> int | None:
+    """The index of a section label or kicker above the headline: the first block, one to
+    three words without punctuation or digits, then a longer headline-like block, then a
+    story paragraph ("Science" / "Why the Tides Are Slowing" / the story)."""
+    present = [index for index, block in enumerate(blocks) if block.text.strip()][:4]
+    if len(present) < 3:
+        return None
+    first, headline = blocks[present[0]], blocks[present[1]]
+    if first.kind in NOT_FURNITURE or headline.kind in NOT_FURNITURE or headline.kind is BlockKind.LIST_ITEM:
+        return None
+    label = first.text.strip()
+    if len(label) > 30 or not _SHORT_LABEL.match(label, timeout=regex_timeout(label)) or is_credit(label) \
+            or label.lower().startswith("by "):
+        return None
+    title = headline.text.strip()
+    if _BULLET.match(title, timeout=regex_timeout(title)) or is_story_paragraph(headline) or len(words(title)) <= len(words(label)) or \
+            not is_headline(title.strip(_LEADING_EDGE), lexicon, title_case=False):
+        return None
+    return present[0] if any(is_story_paragraph(blocks[i]) for i in present[2:]) else None
 
 
 # --- NL110 call-to-action ---------------------------------------------------------------
@@ -330,8 +384,8 @@ class CallToActionRule(DeclaredRule):
             if self.lexicon.cta_hook.match(sentence, timeout=timeout):
                 calls += len(sentence.split()) >= 8  # "If you enjoyed this story, ..." is a call itself
                 continue
-            if _REPORTED.search(sentence, timeout=timeout):
-                return False  # a reported sentence is the story's
+            if _REPORTED.search(sentence, timeout=timeout) or _STATEMENT.match(sentence, timeout=timeout):
+                return False  # a reported sentence or a statement is the story's
             if self.lexicon.cta_start.search(sentence, timeout=timeout) and \
                     self.lexicon.cta_object.search(sentence, timeout=timeout):
                 calls += 1
@@ -407,6 +461,9 @@ class RelatedListRule(DeclaredRule):
                 continue
             run = self._headed_run(blocks, index)
             what = "a related-stories list"
+            if run is None and bounds is not None and self._is_heading(block) and \
+                    self._only_furniture_after(blocks, index, bounds[1]):
+                run, what = (index, index), "a related-stories heading whose list did not survive"
             if run is None and bounds is not None and (index < bounds[0] or index > bounds[1]):
                 run = self._headless_run(blocks, index)
                 what = "a run of headline links"
@@ -417,6 +474,18 @@ class RelatedListRule(DeclaredRule):
             yield span_finding(self, document, blocks[first], blocks[last],
                                _message(self.message, what=what, match=_short(blocks[first].text.strip()),
                                         blocks=str(last - first + 1)))
+
+    def _only_furniture_after(self, blocks: Sequence[Block], index: int, last_story: int) -> bool:
+        """Whether no story paragraph follows block `index`, interface text aside."""
+        return index > last_story or all(
+            not is_story_paragraph(block) or
+            self.lexicon.interface_category(core_text(block), weak=False) is not None
+            for block in blocks[index + 1:])
+
+    def _is_heading(self, block: Block) -> bool:
+        core = core_text(block)
+        return bool(core) and len(core) <= 80 and \
+            self.lexicon.related_heading.fullmatch(core, timeout=regex_timeout(core)) is not None
 
     def _headed_run(self, blocks: Sequence[Block], index: int) -> tuple[int, int] | None:
         core = core_text(blocks[index])
@@ -536,6 +605,12 @@ class MediaPromoRule(DeclaredRule):
                 continue
             text = _BULLET.sub("", block.text.strip(), count=1, timeout=regex_timeout(block.text))
             timeout = regex_timeout(text)
+            lead = _READER_LEAD.match(text, timeout=timeout)
+            # three words or more: the short labels ("READ MORE:") are NL102's
+            if lead is not None and 3 <= len(lead.group().split()) <= 10 and \
+                    is_headline(trim_edges(text[lead.end():]), self.lexicon, title_case=True):
+                yield span_finding(self, document, block, block, _message(self.message, match=_short(text)))
+                continue
             label = self.lexicon.media_label.match(text, timeout=timeout)
             headline = text[label.end():] if label else text
             if label is None and not self.lexicon.media_ending.search(text, timeout=timeout):
