@@ -304,7 +304,7 @@ def list_rules(output_format: str, config_path: str | None, verbose: bool) -> No
     registry = _registry(_load_config(config_path, ()))
     if output_format == "json":
         rows = [{"code": r.code, "name": r.name, "severity": r.severity.value, "fixable": r.fixable,
-                 "plugin": r.origin, "summary": r.doc.summary,
+                 "plugin": r.origin, "summary": r.doc.summary, "opt_in": r.code in registry.opt_in,
                  **(_implementation_fields(registry, r) if verbose else {})}
                 for r in registry.rules]
         click.echo(json.dumps(rows, indent=2))
@@ -313,7 +313,8 @@ def list_rules(output_format: str, config_path: str | None, verbose: bool) -> No
     click.echo(f"{'CODE':<6} {'NAME':<{width}} {'SEVERITY':<8} {'FIX':<3} PLUGIN")
     for rule in registry.rules:
         fix = "yes" if rule.fixable else "-"
-        click.echo(f"{rule.code:<6} {rule.name:<{width}} {rule.severity.value:<8} {fix:<3} {rule.origin}")
+        opt_in = " (opt-in)" if rule.code in registry.opt_in else ""
+        click.echo(f"{rule.code:<6} {rule.name:<{width}} {rule.severity.value:<8} {fix:<3} {rule.origin}{opt_in}")
         implementation = registry.implementations.get(rule.code)
         if verbose and implementation is not None:
             click.echo("".join(f"       {line}\n" for line in _implementation_lines(implementation)), nl=False)
@@ -347,14 +348,17 @@ def explain(code: str, config_path: str | None) -> None:
     rule = registry.rule(code)
     if rule is None:
         raise UsageFailure(f"unknown rule code {code!r} (see 'newslint rules')")
-    click.echo(render_explanation(rule, registry.implementations.get(rule.code)), nl=False)
+    click.echo(render_explanation(rule, registry.implementations.get(rule.code), rule.code in registry.opt_in),
+               nl=False)
 
 
-def render_explanation(rule: Rule, implementation: Implementation | None = None) -> str:
+def render_explanation(rule: Rule, implementation: Implementation | None = None, opt_in: bool = False) -> str:
     doc = rule.doc
     facts = f"Severity: {rule.severity.value}. Fixable: {'yes' if rule.fixable else 'no'}. Plugin: {rule.origin}."
     if rule.language == ENGLISH:
         facts += " English only: skipped on articles in other languages."
+    if opt_in:
+        facts += f" Opt-in: it runs only when selected by its code (--select {rule.code} or --extend-select {rule.code})."
     parts = [f"{rule.code} ({rule.name})", "", facts]
     if implementation is not None:
         parts += ["", *_implementation_lines(implementation)]

@@ -121,6 +121,7 @@ class RuleSpec:
     origin: str = "newslint"
     path: str = ""
     language: str | None = None  # "en": run only on documents that read as English
+    opt_in: bool = False  # runs only when selected by its exact code (too noisy to run by default)
 
 
 @dataclass(frozen=True)

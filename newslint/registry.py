@@ -41,6 +41,8 @@ class Registry:
     implementations: Mapping[str, Implementation]  # by rule code
     # Every reader claiming an extension, the last registered first: the order `matches` is asked in.
     candidates: Mapping[str, tuple[Reader, ...]] = field(default_factory=dict)
+    # Rules that run only when a selector names their exact code (rule files' `opt_in = true`).
+    opt_in: frozenset[str] = frozenset()
 
     def reader_for(self, path: str) -> Reader | None:
         suffix = Path(path).suffix.lower()
@@ -76,15 +78,18 @@ class Registry:
         """Rules whose code starts with a selected prefix and with no ignored one.
 
         Every selector must name at least one rule, so a typo is an error rather than
-        a silently empty run. ``ALL`` selects everything.
+        a silently empty run. ``ALL`` selects everything but the `opt_in` rules, which a
+        selector must name by their exact code.
         """
         for selector in (*select, *ignore, *extend_select):
             if selector.upper() != "ALL" and not any(r.code.startswith(selector.upper()) for r in self.rules):
                 raise SelectionError(f"unknown rule code or prefix {selector!r} (see 'newslint rules')")
         chosen = [*select, *extend_select] if select else ["ALL", *extend_select]
+        named = {selector.upper() for selector in chosen}
         return tuple(
             rule for rule in self.rules
             if _matches_any(rule.code, chosen) and not _matches_any(rule.code, ignore)
+            and (rule.code not in self.opt_in or rule.code in named)
         )
 
 
@@ -132,7 +137,8 @@ def build_registry(manager: pluggy.PluginManager, extra_packs: Sequence[Path] = 
 
     return Registry(readers=readers, rules=tuple(sorted(rules.values(), key=lambda r: r.code)),
                     formatters=formatters, implementations=implementations,
-                    candidates={extension: tuple(found) for extension, found in candidates.items()})
+                    candidates={extension: tuple(found) for extension, found in candidates.items()},
+                    opt_in=frozenset(declared.rule.code for declared in loaded if declared.spec.opt_in))
 
 
 def _declared_implementation(declared: DeclaredFile) -> Implementation:

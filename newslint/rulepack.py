@@ -19,7 +19,7 @@ from newslint.text.messages import MessageError
 
 REQUIRED = ("code", "name", "kind", "severity", "message", "summary")
 RESERVED_CODES = {"NL000": "reserved for newslint's own errors"}
-KNOWN = set(REQUIRED) | {"why", "notes", "fixable", "options", "examples", "language"}
+KNOWN = set(REQUIRED) | {"why", "notes", "fixable", "options", "examples", "language", "opt_in"}
 LANGUAGES = (ENGLISH,)  # what `newslint.text.language` can recognise
 CODE_SHAPE = r"^[A-Z]{1,4}[0-9]{3}$"
 
@@ -134,7 +134,15 @@ def parse_spec(data: Mapping[str, Any], path: Path, origin: str,
         origin=origin,
         path=str(path),
         language=language,
+        opt_in=_optional_bool(data, "opt_in", path),
     )
+
+
+def _optional_bool(data: Mapping[str, Any], key: str, path: Path) -> bool:
+    value = data.get(key, False)
+    if not isinstance(value, bool):
+        raise RulePackError(path, key, "expected true or false")
+    return value
 
 
 def _optional_str(data: Mapping[str, Any], key: str, path: Path) -> str:

@@ -400,3 +400,19 @@ def test_rules_verbose_adds_kind_module_and_files(registry) -> None:
 
 def test_explain_unknown_code() -> None:
     assert_usage_error(run_cli("explain", "NL999"), "'NL999'", "newslint rules")
+
+
+def test_an_opt_in_rule_runs_only_when_its_code_is_named(tmp_path: Path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text("Floods hit the valley\n\nThousands of people were displaced by the floods on Monday.\n",
+                       encoding="utf-8")
+
+    def codes(*args: str) -> list[str]:
+        result = run_cli("check", "--no-cache", "--format", "json", *args, str(article))
+        return [finding["code"] for finding in json.loads(result.stdout)["findings"]]
+
+    assert "NL402" not in codes() and "NL402" not in codes("--select", "NL4") and "NL402" not in codes("--select", "ALL")
+    assert codes("--select", "NL402") == ["NL402"]
+    assert "NL402" in codes("--extend-select", "NL402")
+    assert "Opt-in: it runs only when selected by its code" in run_cli("explain", "NL402").stdout
+    assert any(line.startswith("NL402") and line.endswith("(opt-in)") for line in run_cli("rules").stdout.splitlines())

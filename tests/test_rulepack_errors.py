@@ -119,6 +119,7 @@ MALFORMED = [
     ("unknown-block-kind", changed(options={"patterns": ["TK"], "blocks": ["para"]}), "options.blocks",
      "unknown block kind"),
     ("why-not-a-string", changed(why=1), "why", "string"),
+    ("opt-in-not-a-boolean", changed(opt_in="yes"), "opt_in", "true or false"),
     ("examples-not-an-array", changed(examples="TK"), "examples", "array"),
     ("example-both-sides", changed(examples=[{"bad": "TK", "good": "TK"}]), "examples[0]", "exactly one"),
     ("example-unknown-key", changed(examples=[{"bad": "TK", "fromat": "html"}]), "examples[0].fromat", "unknown key"),
