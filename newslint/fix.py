@@ -25,9 +25,9 @@ import json
 import os
 import stat
 import tempfile
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Callable, Collection, Iterable, Sequence
 
 import regex
 
@@ -68,7 +68,7 @@ class FixOutcome:
 
 
 def safe_fix(document: Document, finding: Finding, fixable_codes: Collection[str],
-             index: "SpanIndex | None" = None) -> Fix | None:
+             index: SpanIndex | None = None) -> Fix | None:
     """The fix ``--fix`` would apply for `finding`, or None when it has none or it is unsafe.
 
     Only rules that declare themselves fixable get fixes applied. A fix is unsafe
@@ -86,7 +86,7 @@ def safe_fix(document: Document, finding: Finding, fixable_codes: Collection[str
     low, high = home.extent
     if any(not low <= edit.start <= edit.end <= high for edit in edits):
         return None
-    if any(first.end > second.start for first, second in zip(edits, edits[1:])):
+    if any(first.end > second.start for first, second in itertools.pairwise(edits)):
         return None
     if not any(edit.start <= finding.start and finding.end <= edit.end for edit in edits):
         return None
@@ -328,7 +328,7 @@ def _json_unit(token: str) -> str:
     if not token.startswith("\\"):
         return token
     if token[1] == "u":
-        return chr(int(token[2:], 16))
+        return chr(int(token[2:], 16))  # noqa: FURB166 - the four hex digits of a JSON \\u escape, not a 0x literal
     return _JSON_SIMPLE_ESCAPES.get(token[1], token[1])
 
 

@@ -39,8 +39,9 @@ from __future__ import annotations
 import functools
 import json
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
-from typing import Any, Callable, Iterator
+from typing import Any
 
 from newslint.document import Block, BlockKind, Document, SourceMap, SourceMapBuilder
 from newslint.hookspecs import hookimpl

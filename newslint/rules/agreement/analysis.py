@@ -19,17 +19,18 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from enum import Enum
-from typing import Callable, Iterator, NamedTuple, Sequence
+from typing import NamedTuple
 
 import regex
 
 from newslint.document import Block, BlockKind, Document
-from newslint.text.patterns import regex_timeout
 from newslint.rules.agreement.lexicon import Lexicon
-from newslint.text.sentences import sentence_spans
+from newslint.text.patterns import regex_timeout
 from newslint.text.quotes import quote_spans
+from newslint.text.sentences import sentence_spans
 
 _TOKEN = regex.compile(
     r"(?:\p{Lu}\.){2,}|[\p{L}\p{N}][\p{L}\p{N}\p{M}]*(?:['\u2019\-][\p{L}\p{N}\p{M}]+)*|[^\s\p{L}\p{N}]"

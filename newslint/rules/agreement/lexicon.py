@@ -7,8 +7,9 @@ article "the": every word class it uses comes from a `Lexicon`. Files merge in o
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, fields
-from typing import Any, Mapping, Sequence
+from typing import Any
 
 import regex
 

@@ -22,17 +22,25 @@ Message placeholders: ``{form}`` (the flagged word), ``{subject}``, ``{number}``
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any, Iterator, Sequence
+from typing import Any
 
 from newslint.document import BlockKind, Document
-from newslint.options import Options
-from newslint.text.patterns import regex_timeout
-from newslint.rules.agreement.analysis import Analysis, Number, RelativeUse, SubjectKind, Use, analyse
-from newslint.rules.agreement.lexicon import Lexicon, merge_lexicons, validate_lexicon
 from newslint.lexicons import lexicon_tables
 from newslint.model import DeclaredRule, Finding, RuleSpec, finding_at, rule_identity
+from newslint.options import Options
+from newslint.rules.agreement.analysis import (
+    Analysis,
+    Number,
+    RelativeUse,
+    SubjectKind,
+    Use,
+    analyse,
+)
+from newslint.rules.agreement.lexicon import Lexicon, merge_lexicons, validate_lexicon
 from newslint.text.messages import fill, require_placeholders
+from newslint.text.patterns import regex_timeout
 
 # What a message may name: the word, the subject, its number here and in the article, an example.
 PLACEHOLDERS = frozenset({"form", "subject", "number", "dominant", "example", "line"})

@@ -16,9 +16,10 @@ Options: ``max_share`` (0.5). The message may use ``{role}`` and ``{blocks}``.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import groupby
-from typing import Any, Iterator
+from typing import Any
 
 from newslint.document import Block, Document
 from newslint.model import DeclaredRule, Finding, RuleSpec, finding_at, rule_identity

@@ -24,17 +24,24 @@ case-insensitive). The message may use ``{match}``.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any, Iterator
+from typing import Any
 
 import regex
 
 from newslint.document import BlockKind, Document
+from newslint.model import (
+    DeclaredRule,
+    Finding,
+    RuleSpec,
+    rule_identity,
+    whole_block_finding,
+)
 from newslint.options import Options
-from newslint.text.patterns import compile_patterns, regex_timeout
 from newslint.text.credits import is_credit
-from newslint.model import DeclaredRule, Finding, RuleSpec, rule_identity, whole_block_finding
 from newslint.text.messages import fill, require_placeholders
+from newslint.text.patterns import compile_patterns, regex_timeout
 
 OPTIONS = {"blocks", "max_words", "max_chars", "unless"}
 DEFAULT_BLOCKS = frozenset({BlockKind.PARAGRAPH, BlockKind.HEADING, BlockKind.OTHER})

@@ -17,17 +17,26 @@ The message may use ``{match}`` and ``{suggestion}``.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import chain
-from typing import Any, Iterator
+from typing import Any
 
 from newslint.document import BlockKind, Document
-from newslint.options import Options
-from newslint.text.patterns import compile_patterns, regex_timeout
 from newslint.model import (
-    DeclaredRule, Edit, Finding, Fix, RuleSpec, finding_at, remove_block_fix, rule_identity, whole_block_finding,
+    DeclaredRule,
+    Edit,
+    Finding,
+    Fix,
+    RuleSpec,
+    finding_at,
+    remove_block_fix,
+    rule_identity,
+    whole_block_finding,
 )
+from newslint.options import Options
 from newslint.text.messages import fill, require_placeholders
+from newslint.text.patterns import compile_patterns, regex_timeout
 
 OPTIONS = {"patterns", "ignore_case", "blocks", "whole_block", "unless", "suggestion", "remove_whole_block"}
 

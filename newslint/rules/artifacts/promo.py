@@ -33,17 +33,18 @@ block and its headline blocks.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any, Iterator
+from typing import Any
 
 import regex
 
 from newslint.document import Block, BlockKind, Document
-from newslint.options import Options
-from newslint.text.patterns import compile_patterns, regex_timeout
-from newslint.text.credits import is_credit
 from newslint.model import DeclaredRule, Edit, Finding, Fix, RuleSpec, rule_identity
+from newslint.options import Options
+from newslint.text.credits import is_credit
 from newslint.text.messages import fill, require_placeholders
+from newslint.text.patterns import compile_patterns, regex_timeout
 
 OPTIONS = {"labels", "bare_labels", "max_headline_words", "min_link_words", "max_links", "blocks", "not_links"}
 DEFAULT_BLOCKS = frozenset({BlockKind.PARAGRAPH, BlockKind.HEADING, BlockKind.LIST_ITEM, BlockKind.OTHER})

@@ -11,13 +11,14 @@ an approximated number ("at least 20", "some 2,000 troops"), a count of a claim 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any, Iterator
+from typing import Any
 
 import regex
 
-from newslint.text.patterns import REGEX_TIMEOUT_SECONDS, regex_timeout
 from newslint.rules.attribution.lexicon import FigureLexicon
+from newslint.text.patterns import REGEX_TIMEOUT_SECONDS, regex_timeout
 
 LOOKBEHIND = 48  # characters searched for an approximator, a currency sign or a name
 _DIGITS = regex.compile(r"[\d,]*\d(?:\.\d+)?")

@@ -11,14 +11,19 @@ which is several times faster than full case folding on long alternations of wor
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Callable, Mapping, Sequence
+from typing import Any
 
 import regex
 
-from newslint.options import OptionError, Options
-from newslint.text.patterns import PATTERN_ERRORS, REGEX_TIMEOUT_SECONDS, pattern_problem
 from newslint.lexicons import lexicon_error, merge_tables
+from newslint.options import OptionError, Options
+from newslint.text.patterns import (
+    PATTERN_ERRORS,
+    REGEX_TIMEOUT_SECONDS,
+    pattern_problem,
+)
 
 FLAGS = regex.VERSION0 | regex.IGNORECASE
 

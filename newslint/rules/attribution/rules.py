@@ -19,10 +19,13 @@ may use ``{match}``; the claim kind adds ``{what}`` and ``{who}``, the figure ki
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any, Iterator
+from typing import Any
 
 from newslint.document import BlockKind, Document
+from newslint.lexicons import lexicon_tables
+from newslint.model import DeclaredRule, Finding, RuleSpec, finding_at, rule_identity
 from newslint.options import OptionError, Options
 from newslint.rules.attribution.figures import Figure, find_figures, is_exempt_sentence
 from newslint.rules.attribution.lexicon import (
@@ -36,9 +39,11 @@ from newslint.rules.attribution.lexicon import (
     validate_lexicon,
     validate_lexicon_patterns,
 )
-from newslint.rules.attribution.scan import document_sources, has_construction, reports_research
-from newslint.lexicons import lexicon_tables
-from newslint.model import DeclaredRule, Finding, RuleSpec, finding_at, rule_identity
+from newslint.rules.attribution.scan import (
+    document_sources,
+    has_construction,
+    reports_research,
+)
 from newslint.text.messages import fill, require_placeholders
 from newslint.text.patterns import regex_timeout
 

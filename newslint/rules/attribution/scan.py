@@ -26,16 +26,17 @@ from __future__ import annotations
 
 import bisect
 import functools
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any, Callable, Iterable, Iterator, Sequence
+from typing import Any
 
 import regex
 
 from newslint.document import Block, BlockKind, Document
-from newslint.text.patterns import REGEX_TIMEOUT_SECONDS, regex_timeout
 from newslint.rules.attribution.lexicon import AttributionLexicon, Construction
-from newslint.text.sentences import sentence_spans
+from newslint.text.patterns import REGEX_TIMEOUT_SECONDS, regex_timeout
 from newslint.text.quotes import quote_spans
+from newslint.text.sentences import sentence_spans
 
 Span = tuple[int, int]
 FiguresIn = Callable[[str], Iterable[Any]]  # text -> objects with .start and .end
