@@ -257,3 +257,14 @@ def test_media_promos_are_warned_about(lint, line: str) -> None:
 def test_media_words_in_sentences_are_left_alone(lint) -> None:
     text = STORY + "Video: the crew's own footage shows the rescue from the deck. It was filmed at night.\n"
     assert lint("NL115", text)[1] == []
+
+
+def test_a_gallery_counter_beside_its_controls_is_flagged(lint) -> None:
+    text = "Headline\n\n" + STORY + "Previous\n3 / 12\nNext\n"
+    source, findings = lint("NL109", text)
+    assert spans(source, findings) == ["Previous", "3 / 12", "Next"]
+
+
+def test_a_column_of_bare_numbers_is_data_not_a_counter(lint) -> None:
+    text = "Headline\n\n" + STORY + "Mean temperatures by month, high/low\n23/16\n24/17\n27/19\n"
+    assert lint("NL109", text)[1] == []

@@ -192,6 +192,10 @@ def load_lexicon(options: Options, rule_path: str) -> FurnitureLexicon:
 
 # --- block shape ------------------------------------------------------------------------
 
+def _has_letter(text: str) -> bool:
+    return any(character.isalpha() for character in text)
+
+
 def core_text(block: Block) -> str:
     """The block's text without a list bullet, edge quotes, white space and final punctuation."""
     text = block.text.strip()
@@ -287,7 +291,10 @@ class InterfaceTextRule(DeclaredRule):
             category = strong[index]
             if category is None and weak[index] is not None:
                 neighbours = [j for j in (index - 1, index + 1) if 0 <= j < len(blocks)]
-                if any(strong[j] or weak[j] for j in neighbours):
+                # Weak blocks back each other up ("Email", "Print", "Share"), but a run of bare
+                # numbers ("23/16", "3:05") is data (a table column, scores), not a control bar.
+                if any(strong[j] or (weak[j] and (_has_letter(cores[j]) or _has_letter(cores[index])))
+                       for j in neighbours):
                     category = weak[index]
             if category is None:
                 continue
