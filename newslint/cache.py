@@ -30,7 +30,7 @@ from newslint.model import Edit, Finding, Fix, Rule, Severity
 from newslint.version import __version__
 
 CACHE_DIR_NAME = ".newslint_cache"
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2
 STALE_AFTER_SECONDS = 30 * 24 * 3600  # other fingerprints' cache files unused this long are removed
 KEEP_OTHER_FILES = 8  # and beyond this many (the newest are kept), so a changing setup cannot pile them up
 _PACKAGE_DIR = Path(__file__).resolve().parent
@@ -84,18 +84,21 @@ def _encode(item: Located) -> list[Any]:
     if finding.fix is not None:
         fix = [finding.fix.description, [[e.start, e.end, e.replacement] for e in finding.fix.edits]]
     return [finding.code, finding.rule, finding.severity.value, finding.message, finding.start, finding.end,
-            finding.pointer, fix, item.line, item.column, item.end_line, item.end_column]
+            finding.pointer, fix, item.line, item.column, item.end_line, item.end_column, item.utf16_start,
+            item.utf16_end]
 
 
 def _decode(path: str, raw: list[Any]) -> Located:
-    code, rule, severity, message, start, end, pointer, fix, line, column, end_line, end_column = raw
+    code, rule, severity, message, start, end, pointer, fix, line, column, end_line, end_column, utf16_start, \
+        utf16_end = raw
     fix_value = None
     if fix is not None:
         description, edits = fix
         fix_value = Fix(_text(description), tuple(Edit(_int(s), _int(e), _text(r)) for s, e, r in edits))
     finding = Finding(_text(code), _text(rule), Severity(severity), _text(message), _int(start), _int(end),
                       None if pointer is None else _text(pointer), fix_value)
-    return Located(path, finding, _int(line), _int(column), _int(end_line), _int(end_column))
+    return Located(path, finding, _int(line), _int(column), _int(end_line), _int(end_column), _int(utf16_start),
+                   _int(utf16_end))
 
 
 def _int(value: object) -> int:

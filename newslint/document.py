@@ -209,6 +209,16 @@ class Document:
         line_index = bisect.bisect_right(self.line_starts, offset) - 1
         return line_index + 1, offset - self.line_starts[line_index] + 1
 
+    @cached_property
+    def _astral_offsets(self) -> tuple[int, ...]:
+        """Offsets of the characters outside the Basic Multilingual Plane (two UTF-16 units)."""
+        return tuple(index for index, character in enumerate(self.source) if ord(character) > 0xFFFF) \
+            if not self.source.isascii() else ()
+
+    def utf16_offset(self, offset: int) -> int:
+        """`offset` (in characters) counted in UTF-16 code units, as browser editors count."""
+        return offset + bisect.bisect_left(self._astral_offsets, offset)
+
     def line_of_block(self, block: Block) -> int:
         return self.position(block.to_source(0, 0)[0])[0]
 

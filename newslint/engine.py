@@ -20,7 +20,8 @@ ENGINE_RULE = "rule-crashed"
 
 @dataclass(frozen=True, slots=True)
 class Located:
-    """A finding with its path and 1-based line and column (columns in characters)."""
+    """A finding with its path, 1-based line and column (columns in characters), and its
+    offsets counted in UTF-16 code units (what browser editors and Google Docs use)."""
 
     path: str
     finding: Finding
@@ -28,6 +29,8 @@ class Located:
     column: int
     end_line: int
     end_column: int
+    utf16_start: int = 0
+    utf16_end: int = 0
 
     @property
     def code(self) -> str:
@@ -160,7 +163,8 @@ def locate(document: Document, findings: Iterable[Finding]) -> tuple[Located, ..
     for finding in findings:
         line, column = document.position(finding.start)
         end_line, end_column = document.position(finding.end)
-        located.append(Located(document.path, finding, line, column, end_line, end_column))
+        located.append(Located(document.path, finding, line, column, end_line, end_column,
+                               document.utf16_offset(finding.start), document.utf16_offset(finding.end)))
     return tuple(located)
 
 

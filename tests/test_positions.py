@@ -190,3 +190,18 @@ def test_every_format_reads_the_same_blocks(seed_sources: dict[str, str], fmt: s
     for block in document.blocks:
         start, end = block.to_source(0, len(block.text))
         assert normalise(meaning(fmt, document.source[start:end])) == normalise(block.text)
+
+
+def test_json_output_gives_utf16_offsets_too(tmp_path) -> None:
+    """Characters outside the Basic Multilingual Plane count twice in UTF-16 (browser editors)."""
+    from conftest import check_json
+
+    path = tmp_path / "a.txt"
+    path.write_text("Storm warning\n\nThe \U0001F30A\U0001F30A storm is estimated to have sunk 40 boats off the cape.\n",
+                    encoding="utf-8")
+    _, [finding] = check_json("--no-cache", str(path))
+    assert (finding["utf16_start"], finding["utf16_end"]) == (finding["start"] + 2, finding["end"] + 2)
+    source = path.read_text(encoding="utf-8")
+    utf16 = source.encode("utf-16-le")
+    assert utf16[2 * finding["utf16_start"]:2 * finding["utf16_end"]].decode("utf-16-le") == \
+        source[finding["start"]:finding["end"]]

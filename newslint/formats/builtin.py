@@ -45,6 +45,8 @@ def finding_record(item: Located) -> dict[str, object]:
         "end_column": item.end_column,
         "start": finding.start,
         "end": finding.end,
+        "utf16_start": item.utf16_start,
+        "utf16_end": item.utf16_end,
         "fixable": finding.fix is not None,
     }
     if finding.pointer is not None:
