@@ -32,13 +32,13 @@ from newslint.hookspecs import hookimpl
 from newslint.readers import ReaderError
 from newslint.readers.html import read_html
 from newslint.readers.json import (
-    _TOKEN,
     JsonReader,
     Path,
     _String,
     _strings,
     decode_string,
     json_pointer,
+    json_values,
 )
 
 STORY_FIELDS: tuple[tuple[str, BlockKind], ...] = (
@@ -66,29 +66,8 @@ class _Wanted:
 
 def _object_spans(source: str) -> dict[Path, tuple[int, int]]:
     """The source span of every object and array of valid JSON `source`, by path."""
-    spans: dict[Path, tuple[int, int]] = {}
-    # Each open container: [is_object, current key or index, a key comes next, start].
-    stack: list[list[Any]] = []
-    for match in _TOKEN.finditer(source):
-        token = match.group()
-        first = token[0]
-        top = stack[-1] if stack else None
-        if first == '"':
-            if top is not None and top[0] and top[2]:
-                top[1] = json.loads(token)
-        elif first in "{[":
-            stack.append([first == "{", None if first == "{" else 0, first == "{", match.start()])
-        elif first in "}]":
-            opened = stack.pop()
-            spans[tuple(entry[1] for entry in stack)] = (opened[3], match.end())
-        elif first == ":" and top is not None:
-            top[2] = False
-        elif first == "," and top is not None:
-            if top[0]:
-                top[2] = True
-            else:
-                top[1] += 1
-    return spans
+    return {value.path: (value.start, value.end) for value in json_values(source)
+            if value.kind in ("object", "array")}
 
 
 def _dict(value: Any) -> dict[str, Any]:

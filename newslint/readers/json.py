@@ -106,9 +106,21 @@ def _normal_key(key: str) -> str:
     return _KEY_NOISE.sub("", key).lower()
 
 
-def _strings(source: str) -> Iterator[_String]:
-    """Every string value of valid JSON `source`, keys excluded, in source order."""
-    # Each open container: [is_object, current key or index, a key comes next].
+@dataclass(frozen=True, slots=True)
+class JsonValue:
+    """A value of a JSON source: its path, what it is, and its span (a string's quotes and a
+    container's brackets included)."""
+
+    path: Path
+    kind: str  # "string", "object", "array" or "scalar" (a number, true, false, null)
+    start: int
+    end: int
+
+
+def json_values(source: str) -> Iterator[JsonValue]:
+    """Every value of valid JSON `source`, keys excluded: a string or scalar where it stands,
+    a container when it closes (after its members)."""
+    # Each open container: [is_object, current key or index, a key comes next, start].
     stack: list[list[Any]] = []
     for match in _TOKEN.finditer(source):
         token = match.group()
@@ -116,15 +128,14 @@ def _strings(source: str) -> Iterator[_String]:
         if first in " \t\r\n":
             continue
         top = stack[-1] if stack else None
-        if first == '"':
-            if top is not None and top[0] and top[2]:
-                top[1] = json.loads(token)
-            else:
-                yield _String(tuple(entry[1] for entry in stack), match.start() + 1, match.end() - 1)
+        if first == '"' and top is not None and top[0] and top[2]:
+            top[1] = json.loads(token)
         elif first in "{[":
-            stack.append([first == "{", None if first == "{" else 0, first == "{"])
+            stack.append([first == "{", None if first == "{" else 0, first == "{", match.start()])
         elif first in "}]":
-            stack.pop()
+            opened = stack.pop()
+            yield JsonValue(tuple(entry[1] for entry in stack), "object" if opened[0] else "array", opened[3],
+                            match.end())
         elif first == ":" and top is not None:
             top[2] = False
         elif first == "," and top is not None:
@@ -132,6 +143,16 @@ def _strings(source: str) -> Iterator[_String]:
                 top[2] = True
             else:
                 top[1] += 1
+        else:
+            yield JsonValue(tuple(entry[1] for entry in stack), "string" if first == '"' else "scalar",
+                            match.start(), match.end())
+
+
+def _strings(source: str) -> Iterator[_String]:
+    """Every string value of valid JSON `source`, keys excluded, in source order."""
+    for value in json_values(source):
+        if value.kind == "string":
+            yield _String(value.path, value.start + 1, value.end - 1)
 
 
 def _unescape(escape: str) -> str:

@@ -64,13 +64,12 @@ from newslint.document import Block, BlockKind, Document, SourceMap, SourceMapBu
 from newslint.hookspecs import hookimpl
 from newslint.readers import ReaderError
 from newslint.readers.html import read_html
-from newslint.readers.json import decode_string, json_pointer
+from newslint.readers.json import decode_string, json_pointer, json_values
 from newslint.readers.markdown import read_markdown
 
 Path = tuple[str | int, ...]
 Span = tuple[int, int]
 
-_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[{}\[\]:,]|[^\s{}\[\]:,"]+|\s+', re.DOTALL)
 _LOOKS_LIKE_HTML = re.compile(r"<[a-zA-Z][^>]*>|</[a-zA-Z]|<!--|&(?:#\d+|#x[0-9a-fA-F]+|[a-zA-Z]+);")
 _LEXICAL_STRING = re.compile(r'"lexical"\s*:\s*"')
 _KEY_NOISE = re.compile(r"[-_\s]")
@@ -92,32 +91,7 @@ def _normal_key(key: str) -> str:
 
 def value_spans(text: str) -> dict[Path, Span]:
     """The span of every value of valid JSON `text` by its path (strings with their quotes)."""
-    spans: dict[Path, Span] = {}
-    # Each open container: [is_object, current key or index, a key comes next, start].
-    stack: list[list[Any]] = []
-    for match in _TOKEN.finditer(text):
-        token = match.group()
-        first = token[0]
-        if first in " \t\r\n":
-            continue
-        top = stack[-1] if stack else None
-        if first == '"' and top is not None and top[0] and top[2]:
-            top[1] = json.loads(token)
-        elif first in "{[":
-            stack.append([first == "{", None if first == "{" else 0, first == "{", match.start()])
-        elif first in "}]":
-            opened = stack.pop()
-            spans[tuple(entry[1] for entry in stack)] = (opened[3], match.end())
-        elif first == ":" and top is not None:
-            top[2] = False
-        elif first == "," and top is not None:
-            if top[0]:
-                top[2] = True
-            else:
-                top[1] += 1
-        else:
-            spans[tuple(entry[1] for entry in stack)] = match.span()
-    return spans
+    return {value.path: (value.start, value.end) for value in json_values(text)}
 
 
 @dataclass(frozen=True)
