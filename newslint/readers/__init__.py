@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Protocol, runtime_checkable
 
-from newslint.document import Document
+from newslint.document import Block, Document
 
 
 @runtime_checkable
@@ -34,3 +35,12 @@ class Reader(Protocol):
 
 class ReaderError(ValueError):
     """The input cannot be read as the format its name claims."""
+
+
+def with_article_text(blocks: Iterable[Block], looked_for: str) -> tuple[Block, ...]:
+    """`blocks`, if any holds text; else the `ReaderError` that says what the reader looked
+    for. Never a silent pass: as a CI gate, a settings file or an unknown export must fail."""
+    found = tuple(blocks)
+    if not any(block.text.strip() for block in found):
+        raise ReaderError(f"no article text in it: {looked_for}")
+    return found

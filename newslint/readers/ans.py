@@ -29,7 +29,7 @@ from typing import Any
 
 from newslint.document import Block, BlockKind, Document
 from newslint.hookspecs import hookimpl
-from newslint.readers import ReaderError
+from newslint.readers import ReaderError, with_article_text
 from newslint.readers.html import read_html
 from newslint.readers.json import (
     JsonReader,
@@ -178,10 +178,8 @@ class AnsReader:
         return all(key.search(source) for key in _SHAPE_KEYS)
 
     def read(self, path: str, source: str) -> Document:
-        blocks = read_ans(source)
-        if not any(block.text.strip() for block in blocks):
-            raise ReaderError("no article text in it: no headline, text, header, list, quote, caption or "
-                              "raw_html element with text in this ANS story")
+        blocks = with_article_text(read_ans(source), "no headline, text, header, list, quote, caption or "
+                                                     "raw_html element with text in this ANS story")
         # The blocks sit inside JSON strings (or are whole elements): fixes edit them as JSON.
         return Document(path=path, source=source, format=JsonReader.name, blocks=blocks)
 

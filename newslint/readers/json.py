@@ -45,7 +45,7 @@ from typing import Any
 
 from newslint.document import Block, BlockKind, Document, SourceMap, SourceMapBuilder
 from newslint.hookspecs import hookimpl
-from newslint.readers import ReaderError
+from newslint.readers import ReaderError, with_article_text
 from newslint.readers.html import read_html
 from newslint.readers.text import TextReader
 
@@ -347,12 +347,9 @@ class JsonReader:
         return True  # every file of its extensions
 
     def read(self, path: str, source: str) -> Document:
-        blocks = read_json(source)
-        if not any(block.text.strip() for block in blocks):
-            # Never a silent pass: as a CI gate, a settings file or an unknown export must fail.
-            raise ReaderError("no article text in it: no non-empty string under a field the reader knows "
-                              "(headline or title, body, content, text or articleBody, caption, dek, excerpt, "
-                              "byline, alt)")
+        blocks = with_article_text(read_json(source), "no non-empty string under a field the reader knows "
+                                   "(headline or title, body, content, text or articleBody, caption, dek, excerpt, "
+                                   "byline, alt)")
         return Document(path=path, source=source, format=self.name, blocks=blocks)
 
 
@@ -379,10 +376,9 @@ class JsonLinesReader:
             blocks += [replace(block, source_map=block.source_map.compose(shift),
                                extent=shift.to_source(*block.extent), pointer=f"/{index}{block.pointer or ''}",
                                article=index + 1) for block in found]
-        if not any(block.text.strip() for block in blocks):
-            raise ReaderError("no article text in it: no line holds a field the JSON reader knows")
         # The blocks sit inside JSON strings, as in a .json file: fixes edit them as JSON.
-        return Document(path=path, source=source, format=JsonReader.name, blocks=tuple(blocks))
+        return Document(path=path, source=source, format=JsonReader.name,
+                        blocks=with_article_text(blocks, "no line holds a field the JSON reader knows"))
 
 
 def _lines(source: str) -> Iterator[tuple[int, str]]:

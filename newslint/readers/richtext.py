@@ -62,7 +62,7 @@ from typing import Any
 
 from newslint.document import Block, BlockKind, Document, SourceMap, SourceMapBuilder
 from newslint.hookspecs import hookimpl
-from newslint.readers import ReaderError
+from newslint.readers import ReaderError, with_article_text
 from newslint.readers.html import read_html
 from newslint.readers.json import decode_string, json_pointer, json_values
 from newslint.readers.markdown import read_markdown
@@ -260,9 +260,7 @@ def _find(value: Any, path: Path, is_article: Callable[[Any], bool]) -> Iterator
 
 
 def _document(path: str, source: str, name: str, blocks: Iterable[Block], looked_for: str) -> Document:
-    found = tuple(blocks)
-    if not any(block.text.strip() for block in found):
-        raise ReaderError(f"no article text in it: read as {name}, it holds no {looked_for}")
+    found = with_article_text(blocks, f"read as {name}, it holds no {looked_for}")
     # The blocks sit inside JSON strings: fixes edit the file as JSON and check that it still parses.
     return Document(path=path, source=source, format="json", blocks=found)
 

@@ -68,7 +68,7 @@ from newslint.document import (
     SourceMapBuilder,
 )
 from newslint.hookspecs import hookimpl
-from newslint.readers import ReaderError
+from newslint.readers import ReaderError, with_article_text
 from newslint.readers.html import CONTAINER_WORDS, CREDIT_WORDS, TextRun, read_html
 from newslint.readers.text import TextReader
 
@@ -649,10 +649,6 @@ def read_newsml_g2(source: str) -> tuple[Block, ...]:
     return _blocks(source, root, items)
 
 
-def _has_text(blocks: tuple[Block, ...]) -> bool:
-    return any(block.text.strip() for block in blocks)
-
-
 @dataclass(frozen=True)
 class NitfReader:
     name: str = "nitf"
@@ -663,9 +659,7 @@ class NitfReader:
         return _NITF_ROOT.search(source, 0, NITF_SNIFF_CHARS) is not None
 
     def read(self, path: str, source: str) -> Document:
-        blocks = read_nitf(source)
-        if not _has_text(blocks):
-            raise ReaderError("no article text in it: no hedline, byline, abstract or body.content text")
+        blocks = with_article_text(read_nitf(source), "no hedline, byline, abstract or body.content text")
         return Document(path=path, source=source, format=self.name, blocks=blocks, comment_syntax=HTML_COMMENTS)
 
 
@@ -680,10 +674,8 @@ class NewsMLG2Reader:
         return IPTC_NAMESPACE in head and _G2_ROOT.search(head) is not None
 
     def read(self, path: str, source: str) -> Document:
-        blocks = read_newsml_g2(source)
-        if not _has_text(blocks):
-            raise ReaderError("no article text in it: no newsItem has a contentMeta headline or description, "
-                              "or text in its contentSet")
+        blocks = with_article_text(read_newsml_g2(source), "no newsItem has a contentMeta headline or "
+                                                               "description, or text in its contentSet")
         return Document(path=path, source=source, format=self.name, blocks=blocks, comment_syntax=HTML_COMMENTS)
 
 
