@@ -5,32 +5,9 @@ Flagged cases and what must be left alone. Every article text here is our own wr
 from __future__ import annotations
 
 import pytest
+from test_furniture_rules import STORY, lint, spans  # noqa: F401 - lint is a fixture
 
-from newslint.engine import check_document
-from newslint.model import Finding, Severity
-from newslint.registry import Registry
-
-STORY = (
-    "The harbour at Portvale reopened on Monday after a week of repairs to the sea wall, "
-    "the council said, and the first ferry left on time.\n\n"
-    "Fishermen said the repairs had come too late for the winter season, which lost them "
-    "three weeks of catches and a great deal of money.\n\n"
-)
-
-
-@pytest.fixture(scope="module")
-def lint(registry: Registry):
-    def run(code: str, text: str) -> tuple[str, list[Finding]]:
-        rule = registry.rule(code)
-        assert rule is not None, code
-        document = registry.readers[".txt"].read("a.txt", text)
-        return document.source, [f for f in check_document(document, [rule]) if f.code == code]
-    return run
-
-
-def spans(source: str, findings: list[Finding]) -> list[str]:
-    return [source[f.start:f.end] for f in findings]
-
+from newslint.model import Severity
 
 @pytest.mark.parametrize("line", [
     "14 comments. Join the discussion » 3 comments about this story. Start the discussion »",
