@@ -9,12 +9,14 @@ rather than wherever a re-search of the text happens to land.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from enum import Enum
 from functools import cached_property
 
 HTML_COMMENTS = ("<!--", "-->")
+_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
 
 
 class BlockKind(str, Enum):
@@ -212,8 +214,9 @@ class Document:
     @cached_property
     def _astral_offsets(self) -> tuple[int, ...]:
         """Offsets of the characters outside the Basic Multilingual Plane (two UTF-16 units)."""
-        return tuple(index for index, character in enumerate(self.source) if ord(character) > 0xFFFF) \
-            if not self.source.isascii() else ()
+        if self.source.isascii():
+            return ()
+        return tuple(match.start() for match in _ASTRAL.finditer(self.source))
 
     def utf16_offset(self, offset: int) -> int:
         """`offset` (in characters) counted in UTF-16 code units, as browser editors count."""

@@ -71,11 +71,12 @@ def flagged(path: Path, *args: str) -> list[tuple[str, str, str | None]]:
         if reader_document is None:
             result.append((finding["code"], source[start:end], finding.get("pointer")))
             continue
-        result.append((finding["code"], _text_at(reader_document, start, end), finding.get("pointer")))
+        result.append((finding["code"], text_at(reader_document, start, end), finding.get("pointer")))
     return result
 
 
-def _text_at(document: Document, start: int, end: int) -> str:
+def text_at(document: Document, start: int, end: int) -> str:
+    """The block text whose source map covers exactly source ``[start, end)``."""
     for block in document.blocks:
         for low in range(len(block.text) + 1):
             if block.to_source(low, low)[0] == start:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from conftest import REPO, run_cli
+from test_ans import text_at
 
 from newslint.document import Document
 from newslint.readers.html import HtmlReader
@@ -44,16 +45,6 @@ def flagged(path: Path) -> list[tuple[str, str]]:
         start, end = int(finding["start"]), int(finding["end"])  # type: ignore[call-overload]
         result.append((str(finding["code"]), source[start:end] if document is None else text_at(document, start, end)))
     return result
-
-
-def text_at(document: Document, start: int, end: int) -> str:
-    for block in document.blocks:
-        for low in range(len(block.text) + 1):
-            if block.to_source(low, low)[0] == start:
-                for high in range(low, len(block.text) + 1):
-                    if block.to_source(low, high) == (start, end):
-                        return block.text[low:high]
-    raise AssertionError(f"no block text maps exactly onto {start}:{end}")
 
 
 # --- REST API -----------------------------------------------------------------------
