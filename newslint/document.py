@@ -228,11 +228,12 @@ class Document:
     def articles(self) -> tuple[Document, ...]:
         """One document per article of a collection, each with that article's blocks and
         the whole source (so offsets stay the file's); the document itself if it holds one."""
-        numbers = sorted({block.article for block in self.blocks})
-        if len(numbers) <= 1:
+        by_article: dict[int, list[Block]] = {}
+        for block in self.blocks:
+            by_article.setdefault(block.article, []).append(block)
+        if len(by_article) <= 1:
             return (self,)
-        return tuple(replace(self, blocks=tuple(block for block in self.blocks if block.article == number))
-                     for number in numbers)
+        return tuple(replace(self, blocks=tuple(by_article[number])) for number in sorted(by_article))
 
 
 def _line_starts(source: str) -> Iterator[int]:
