@@ -56,8 +56,8 @@ def _manifest() -> list[dict]:
         return [json.loads(line) for line in handle]
 
 
-def _rank(article_id: str) -> str:
-    return hashlib.sha1(("pick:" + article_id).encode()).hexdigest()
+def _rank(article_id: str, salt: str = "pick:") -> str:
+    return hashlib.sha1((salt + article_id).encode()).hexdigest()
 
 
 def _english_pages(source: str) -> list[str]:
@@ -71,8 +71,8 @@ def _english_pages(source: str) -> list[str]:
     )
 
 
-def _pick(ids: list[str], count: int) -> list[str]:
-    return sorted(sorted(ids, key=_rank)[:count])
+def _pick(ids: list[str], count: int, salt: str = "pick:") -> list[str]:
+    return sorted(sorted(ids, key=lambda article_id: _rank(article_id, salt))[:count])
 
 
 def scraped_ids() -> list[str]:

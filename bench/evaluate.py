@@ -62,11 +62,12 @@ def _rows(pattern: str) -> Iterable[list[str]]:
                     yield row
 
 
-def read_labels(family: str) -> tuple[dict[str, list[Label]], set[str]]:
-    """Labels by article id, and the ids a labeller reviewed."""
+def read_labels(family: str, pattern: str | None = None) -> tuple[dict[str, list[Label]], set[str]]:
+    """Labels by article id, and the ids a labeller reviewed (from the files matching PATTERN,
+    by default every ``<family>-*.tsv``)."""
     by_id: dict[str, list[Label]] = defaultdict(list)
     reviewed: set[str] = set()
-    for row in _rows(f"{family}-*.tsv"):
+    for row in _rows(pattern or f"{family}-*.tsv"):
         if row[3] == "reviewed":
             reviewed.add(row[0])
         else:
@@ -115,11 +116,17 @@ def _ratio(numerator: float, denominator: float) -> float | None:
 
 def evaluate_spans(family: str, half: str, show: set[str]) -> dict[str, object]:
     """Furniture or attribution: findings against span labels."""
+    labels, reviewed = read_labels(family)
+    chosen = [a for a in articles(SETS[family]) if a.half == half and a.id in reviewed]
+    return score_spans(family, half, chosen, labels, read_verdicts(family), show)
+
+
+def score_spans(family: str, half: str, chosen: Sequence[Article], labels: dict[str, list[Label]],
+                verdicts: dict[tuple[str, int, str], str], show: set[str]) -> dict[str, object]:
+    """The family's findings on the chosen articles against their span labels; a finding that
+    overlaps no label counts as correct only when its verdict is ``tp``."""
     registry = build_registry(plugin_manager(load_entry_points=False))
     rules = _rules(registry, family)
-    labels, reviewed = read_labels(family)
-    verdicts = read_verdicts(family)
-    chosen = [a for a in articles(SETS[family]) if a.half == half and a.id in reviewed]
     found_labels = total_labels = 0
     correct = wrong = 0
     unsafe_fixes = 0

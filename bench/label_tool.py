@@ -44,23 +44,36 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     text = _article(args.set_name, args.article_id).text_path.read_text(encoding="utf-8")
     if args.command == "show":
-        offset = 0
-        for line in text.splitlines(keepends=True):
-            print(f"{offset:6d}|{line}", end="")
-            offset += len(line)
-        return 0
+        print(with_offsets(text), end="")
+    else:
+        print(*span_of(text, args.snippet, args.nth))
+    return 0
+
+
+def with_offsets(text: str) -> str:
+    """The text with every line prefixed by the offset of its first character and '|'."""
+    numbered, offset = [], 0
+    for line in text.splitlines(keepends=True):
+        numbered.append(f"{offset:6d}|{line}")
+        offset += len(line)
+    return "".join(numbered)
+
+
+def span_of(text: str, snippet: str, nth: int = 0) -> tuple[int, int]:
+    """Start and end (exclusive) of SNIPPET in TEXT; its NTH occurrence (1-based) if it recurs."""
     hits = []
-    start = text.find(args.snippet)
+    start = text.find(snippet)
     while start != -1:
         hits.append(start)
-        start = text.find(args.snippet, start + 1)
+        start = text.find(snippet, start + 1)
     if not hits:
         raise SystemExit("not found")
-    if len(hits) > 1 and not args.nth:
+    if len(hits) > 1 and not nth:
         raise SystemExit(f"found {len(hits)} times at {hits}: pass a longer snippet or --nth")
-    start = hits[(args.nth or 1) - 1]
-    print(start, start + len(args.snippet))
-    return 0
+    if not 1 <= (nth or 1) <= len(hits):
+        raise SystemExit(f"found {len(hits)} times: --nth must be between 1 and {len(hits)}")
+    start = hits[(nth or 1) - 1]
+    return start, start + len(snippet)
 
 
 if __name__ == "__main__":
