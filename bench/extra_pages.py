@@ -20,7 +20,6 @@ id (so the choice is reproducible and independent of the labelled sets' own pick
 
 from __future__ import annotations
 
-import argparse
 import csv
 import hashlib
 import sys
@@ -33,6 +32,7 @@ sys.path.insert(0, str(BENCH.parent))
 sys.path.insert(0, str(BENCH))
 
 from corpus_sets import CORPUS, SETS_DIR, _english_pages, _read_html, articles
+from label_tool import set_commands
 
 EXTRA_DIR = SETS_DIR / "extra"
 EXTRA_LABELS = BENCH / "labels" / "furniture-extra.tsv"
@@ -146,15 +146,7 @@ def measure(on: list[str], show: set[str], codes: tuple[str, ...]) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    sub = parser.add_subparsers(dest="command", required=True)
-    sub.add_parser("build")
-    sub.add_parser("ids")
-    sub.add_parser("show").add_argument("article_id")
-    find = sub.add_parser("find")
-    find.add_argument("article_id")
-    find.add_argument("snippet")
-    find.add_argument("--nth", type=int, default=0)
+    parser, sub = set_commands(__doc__.split("\n\n")[0])
     run = sub.add_parser("measure")
     run.add_argument("--on", default="dev,extra")
     run.add_argument("--show", default="")

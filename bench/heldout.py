@@ -19,7 +19,6 @@ tuning figures: read the labels' findings only to report them.
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 from pathlib import Path
@@ -38,7 +37,7 @@ from corpus_sets import (
     _zyte_truth,
     bodies_ids,
 )
-from label_tool import span_of, with_offsets
+from label_tool import set_commands, span_of, with_offsets
 
 SET_NAME = "heldout"
 PER_SOURCE = 20
@@ -86,15 +85,7 @@ def measure(show: set[str]) -> dict[str, object]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    sub = parser.add_subparsers(dest="command", required=True)
-    sub.add_parser("build")
-    sub.add_parser("ids")
-    sub.add_parser("show").add_argument("article_id")
-    find = sub.add_parser("find")
-    find.add_argument("article_id")
-    find.add_argument("snippet")
-    find.add_argument("--nth", type=int, default=0)
+    parser, sub = set_commands(__doc__.split("\n\n")[0])
     run = sub.add_parser("measure")
     run.add_argument("--opt-in", action="store_true", help="also run the opt-in rules (NL402)")
     run.add_argument("--show", default="", help="comma-separated: fn (missed labels), fp (wrong findings)")

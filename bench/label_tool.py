@@ -15,10 +15,10 @@ from __future__ import annotations
 import argparse
 import sys
 
-from corpus_sets import articles
+from corpus_sets import Article, articles
 
 
-def _article(set_name: str, article_id: str):
+def _article(set_name: str, article_id: str) -> Article:
     for article in articles(set_name):
         if article.id == article_id:
             return article
@@ -48,6 +48,22 @@ def main(argv: list[str] | None = None) -> int:
     else:
         print(*span_of(text, args.snippet, args.nth))
     return 0
+
+
+def set_commands(
+    description: str,
+) -> tuple[argparse.ArgumentParser, argparse._SubParsersAction[argparse.ArgumentParser]]:
+    """The parser of a set script with its labeller's commands: build, ids, show ID, find ID SNIPPET."""
+    parser = argparse.ArgumentParser(description=description)
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("build")
+    sub.add_parser("ids")
+    sub.add_parser("show").add_argument("article_id")
+    find = sub.add_parser("find")
+    find.add_argument("article_id")
+    find.add_argument("snippet")
+    find.add_argument("--nth", type=int, default=0)
+    return parser, sub
 
 
 def with_offsets(text: str) -> str:
