@@ -44,6 +44,10 @@ class Registry:
     # Rules that run only when a selector names their exact code (rule files' `opt_in = true`).
     opt_in: frozenset[str] = frozenset()
 
+    @property
+    def codes(self) -> frozenset[str]:
+        return frozenset(rule.code for rule in self.rules)
+
     def reader_for(self, path: str) -> Reader | None:
         suffix = Path(path).suffix.lower()
         return self.readers.get(suffix)
