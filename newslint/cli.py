@@ -30,6 +30,7 @@ from newslint.plugins import plugin_manager
 from newslint.progress import progress
 from newslint.registry import Implementation, Registry, SelectionError, build_registry
 from newslint.rulepack import RulePackError
+from newslint.ruletest import example_failures, rules_declared_in
 from newslint.statistics import count_by_rule, render_statistics
 from newslint.suppression import with_unused_reporting
 from newslint.text.language import ENGLISH
@@ -69,9 +70,9 @@ def _load_config(config_path: str | None, paths: Sequence[str]) -> Config:
         raise UsageFailure(str(error)) from None
 
 
-def _registry(config: Config) -> Registry:
+def _registry(config: Config, extra_packs: Sequence[Path] = ()) -> Registry:
     try:
-        return build_registry(plugin_manager(), config.rule_packs)
+        return build_registry(plugin_manager(), (*config.rule_packs, *extra_packs))
     except (RulePackError, SelectionError) as error:
         raise UsageFailure(str(error)) from None
 
@@ -337,6 +338,35 @@ def list_readers(config_path: str | None) -> None:
     click.echo(f"{'NAME':<{width}} {'EXTENSIONS':<28} MODULE")
     for reader in readers:
         click.echo(f"{reader.name:<{width}} {' '.join(reader.extensions):<28} {type(reader).__module__}")
+
+
+@main.command("test-rules")
+@click.argument("packs", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--config", "config_path", type=click.Path(dir_okay=False))
+def test_rules(packs: tuple[Path, ...], config_path: str | None) -> None:
+    """Run the [[examples]] of rule packs (directories or rule files; default: every rule,
+    built-in, from plugins and the configured packs). Exit 1 if a bad example is not flagged
+    or a good one is."""
+    config = _load_config(config_path, ())
+    for pack in packs:
+        if not pack.exists():
+            raise UsageFailure(f"{pack}: no such rule pack (a directory of rule files, or one rule file)")
+    configured = {pack.resolve() for pack in config.rule_packs}
+    directories = dict.fromkeys(pack if pack.is_dir() else pack.parent for pack in packs)
+    registry = _registry(config, [pack for pack in directories if pack.resolve() not in configured])
+    rules = rules_declared_in(registry, packs) if packs else registry.rules
+    if not rules:
+        raise UsageFailure(f"no rule files in {', '.join(map(str, packs))}")
+    failures = example_failures(registry, rules)
+    examples = sum(len(rule.doc.examples) for rule in rules)
+    for failure in failures:
+        click.echo(failure.render())
+    if failures:
+        failed = len({failure.code for failure in failures})
+        click.echo(f"{_count(len(failures), 'failure')} in {_count(failed, 'rule')} "
+                   f"({_count(examples, 'example')} of {_count(len(rules), 'rule')} run).")
+        sys.exit(ExitCode.FINDINGS)
+    click.echo(f"All {_count(examples, 'example')} of {_count(len(rules), 'rule')} passed.")
 
 
 @main.command()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from newslint.budget import DEFAULT_BUDGET, BudgetExceeded, TimeBudget, time_budget
@@ -11,7 +11,7 @@ from newslint.document import Document
 from newslint.model import Edit, Finding, Fix, Rule, Severity
 from newslint.readers import Reader, ReaderError
 from newslint.registry import Registry
-from newslint.suppression import apply_suppressions
+from newslint.suppression import apply_suppressions, invalid_directive_findings
 from newslint.text.language import ENGLISH, reads_as_english
 
 ENGINE_CODE = "NL000"
@@ -52,7 +52,8 @@ class FileResult:
 
 def check_document(document: Document, rules: Sequence[Rule],
                    severity: Mapping[str, Severity] | None = None,
-                   budget: TimeBudget | None = DEFAULT_BUDGET) -> tuple[Finding, ...]:
+                   budget: TimeBudget | None = DEFAULT_BUDGET,
+                   known_codes: Collection[str] | None = None) -> tuple[Finding, ...]:
     """All findings of `rules` on `document`, in source order.
 
     A rule that raises, overruns its time `budget` on this document, or returns
@@ -60,11 +61,17 @@ def check_document(document: Document, rules: Sequence[Rule],
     naming it instead of its findings; the other rules' findings are unaffected.
     A rule that declares a language is skipped on a document in another one. A file
     that holds several articles is checked article by article: no rule looks across two.
+    Suppression comments that are not valid directives are NL002 findings (once per file);
+    `known_codes`, the registry's rule codes, lets NL002 tell a code no rule has.
     """
-    articles = document.articles()
-    if len(articles) > 1:
-        found = [finding for article in articles for finding in check_document(article, rules, severity, budget)]
-        return tuple(sorted(found, key=lambda f: (f.start, f.end, f.code)))
+    found = [finding for article in document.articles() for finding in _check_article(article, rules, budget)]
+    found += invalid_directive_findings(document, rules, known_codes)
+    if severity:
+        found = [replace(f, severity=severity[f.code]) if f.code in severity else f for f in found]
+    return tuple(sorted(found, key=lambda f: (f.start, f.end, f.code)))
+
+
+def _check_article(document: Document, rules: Sequence[Rule], budget: TimeBudget | None) -> list[Finding]:
     seconds = budget.seconds_for(len(document.source)) if budget is not None else None
     english_only = [rule.language == ENGLISH for rule in rules]
     english = not any(english_only) or reads_as_english(document)
@@ -72,10 +79,7 @@ def check_document(document: Document, rules: Sequence[Rule],
     findings: list[Finding] = []
     for rule in ran:
         findings.extend(_run_rule(rule, document, seconds))
-    findings = apply_suppressions(document, findings, ran)
-    if severity:
-        findings = [replace(f, severity=severity[f.code]) if f.code in severity else f for f in findings]
-    return tuple(sorted(findings, key=lambda f: (f.start, f.end, f.code)))
+    return apply_suppressions(document, findings, ran)
 
 
 def _run_rule(rule: Rule, document: Document, seconds: float | None) -> list[Finding]:
@@ -218,5 +222,5 @@ def check_bytes(path: str, data: bytes, registry: Registry, rules: Sequence[Rule
     except ReaderCrashed as crash:
         finding = Finding(ENGINE_CODE, ENGINE_RULE, Severity.ERROR, str(crash), 0, 0)
         return FileResult(path=path, findings=(Located(path, finding, 1, 1, 1, 1),))
-    findings = check_document(document, rules, severity, budget)
+    findings = check_document(document, rules, severity, budget, registry.codes)
     return FileResult(path=path, findings=locate(document, findings), document=document, decoded=decoded)

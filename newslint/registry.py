@@ -44,6 +44,10 @@ class Registry:
     # Rules that run only when a selector names their exact code (rule files' `opt_in = true`).
     opt_in: frozenset[str] = frozenset()
 
+    @property
+    def codes(self) -> frozenset[str]:
+        return frozenset(rule.code for rule in self.rules)
+
     def reader_for(self, path: str) -> Reader | None:
         suffix = Path(path).suffix.lower()
         return self.readers.get(suffix)
@@ -122,13 +126,12 @@ def build_registry(manager: pluggy.PluginManager, extra_packs: Sequence[Path] = 
             loaded += load_rule_pack_files(Path(pack), kinds, origin, formats)
     for pack in extra_packs:
         loaded += load_rule_pack_files(pack, kinds, f"rule pack {pack}", formats)
-    _add(rules, [declared.rule for declared in loaded])
-    implementations.update((declared.rule.code, _declared_implementation(declared)) for declared in loaded)
+    for declared in loaded:
+        _add(rules, implementations, declared.rule, _declared_implementation(declared))
     for impl in manager.hook.newslint_rules.get_hookimpls():
         declared_in_python = cast("Iterable[object]", impl.function())
-        python_rules = [_checked_rule(rule, plugin_name(manager, impl.plugin)) for rule in declared_in_python]
-        _add(rules, python_rules)
-        implementations.update((rule.code, Implementation(None, type(rule).__module__, ())) for rule in python_rules)
+        for rule in (_checked_rule(rule, plugin_name(manager, impl.plugin)) for rule in declared_in_python):
+            _add(rules, implementations, rule, Implementation(None, type(rule).__module__, ()))
 
     formatters: dict[str, Formatter] = {}
     for formatter_list in reversed(manager.hook.newslint_formatters()):
@@ -171,10 +174,17 @@ def _checked_reader(reader: object, plugin: str) -> Reader:
                          "(see the Reader protocol in newslint.readers)")
 
 
-def _add(rules: dict[str, Rule], new: Iterable[Rule]) -> None:
-    for rule in new:
-        if rule.code in rules:
-            raise SelectionError(
-                f"rule code {rule.code} is defined twice: by {rules[rule.code].origin} and by {rule.origin}"
-            )
-        rules[rule.code] = rule
+def _add(rules: dict[str, Rule], implementations: dict[str, Implementation], rule: Rule,
+         implementation: Implementation) -> None:
+    """Register `rule`; a code already taken is an error naming both rules' files."""
+    if rule.code in rules:
+        first = _described(rules[rule.code], implementations[rule.code])
+        raise SelectionError(f"rule code {rule.code} is defined twice: by {first} and by "
+                             f"{_described(rule, implementation)}; give one of them another code")
+    rules[rule.code] = rule
+    implementations[rule.code] = implementation
+
+
+def _described(rule: Rule, implementation: Implementation) -> str:
+    where = implementation.files[0] if implementation.files else f"module {implementation.module}"
+    return f"{rule.origin} ({where})"

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from newslint.lexicons import resolve_lexicon_path
 from newslint.model import Example, Rule, RuleDoc, RuleSpec, Severity
 from newslint.options import OptionError
 from newslint.text.language import ENGLISH
@@ -49,9 +50,27 @@ def load_rule_pack_files(directory: Path, kinds: Mapping[str, Callable[[RuleSpec
     example may be written for (the registry's); None leaves the names unchecked."""
     if not directory.is_dir():
         raise RulePackError(directory, "rule-packs", "not a directory")
-    # Every *.toml, in any letter case: a rule file named NL901.TOML is loaded, not skipped.
-    files = sorted(path for path in directory.iterdir() if path.suffix.lower() == ".toml")
-    return [load_declared_file(path, kinds, origin, example_formats) for path in files]
+    # Every *.toml, in any letter case: a rule file named NL901.TOML is loaded, not skipped;
+    # but a lexicon file beside the rules, named in a rule's `lexicons` option, is not a rule.
+    files = {path: _read_toml(path) for path in sorted(directory.iterdir()) if path.suffix.lower() == ".toml"}
+    lexicons = {lexicon for path, data in files.items() for lexicon in _named_lexicons(path, data)}
+    return [declare(path, data, kinds, origin, example_formats) for path, data in files.items()
+            if path.resolve() not in lexicons]
+
+
+def _named_lexicons(path: Path, data: Mapping[str, Any]) -> set[Path]:
+    """The lexicon files a rule file's ``options.lexicons`` names, resolved."""
+    options = data.get("options")
+    names = options.get("lexicons") if isinstance(options, dict) else None
+    if not isinstance(names, list):
+        return set()
+    named = set()
+    for name in names:
+        try:
+            named.add(resolve_lexicon_path(name, str(path)).resolve())
+        except (OSError, ValueError, TypeError):  # a name no file can have: the kind reports it
+            continue
+    return named
 
 
 def load_rule_file(path: Path, kinds: Mapping[str, Callable[[RuleSpec], Rule]], origin: str,
@@ -61,8 +80,12 @@ def load_rule_file(path: Path, kinds: Mapping[str, Callable[[RuleSpec], Rule]], 
 
 def load_declared_file(path: Path, kinds: Mapping[str, Callable[[RuleSpec], Rule]], origin: str,
                        example_formats: Collection[str] | None = None) -> DeclaredFile:
+    return declare(path, _read_toml(path), kinds, origin, example_formats)
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8-sig"))  # editors on Windows add a BOM
+        return tomllib.loads(path.read_text(encoding="utf-8-sig"))  # editors on Windows add a BOM
     except tomllib.TOMLDecodeError as error:
         raise RulePackError(path, "(file)", f"not valid TOML: {error}") from None
     except UnicodeDecodeError as error:
@@ -71,6 +94,11 @@ def load_declared_file(path: Path, kinds: Mapping[str, Callable[[RuleSpec], Rule
         raise RulePackError(path, "(file)", "not valid TOML: nested too deeply") from None
     except OSError as error:
         raise RulePackError(path, "(file)", error.strerror or str(error)) from None
+
+
+def declare(path: Path, data: Mapping[str, Any], kinds: Mapping[str, Callable[[RuleSpec], Rule]], origin: str,
+            example_formats: Collection[str] | None = None) -> DeclaredFile:
+    """The rule the file's TOML `data` declares, built by its kind."""
     spec = parse_spec(data, path, origin, example_formats)
     if spec.kind not in kinds:
         raise RulePackError(path, "kind", f"unknown kind {spec.kind!r}; known kinds: {', '.join(sorted(kinds))}")
@@ -91,6 +119,10 @@ def parse_spec(data: Mapping[str, Any], path: Path, origin: str,
                example_formats: Collection[str] | None = None) -> RuleSpec:
     import regex
 
+    if not set(data) & KNOWN:
+        raise RulePackError(path, "(file)", f"not a rule file (it has none of the keys {', '.join(REQUIRED)}); "
+                                            "a lexicon beside the rules must be named in a rule's "
+                                            "options.lexicons, or kept in a lexicons/ folder")
     for key in REQUIRED:
         if key not in data:
             raise RulePackError(path, key, "missing (required)")

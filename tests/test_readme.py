@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO, SEED, check_json, needs_shared
+from newslint.suppression import with_unused_reporting
 
 README = REPO / "README.md"
 CI_RUN = REPO / ".ci" / "run"
@@ -68,6 +69,23 @@ def test_example_article_shows_every_rule_family(registry, monkeypatch: pytest.M
     assert "NL000" not in {finding["code"] for finding in findings}
 
 
+def test_the_example_files_trigger_every_default_rule(registry, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The README's claim: every rule on by default fires on some file in examples/ (or
+    examples/cms/); the rules that are off by default are the ones it names."""
+    examples = example_article().parent
+    files = sorted(path for folder in (examples, examples / "cms") for path in folder.iterdir()
+                   if path.is_file() and registry.reader_for(str(path)) is not None)
+    monkeypatch.chdir(REPO)
+    _, findings = check_json("--no-cache", *(str(path.relative_to(REPO)) for path in files))
+    default = {rule.code for rule in with_unused_reporting(registry.select(), registry.rules, False)}
+    fired = {finding["code"] for finding in findings}
+    assert "NL000" not in fired
+    assert default - fired == set(), "add an example that triggers these, or say in the README that none does"
+    intro = README.read_text(encoding="utf-8").split("\n\n")[1:3]
+    off_by_default = {rule.code for rule in registry.rules} - default
+    assert all(code in " ".join(intro) for code in off_by_default), off_by_default
+
+
 @pytest.mark.parametrize("variant", ["article.html", "article.md"])
 def test_example_article_variants_give_the_same_findings(variant: str) -> None:
     """The same article as HTML and Markdown (for trying the other readers): the same findings."""
@@ -86,7 +104,7 @@ def test_example_article_is_our_own_writing() -> None:
 
     seed = six_grams(SEED.read_text(encoding="utf-8"))
     examples = example_article().parent
-    for variant in sorted([*examples.glob("article.*"), *(examples / "cms").glob("*.*")]):
+    for variant in sorted([*examples.glob("*.*"), *(examples / "cms").glob("*.*")]):
         shared = six_grams(variant.read_text(encoding="utf-8")) & seed
         assert not shared, (variant.name, sorted(shared)[:3])
 
