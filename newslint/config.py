@@ -9,6 +9,7 @@ config file's directory. Every error names the file, the key and what was expect
 from __future__ import annotations
 
 import functools
+import os
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -78,7 +79,7 @@ def _glob(patterns: tuple[str, ...]) -> pathspec.GitIgnoreSpec:
 def _relative(file_path: str, root: Path) -> str:
     path = Path(file_path)
     try:
-        return PurePosixPath(path.resolve().relative_to(root.resolve())).as_posix()
+        return PurePosixPath(path.resolve().relative_to(_resolved(root))).as_posix()
     except ValueError:
         return PurePosixPath(path).as_posix()
 
@@ -110,6 +111,7 @@ class ConfigResolver:
     def __init__(self, explicit: Config | None = None):
         self.explicit = explicit
         self._nearest: dict[Path, Path | None] = {}
+        self._nearest_by_name: dict[str, Path | None] = {}  # by absolute, unresolved directory
         self._loaded: dict[Path, Config] = {}
 
     def for_path(self, path: str | Path) -> Config:
@@ -117,7 +119,11 @@ class ConfigResolver:
         `ConfigError` if that config is invalid."""
         if self.explicit is not None:
             return self.explicit
-        found = self._nearest_config(_directory_of(Path(path)))
+        absolute = os.path.abspath(path)
+        directory = absolute if os.path.isdir(absolute) else os.path.dirname(absolute)
+        if directory not in self._nearest_by_name:
+            self._nearest_by_name[directory] = self._nearest_config(Path(directory).resolve())
+        found = self._nearest_by_name[directory]
         if found is None:
             return Config()
         if found not in self._loaded:
@@ -131,6 +137,11 @@ class ConfigResolver:
                 found = self._nearest_config(directory.parent)
             self._nearest[directory] = found
         return self._nearest[directory]
+
+
+@functools.lru_cache(maxsize=64)
+def _resolved(directory: Path) -> Path:
+    return directory.resolve()
 
 
 def _has_newslint_table(pyproject: Path) -> bool:
