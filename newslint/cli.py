@@ -217,7 +217,7 @@ def check(paths: tuple[str, ...], output_format: str, select: tuple[str, ...], i
         raise UsageFailure(f"--stdin-filename checks stdin, so give no paths (or '-'), not {named[0]!r}")
     resolver = _resolver(config_path)
     first = Path(stdin_filename) if stdin_filename is not None else Path(paths[0])
-    config = _config_for(resolver, first if stdin_filename is not None or first.exists() else Path.cwd())
+    config = _config_for(resolver, first)  # a path that does not exist: the nearest config above it
     base = _base_context(config)
     registry = base.registry
     formatter = registry.formatters.get(output_format)
@@ -238,6 +238,9 @@ def check(paths: tuple[str, ...], output_format: str, select: tuple[str, ...], i
         sys.exit(ExitCode.CLEAN)
 
     use_stdin = stdin_filename is not None
+    if show_files and stdin_filename is not None:
+        click.echo(stdin_filename)
+        sys.exit(ExitCode.CLEAN)
     if use_stdin:
         data = sys.stdin.buffer.read(MAX_BYTES + 1)  # enough to refuse an oversized input, never more
         outcomes = [process_bytes(context, stdin_filename or "-", data, write=False)]

@@ -169,3 +169,8 @@ def test_show_files_reports_a_missing_path_as_an_error(newsroom: Path) -> None:
     assert result.exit_code == 2
     assert result.stdout.splitlines() == ["harbour.txt"]
     assert "missing.txt: no such file or directory" in result.stderr
+
+
+def test_show_files_with_stdin_names_the_stdin_filename_and_reads_nothing(newsroom: Path) -> None:
+    result = run_cli("check", "--show-files", "--stdin-filename", "live/blog.md", input="Loading...\n")
+    assert (result.exit_code, result.stdout) == (0, "live/blog.md\n")
