@@ -243,7 +243,13 @@ def check(paths: tuple[str, ...], output_format: str, select: tuple[str, ...], i
         sys.exit(ExitCode.CLEAN)
     if use_stdin:
         data = sys.stdin.buffer.read(MAX_BYTES + 1)  # enough to refuse an oversized input, never more
-        outcomes = [process_bytes(context, stdin_filename or "-", data, write=False)]
+        if force_exclude and config.excludes(stdin_filename or "-"):  # as ruff: editors pipe excluded files too
+            if mode is Mode.FIX:
+                sys.stdout.buffer.write(data)
+                sys.exit(ExitCode.CLEAN)
+            use_stdin, outcomes = False, []
+        else:
+            outcomes = [process_bytes(context, stdin_filename or "-", data, write=False)]
     else:
         try:
             files = list(iter_files(named, registry, resolver, respect_gitignore=respect_gitignore,

@@ -174,3 +174,14 @@ def test_show_files_reports_a_missing_path_as_an_error(newsroom: Path) -> None:
 def test_show_files_with_stdin_names_the_stdin_filename_and_reads_nothing(newsroom: Path) -> None:
     result = run_cli("check", "--show-files", "--stdin-filename", "live/blog.md", input="Loading...\n")
     assert (result.exit_code, result.stdout) == (0, "live/blog.md\n")
+
+
+def test_force_exclude_applies_to_the_stdin_filename(newsroom: Path) -> None:
+    write(newsroom / "newslint.toml", 'extend-exclude = ["drafts/"]\n')
+    result = run_cli("check", "--force-exclude", "--format", "json", "--stdin-filename", "drafts/idea.txt",
+                     input=LOADING_ARTICLE)
+    assert (result.exit_code, json.loads(result.stdout)["findings"]) == (0, [])
+    fixed = run_cli("check", "--force-exclude", "--fix", "--stdin-filename", "drafts/idea.txt", input=LOADING_ARTICLE)
+    assert (fixed.exit_code, fixed.stdout) == (0, LOADING_ARTICLE)  # printed back untouched
+    checked = run_cli("check", "--format", "json", "--stdin-filename", "drafts/idea.txt", input=LOADING_ARTICLE)
+    assert [finding["code"] for finding in json.loads(checked.stdout)["findings"]] == ["NL101"]
