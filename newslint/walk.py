@@ -126,8 +126,8 @@ def is_ignored(path: str, is_dir: bool, ignores: Sequence[IgnoreFile]) -> bool:
     verdict: bool | None = None
     for ignore in ignores:
         relative = os.path.relpath(absolute, ignore.base)
-        if relative.startswith(os.pardir):
-            continue
+        if relative == os.pardir or relative.startswith(os.pardir + os.sep):
+            continue  # outside the directory this .gitignore governs
         relative = Path(relative).as_posix()
         included = ignore.spec.check_file(relative + "/" if is_dir else relative).include
         if included is not None:

@@ -185,3 +185,11 @@ def test_force_exclude_applies_to_the_stdin_filename(newsroom: Path) -> None:
     assert (fixed.exit_code, fixed.stdout) == (0, LOADING_ARTICLE)  # printed back untouched
     checked = run_cli("check", "--format", "json", "--stdin-filename", "drafts/idea.txt", input=LOADING_ARTICLE)
     assert [finding["code"] for finding in json.loads(checked.stdout)["findings"]] == ["NL101"]
+
+
+def test_a_name_starting_with_two_dots_is_still_matched_by_gitignore(newsroom: Path) -> None:
+    (newsroom / ".git").mkdir()
+    write(newsroom / ".gitignore", "..old.txt\n")
+    write(newsroom / "..old.txt")
+    write(newsroom / "harbour.txt")
+    assert shown_files(".") == ["harbour.txt"]
