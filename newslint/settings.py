@@ -62,10 +62,12 @@ def render_settings(path: str, config: Config, command_line: CommandLineSelectio
     else:
         if command_line.ignore:
             ignore = (*ignore, *command_line.ignore)
-            selection_origin["ignore"] += " + command line"
+            selection_origin["ignore"] = _plus_command_line(selection_origin["ignore"])
         if command_line.extend_select:
             extend = (*extend, *command_line.extend_select)
-            selection_origin["extend-select"] += " + command line"
+            selection_origin["extend-select"] = _plus_command_line(selection_origin["extend-select"])
+    if not select and selection_origin["select"] == "default":
+        selection_origin["select"] = "default: every rule but the opt-in ones"
     rows: list[tuple[str, str, str]] = [
         ("select", _array(select), selection_origin["select"]),
         ("ignore", _array(ignore), selection_origin["ignore"]),
@@ -84,6 +86,10 @@ def render_settings(path: str, config: Config, command_line: CommandLineSelectio
     lines += [f"{f'{key} = {value}':<{width}}  # {where}" for key, value, where in rows]
     lines += ["", f"Rules that run on this file ({len(rules)}): {', '.join(rule.code for rule in rules) or 'none'}"]
     return "\n".join(lines) + "\n"
+
+
+def _plus_command_line(origin: str) -> str:
+    return "command line" if origin == "default" else f"{origin} + command line"
 
 
 def _array(values: Iterable[str]) -> str:

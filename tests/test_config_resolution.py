@@ -146,7 +146,7 @@ def test_show_settings_with_an_explicit_config_and_with_none(desks: Path, tmp_pa
     elsewhere.write_text(XY_ARTICLE, encoding="utf-8")
     lines = settings_lines(str(elsewhere))
     assert "none found" in lines["Config file"]
-    assert all(line.endswith("# default") for key, line in lines.items() if " = " in line)
+    assert all("# default" in line for key, line in lines.items() if " = " in line)
 
 
 def test_show_settings_applies_per_file_ignores_to_the_rules_it_lists(desks: Path) -> None:
@@ -165,3 +165,13 @@ def test_stdin_filename_with_a_path_is_a_usage_error(tmp_path: Path) -> None:
                        "--stdin-filename", "a.txt")
     assert_usage_error(run_cli("check", "--stdin-filename", "x.txt", "-", str(article), input="Loading...\n"),
                        "--stdin-filename", "a.txt")
+
+
+def test_show_settings_names_what_the_command_line_adds(desks: Path) -> None:
+    lines = settings_lines("--ignore", "XY2", "--extend-select", "XY102", "sport/match.txt")
+    sport_config = str((desks / "sport" / "newslint.toml").resolve())
+    assert lines["ignore"].startswith('ignore = ["XY1", "XY2"]')
+    assert lines["ignore"].endswith(f"# {sport_config} + command line")
+    assert lines["extend-select"].startswith('extend-select = ["XY102"]') and lines["extend-select"].endswith(
+        "# command line")
+    assert lines[next(key for key in lines if key.startswith("Rules that run"))].endswith(": XY102")
