@@ -311,24 +311,27 @@ def _check_groups(groups: Sequence[tuple[Config, Sequence[IndexedFile]]], contex
     `caches`, or the directory it gives for the config file, or nowhere); the outcomes
     in the files' order, whatever the grouping."""
     outcomes: dict[int, FileOutcome] = {}
+    written: set[Path] = set()  # this run's cache files, which a later group's pruning must spare
     with progress(sum(len(members) for _, members in groups)) as advance:
         for config, members in groups:
             spec, context = contexts.for_config(config)
             cache_root = caches(config.path) if callable(caches) else caches
-            checked = _check_files([file for _, file in members], spec, context, jobs, cache_root, advance)
+            checked = _check_files([file for _, file in members], spec, context, jobs, cache_root, advance, written)
             outcomes.update(zip((index for index, _ in members), checked))
     return [outcomes[index] for index in sorted(outcomes)]
 
 
 def _check_files(files: list[tuple[str, str | None]], spec: RunSpec, context: Context, jobs: int,
-                 cache_root: Path | None, advance: Callable[[int], None]) -> list[FileOutcome]:
+                 cache_root: Path | None, advance: Callable[[int], None], written: set[Path]) -> list[FileOutcome]:
     cache = open_run_cache(context, cache_root) if cache_root is not None else None
     try:
         outcomes = run_files(files, spec, context, jobs, cache, advance)
     except WorkerFailure as failure:
         click.echo(f"newslint: error: {failure}", err=True)
         sys.exit(ExitCode.INTERNAL)
-    warning = cache.save() if cache is not None else None
+    warning = cache.save(keep=frozenset(written)) if cache is not None else None
+    if cache is not None:
+        written.add(cache.file)
     if warning:
         click.echo(f"newslint: warning: {warning}", err=True)
     return outcomes

@@ -175,3 +175,19 @@ def test_show_settings_names_what_the_command_line_adds(desks: Path) -> None:
     assert lines["extend-select"].startswith('extend-select = ["XY102"]') and lines["extend-select"].endswith(
         "# command line")
     assert lines[next(key for key in lines if key.startswith("Rules that run"))].endswith(": XY102")
+
+
+def test_a_shared_cache_directory_keeps_every_configs_file_of_a_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                    tmp_path_factory: pytest.TempPathFactory) -> None:
+    from newslint.cache import KEEP_OTHER_FILES
+
+    cache_dir = tmp_path_factory.mktemp("shared-cache")
+    monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(cache_dir))
+    desks = KEEP_OTHER_FILES + 3  # more configs than pruning keeps of other runs
+    for number in range(desks):
+        (tmp_path / f"desk{number}").mkdir()
+        config = f'# desk {number}: its own fingerprint\nignore = ["NL2"]\n'
+        (tmp_path / f"desk{number}" / "newslint.toml").write_text(config, encoding="utf-8")
+        (tmp_path / f"desk{number}" / "story.txt").write_text(XY_ARTICLE, encoding="utf-8")
+    assert run_cli("check", str(tmp_path)).exit_code == 0
+    assert len(list(cache_dir.glob("v*-*.json"))) == desks
