@@ -70,7 +70,9 @@ def _walk(top: str, registry: Registry, resolver: ConfigResolver, respect_gitign
     """The article files under `top`, in sorted order, without what is hidden, ignored or excluded."""
     inherited: dict[str, tuple[IgnoreFile, ...]] = {}
     if respect_gitignore:
-        inherited[top] = ignore_files_above(os.path.abspath(top))
+        above = ignore_files_above(os.path.abspath(top))
+        # A directory named on the command line is walked even if ignored (its own .gitignore files still count).
+        inherited[top] = () if is_ignored(top, True, above) else above
     for root, dirs, files in os.walk(top):
         ignores = inherited.pop(root, ())
         if respect_gitignore:

@@ -83,11 +83,12 @@ def test_gitignore_above_a_repository_does_not_count(newsroom: Path) -> None:
     assert shown_files("site") == ["site/harbour.txt"]
 
 
-def test_a_file_named_on_the_command_line_is_checked_even_if_git_ignored(newsroom: Path) -> None:
+def test_a_path_named_on_the_command_line_is_checked_even_if_git_ignored(newsroom: Path) -> None:
     (newsroom / ".git").mkdir()
     write(newsroom / ".gitignore", "scratch/\n")
     write(newsroom / "scratch" / "harbour.txt")
     assert shown_files("scratch/harbour.txt") == ["scratch/harbour.txt"]
+    assert shown_files("scratch") == ["scratch/harbour.txt"]  # so is a named directory
 
 
 # --- --force-exclude ---------------------------------------------------------------------------
