@@ -150,8 +150,9 @@ class Cache:
         self.entries[_key(path)] = {"sha256": digest, "findings": [_encode(item) for item in findings]}
         self.changed = True
 
-    def save(self) -> str | None:
-        """Write the cache atomically; a one-line warning if that failed, else None."""
+    def save(self, keep: frozenset[Path] = frozenset()) -> str | None:
+        """Write the cache atomically; a one-line warning if that failed, else None. Pruning
+        spares `keep`: the cache files this run wrote for its other configs."""
         if not self.changed:
             return None
         directory = self.file.parent
@@ -167,7 +168,7 @@ class Cache:
             except BaseException:
                 _remove_quietly(Path(temporary))
                 raise
-            _prune(directory, keep=self.file)
+            _prune(directory, keep={self.file, *keep})
         except OSError as error:
             return f"cannot write the cache in {directory}: {error.strerror or error}"
         self.changed = False
@@ -186,12 +187,12 @@ def _prepare(directory: Path) -> None:
                           encoding="utf-8")
 
 
-def _prune(directory: Path, keep: Path) -> None:
+def _prune(directory: Path, keep: set[Path]) -> None:
     cutoff = time.time() - STALE_AFTER_SECONDS
     others = []
     for other in directory.glob("v*-*.json"):
         try:
-            if other != keep:
+            if other not in keep:
                 others.append((other.stat().st_mtime, other))
         except OSError:
             pass

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import os
 import sys
-from collections.abc import Iterator, Sequence
-from dataclasses import replace
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 from enum import IntEnum
 from pathlib import Path
 
@@ -13,7 +12,7 @@ import click
 
 from newslint.budget import DEFAULT_BUDGET, TimeBudget
 from newslint.cache import default_cache_dir
-from newslint.config import Config, ConfigError, discover, load
+from newslint.config import Config, ConfigError, ConfigResolver, discover, load
 from newslint.decode import MAX_BYTES
 from newslint.formats import Formatter, Report
 from newslint.model import Rule, Severity
@@ -31,12 +30,12 @@ from newslint.progress import progress
 from newslint.registry import Implementation, Registry, SelectionError, build_registry
 from newslint.rulepack import RulePackError
 from newslint.ruletest import example_failures, rules_declared_in
+from newslint.settings import CommandLineSelection, render_settings, selected_rules
 from newslint.statistics import count_by_rule, render_statistics
 from newslint.suppression import with_unused_reporting
 from newslint.text.language import ENGLISH
 from newslint.version import __version__
-
-SKIPPED_DIRS = {".git", ".hg", ".svn", ".newslint_cache", "node_modules", "__pycache__", ".venv", "venv"}
+from newslint.walk import iter_files
 
 
 class ExitCode(IntEnum):
@@ -103,52 +102,53 @@ def _check_config_codes(registry: Registry, config: Config) -> None:
                                "(see 'newslint rules')")
 
 
-def _select(registry: Registry, config: Config, select: Sequence[str], ignore: Sequence[str],
-            extend_select: Sequence[str]) -> tuple[Rule, ...]:
-    _check_config_codes(registry, config)
-    try:
-        return registry.select(
-            select=_split_codes(select) or config.select,
-            ignore=(*config.ignore, *_split_codes(ignore)),
-            extend_select=(*config.extend_select, *_split_codes(extend_select)),
-        )
-    except SelectionError as error:
-        raise UsageFailure(str(error)) from None
+@dataclass(frozen=True)
+class RunOptions:
+    """What the command line says about every file of a run, whatever its config."""
+
+    command_line: CommandLineSelection
+    report_unused: bool
+    mode: Mode
+    budget: TimeBudget | None
+    input_format: str | None
 
 
-def iter_files(paths: Sequence[str], registry: Registry, config: Config) -> Iterator[tuple[str, str | None]]:
-    """(path, error) for each file to check, once however often it is named (by the
-    first name given); directories are walked for known extensions."""
-    seen: set[str] = set()
-    for path, error in _named_files(paths, registry, config):
-        if error is None:
-            identity = os.path.normcase(os.path.realpath(path))
-            if identity in seen:
-                continue
-            seen.add(identity)
-        yield path, error
+class RunContexts:
+    """One `RunSpec` and `Context` per config file of a run, built when a file first needs
+    it; the registry is rebuilt only for a config whose rule packs differ."""
 
+    def __init__(self, base: Context, options: RunOptions):
+        self.options = options
+        self._by_packs: dict[tuple[Path, ...], Context] = {base.config.rule_packs: base}
+        self._prepared: dict[Path | None, tuple[RunSpec, Context]] = {}
 
-def _named_files(paths: Sequence[str], registry: Registry, config: Config) -> Iterator[tuple[str, str | None]]:
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            found = False
-            for root, dirs, files in os.walk(path):
-                dirs[:] = sorted(d for d in dirs if d not in SKIPPED_DIRS and not d.startswith("."))
-                for name in sorted(files):
-                    candidate = os.path.join(root, name)
-                    if registry.reader_for(candidate) is not None and not config.excludes(candidate):
-                        found = True
-                        yield candidate, None
-            if not found:
-                yield raw, f"no article files found (looked for {', '.join(sorted(registry.readers))})"
-        elif path.is_file():
-            yield raw, None
-        elif path.exists():
-            yield raw, "not a regular file"
-        else:
-            yield raw, "no such file or directory"
+    def for_config(self, config: Config) -> tuple[RunSpec, Context]:
+        if config.path not in self._prepared:
+            self._prepared[config.path] = self._prepare(config)
+        return self._prepared[config.path]
+
+    def rules(self) -> tuple[Rule, ...]:
+        """Every rule some file of the run is checked with, by code."""
+        by_code = {rule.code: rule for _, context in self._prepared.values() for rule in context.rules}
+        return tuple(by_code[code] for code in sorted(by_code))
+
+    def _prepare(self, config: Config) -> tuple[RunSpec, Context]:
+        base = self._by_packs.get(config.rule_packs)
+        if base is None:
+            base = self._by_packs[config.rule_packs] = _base_context(config)
+        registry, options = base.registry, self.options
+        _check_config_codes(registry, config)
+        try:
+            rules = selected_rules(registry, config, options.command_line)
+        except SelectionError as error:
+            raise UsageFailure(str(error)) from None
+        rules = with_unused_reporting(rules, registry.rules, options.report_unused,
+                                      options.command_line.selectors(config))
+        spec = RunSpec(config_path=str(config.path) if config.path else None, rule_codes=tuple(r.code for r in rules),
+                       mode=options.mode, budget=options.budget, input_format=options.input_format)
+        context = replace(base, config=config, rules=registry.with_codes(spec.rule_codes), mode=options.mode,
+                          budget=options.budget, input_format=options.input_format)
+        return spec, context
 
 
 def exit_code_for(report: Report) -> ExitCode:
@@ -194,17 +194,31 @@ def main() -> None:
 @click.option("--time-budget", type=click.FloatRange(min=0), default=DEFAULT_BUDGET.seconds, show_default=True,
               help=f"Seconds one rule may spend on one file (plus {DEFAULT_BUDGET.per_megabyte:g} s per million "
                    "characters) before it is stopped and reported as NL000; 0 turns the budget off.")
+@click.option("--force-exclude", is_flag=True,
+              help="Apply exclude and extend-exclude to files named on the command line too (for pre-commit).")
+@click.option("--respect-gitignore/--no-respect-gitignore", default=True, show_default=True,
+              help="Skip what .gitignore files ignore when walking directories.")
+@click.option("--show-files", is_flag=True, help="Print the files the run would check, and check nothing.")
+@click.option("--show-settings", is_flag=True,
+              help="Print the settings for the first path and where each comes from, and check nothing.")
 def check(paths: tuple[str, ...], output_format: str, select: tuple[str, ...], ignore: tuple[str, ...],
           extend_select: tuple[str, ...], config_path: str | None, stdin_filename: str | None,
           exit_zero: bool, time_budget: float, fix: bool, diff: bool, statistics: bool,
           report_unused_suppressions: bool, jobs: int | None, no_cache: bool, cache_dir: str | None,
-          input_format: str | None) -> None:
-    """Check articles (files, directories, or - for stdin)."""
+          input_format: str | None, force_exclude: bool, respect_gitignore: bool, show_files: bool,
+          show_settings: bool) -> None:
+    """Check articles (files, directories, or - for stdin). Each file is checked with the
+    nearest config above it, unless --config names one."""
     if not paths and stdin_filename is None:
         raise UsageFailure("no paths given (use 'newslint check PATH...' or '--stdin-filename NAME' with stdin)")
     if "-" in paths and stdin_filename is None:
         raise UsageFailure("'-' reads stdin and needs --stdin-filename NAME (its extension picks the reader)")
-    config = _load_config(config_path, paths)
+    named = [path for path in paths if path != "-"]
+    if stdin_filename is not None and named:
+        raise UsageFailure(f"--stdin-filename checks stdin, so give no paths (or '-'), not {named[0]!r}")
+    resolver = _resolver(config_path)
+    first = Path(stdin_filename) if stdin_filename is not None else Path(paths[0])
+    config = _config_for(resolver, first)  # a path that does not exist: the nearest config above it
     base = _base_context(config)
     registry = base.registry
     formatter = registry.formatters.get(output_format)
@@ -213,42 +227,112 @@ def check(paths: tuple[str, ...], output_format: str, select: tuple[str, ...], i
     if input_format is not None and registry.reader_named(input_format) is None:
         names = ", ".join(sorted({reader.name for reader in registry.all_readers()}))
         raise UsageFailure(f"unknown input format {input_format!r}; expected one of {names} (see 'newslint readers')")
-    rules = _select(registry, config, select, ignore, extend_select)
     budget = TimeBudget(time_budget, DEFAULT_BUDGET.per_megabyte) if time_budget > 0 else None
-
-    selectors = (*_split_codes(select), *_split_codes(extend_select), *config.select, *config.extend_select)
-    rules = with_unused_reporting(rules, registry.rules, report_unused_suppressions, selectors)
     mode = Mode.DIFF if diff else Mode.FIX if fix else Mode.CHECK
-    spec = RunSpec(config_path=str(config.path) if config.path else None, rule_codes=tuple(r.code for r in rules),
-                   mode=mode, budget=budget, input_format=input_format)
-    context = replace(base, rules=registry.with_codes(spec.rule_codes), mode=mode, budget=budget,
-                      input_format=input_format)
+    command_line = CommandLineSelection(_split_codes(select), _split_codes(ignore), _split_codes(extend_select))
+    contexts = RunContexts(base, RunOptions(command_line, report_unused_suppressions, mode, budget, input_format))
+    _, context = contexts.for_config(config)  # the first path's config: its errors stop the run at once
+    if show_settings:
+        shown = stdin_filename if stdin_filename is not None else paths[0]
+        click.echo(render_settings(shown, config, command_line, context.rules_for(shown), config_path is not None),
+                   nl=False)
+        sys.exit(ExitCode.CLEAN)
 
-    use_stdin = stdin_filename is not None and (not paths or paths == ("-",))
+    use_stdin = stdin_filename is not None
+    if show_files and stdin_filename is not None:
+        click.echo(stdin_filename)
+        sys.exit(ExitCode.CLEAN)
     if use_stdin:
         data = sys.stdin.buffer.read(MAX_BYTES + 1)  # enough to refuse an oversized input, never more
-        outcomes = [process_bytes(context, stdin_filename or "-", data, write=False)]
+        if force_exclude and config.excludes(stdin_filename or "-"):  # as ruff: editors pipe excluded files too
+            if mode is Mode.FIX:
+                sys.stdout.buffer.write(data)
+                sys.exit(ExitCode.CLEAN)
+            use_stdin, outcomes = False, []
+        else:
+            outcomes = [process_bytes(context, stdin_filename or "-", data, write=False)]
     else:
-        files = list(iter_files([p for p in paths if p != "-"], registry, config))
-        cache_root = None if no_cache else Path(cache_dir) if cache_dir else default_cache_dir(config.path)
-        outcomes = _check_files(files, spec, context, jobs or default_jobs(), cache_root)
+        try:
+            files = list(iter_files(named, registry, resolver, respect_gitignore=respect_gitignore,
+                                    force_exclude=force_exclude))
+            groups = _group_by_config(files, resolver, config)
+        except ConfigError as error:
+            raise UsageFailure(str(error)) from None
+        if show_files:
+            sys.exit(_show_files(files))
+        caches = None if no_cache else Path(cache_dir) if cache_dir else default_cache_dir
+        outcomes = _check_groups(groups, contexts, jobs or default_jobs(), caches)
 
-    report = Report(results=tuple(outcome.result for outcome in outcomes), rules=rules)
+    report = Report(results=tuple(outcome.result for outcome in outcomes), rules=contexts.rules())
     code = _emit(report, outcomes, mode, formatter, statistics=statistics, as_json=output_format == "json",
                  stdin_data=data if use_stdin else None)
     sys.exit(ExitCode.CLEAN if exit_zero and code is ExitCode.FINDINGS else code)
 
 
+def _resolver(config_path: str | None) -> ConfigResolver:
+    try:
+        return ConfigResolver(load(Path(config_path)) if config_path is not None else None)
+    except ConfigError as error:
+        raise UsageFailure(str(error)) from None
+
+
+def _config_for(resolver: ConfigResolver, path: Path) -> Config:
+    try:
+        return resolver.for_path(path)
+    except ConfigError as error:
+        raise UsageFailure(str(error)) from None
+
+
+IndexedFile = tuple[int, tuple[str, str | None]]  # a file's place in the run, its path and why it cannot be read
+
+
+def _group_by_config(files: Sequence[tuple[str, str | None]], resolver: ConfigResolver,
+                     first: Config) -> list[tuple[Config, list[IndexedFile]]]:
+    """The files grouped by the config that governs each, in the order the configs are
+    first needed; a file that cannot be read goes with `first`."""
+    groups: dict[Path | None, tuple[Config, list[IndexedFile]]] = {}
+    for index, (path, error) in enumerate(files):
+        config = first if error is not None else resolver.for_path(path)
+        groups.setdefault(config.path, (config, []))[1].append((index, (path, error)))
+    return list(groups.values())
+
+
+def _show_files(files: Sequence[tuple[str, str | None]]) -> ExitCode:
+    for path, error in files:
+        if error is None:
+            click.echo(path)
+        else:
+            click.echo(f"newslint: error: {path}: {error}", err=True)
+    return ExitCode.USAGE if any(error is not None for _, error in files) else ExitCode.CLEAN
+
+
+def _check_groups(groups: Sequence[tuple[Config, Sequence[IndexedFile]]], contexts: RunContexts, jobs: int,
+                  caches: Path | Callable[[Path | None], Path] | None) -> list[FileOutcome]:
+    """Each group checked with its config's rules, cached under its own fingerprint (in
+    `caches`, or the directory it gives for the config file, or nowhere); the outcomes
+    in the files' order, whatever the grouping."""
+    outcomes: dict[int, FileOutcome] = {}
+    written: set[Path] = set()  # this run's cache files, which a later group's pruning must spare
+    with progress(sum(len(members) for _, members in groups)) as advance:
+        for config, members in groups:
+            spec, context = contexts.for_config(config)
+            cache_root = caches(config.path) if callable(caches) else caches
+            checked = _check_files([file for _, file in members], spec, context, jobs, cache_root, advance, written)
+            outcomes.update(zip((index for index, _ in members), checked))
+    return [outcomes[index] for index in sorted(outcomes)]
+
+
 def _check_files(files: list[tuple[str, str | None]], spec: RunSpec, context: Context, jobs: int,
-                 cache_root: Path | None) -> list[FileOutcome]:
+                 cache_root: Path | None, advance: Callable[[int], None], written: set[Path]) -> list[FileOutcome]:
     cache = open_run_cache(context, cache_root) if cache_root is not None else None
     try:
-        with progress(len(files)) as advance:
-            outcomes = run_files(files, spec, context, jobs, cache, advance)
+        outcomes = run_files(files, spec, context, jobs, cache, advance)
     except WorkerFailure as failure:
         click.echo(f"newslint: error: {failure}", err=True)
         sys.exit(ExitCode.INTERNAL)
-    warning = cache.save() if cache is not None else None
+    warning = cache.save(keep=frozenset(written)) if cache is not None else None
+    if cache is not None:
+        written.add(cache.file)
     if warning:
         click.echo(f"newslint: warning: {warning}", err=True)
     return outcomes

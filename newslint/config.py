@@ -1,22 +1,36 @@
-"""Configuration from ``[tool.newslint]`` in pyproject.toml or a ``newslint.toml``.
+"""Configuration from ``[tool.newslint]`` in pyproject.toml or top-level keys of a ``newslint.toml``.
 
-Found by walking up from the checked path; the nearest file with newslint settings
-wins. Every error names the file, the key and what was expected.
+Each checked file is governed by the nearest file with newslint settings above it
+(`ConfigResolver`), as ruff resolves its settings. Glob patterns (``exclude``,
+``extend-exclude``, ``per-file-ignores``) follow .gitignore rules, relative to the
+config file's directory. Every error names the file, the key and what was expected.
 """
 
 from __future__ import annotations
 
-import fnmatch
+import functools
+import os
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+import pathspec
+
 from newslint.model import Severity
 
 CONFIG_FILES = ("newslint.toml", "pyproject.toml")
-KEYS = {"select", "ignore", "extend-select", "severity", "per-file-ignores", "rule-packs", "exclude"}
+KEYS = {"select", "ignore", "extend-select", "severity", "per-file-ignores", "rule-packs", "exclude",
+        "extend-exclude"}
+# What a directory walk skips unless `exclude` replaces it: tool and version-control folders, and
+# the project files that sit beside articles but are not articles.
+DEFAULT_EXCLUDE = (
+    ".git", ".hg", ".svn", ".newslint_cache", "node_modules", "__pycache__", ".venv", "venv",
+    "LICENSE*", "LICENCE*", "COPYING*", "NOTICE*", "README*", "CHANGELOG*", "CHANGES*", "HISTORY*",
+    "CONTRIBUTING*", "CODE_OF_CONDUCT*", "SECURITY*", "AUTHORS*",
+    "package.json", "package-lock.json", "tsconfig.json", "composer.json",
+)
 
 
 class ConfigError(ValueError):
@@ -32,8 +46,10 @@ class Config:
     severity: Mapping[str, Severity] = field(default_factory=dict)
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
     rule_packs: tuple[Path, ...] = ()
-    exclude: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = DEFAULT_EXCLUDE
+    extend_exclude: tuple[str, ...] = ()
     path: Path | None = None
+    explicit: frozenset[str] = frozenset()  # the keys the file sets (the others are defaults)
 
     @property
     def root(self) -> Path:
@@ -43,37 +59,89 @@ class Config:
         """Codes and prefixes ignored for this file by ``per-file-ignores``."""
         relative = _relative(file_path, self.root)
         return tuple(
-            code for pattern, codes in self.per_file_ignores if _matches(relative, pattern) for code in codes
+            code for pattern, codes in self.per_file_ignores if _glob((pattern,)).match_file(relative)
+            for code in codes
         )
 
-    def excludes(self, file_path: str) -> bool:
+    def excludes(self, file_path: str, is_dir: bool = False) -> bool:
+        """Whether ``exclude`` or ``extend-exclude`` matches the path (a directory matches its contents)."""
         relative = _relative(file_path, self.root)
-        return any(_matches(relative, pattern) for pattern in self.exclude)
+        return _glob((*self.exclude, *self.extend_exclude)).match_file(relative + "/" if is_dir else relative)
+
+
+@functools.lru_cache(maxsize=256)
+def _glob(patterns: tuple[str, ...]) -> pathspec.GitIgnoreSpec:
+    """Patterns compiled once with .gitignore rules: one without a slash matches a name at any
+    depth, one with a slash is anchored to the config's directory, `dir/` matches a directory."""
+    return pathspec.GitIgnoreSpec.from_lines(patterns)
 
 
 def _relative(file_path: str, root: Path) -> str:
     path = Path(file_path)
     try:
-        return PurePosixPath(path.resolve().relative_to(root.resolve())).as_posix()
+        return PurePosixPath(path.resolve().relative_to(_resolved(root))).as_posix()
     except ValueError:
         return PurePosixPath(path).as_posix()
 
 
-def _matches(relative: str, pattern: str) -> bool:
-    return fnmatch.fnmatch(relative, pattern) or fnmatch.fnmatch(PurePosixPath(relative).name, pattern)
-
-
 def discover(start: Path) -> Path | None:
     """The nearest newslint.toml, or pyproject.toml with a [tool.newslint] table."""
+    directory = _directory_of(start)
+    return next(filter(None, map(_config_in, (directory, *directory.parents))), None)
+
+
+def _directory_of(start: Path) -> Path:
     directory = start.resolve()
-    if not directory.is_dir():
-        directory = directory.parent
-    for candidate_dir in (directory, *directory.parents):
-        for name in CONFIG_FILES:
-            candidate = candidate_dir / name
-            if candidate.is_file() and (name == "newslint.toml" or _has_newslint_table(candidate)):
-                return candidate
+    return directory if directory.is_dir() else directory.parent
+
+
+def _config_in(directory: Path) -> Path | None:
+    for name in CONFIG_FILES:
+        candidate = directory / name
+        if candidate.is_file() and (name == "newslint.toml" or _has_newslint_table(candidate)):
+            return candidate
     return None
+
+
+class ConfigResolver:
+    """The config that governs each path of one run: `explicit` (``--config``) for every path,
+    else the nearest config above the path, so the answer never depends on what else is
+    checked. Each directory is looked up, and each config file loaded, once per run."""
+
+    def __init__(self, explicit: Config | None = None):
+        self.explicit = explicit
+        self._nearest: dict[Path, Path | None] = {}
+        self._nearest_by_name: dict[str, Path | None] = {}  # by absolute, unresolved directory
+        self._loaded: dict[Path, Config] = {}
+
+    def for_path(self, path: str | Path) -> Config:
+        """The config for `path` (a file, a directory, or a name that does not exist yet);
+        `ConfigError` if that config is invalid."""
+        if self.explicit is not None:
+            return self.explicit
+        absolute = os.path.abspath(path)
+        directory = absolute if os.path.isdir(absolute) else os.path.dirname(absolute)
+        if directory not in self._nearest_by_name:
+            self._nearest_by_name[directory] = self._nearest_config(Path(directory).resolve())
+        found = self._nearest_by_name[directory]
+        if found is None:
+            return Config()
+        if found not in self._loaded:
+            self._loaded[found] = load(found)
+        return self._loaded[found]
+
+    def _nearest_config(self, directory: Path) -> Path | None:
+        if directory not in self._nearest:
+            found = _config_in(directory)
+            if found is None and directory.parent != directory:
+                found = self._nearest_config(directory.parent)
+            self._nearest[directory] = found
+        return self._nearest[directory]
+
+
+@functools.lru_cache(maxsize=64)
+def _resolved(directory: Path) -> Path:
+    return directory.resolve()
 
 
 def _has_newslint_table(pyproject: Path) -> bool:
@@ -146,9 +214,11 @@ def parse(table: Mapping[str, Any], path: Path, prefix: str = "") -> Config:
         if not resolved.is_dir():
             raise ConfigError(path, prefix + "rule-packs", f"expected a directory, {item!r} is not one")
 
-    exclude = table.get("exclude", [])
-    if not isinstance(exclude, list) or not all(isinstance(item, str) for item in exclude):
-        raise ConfigError(path, prefix + "exclude", "expected an array of glob patterns")
+    def patterns(key: str) -> tuple[str, ...]:
+        value = table.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+            raise ConfigError(path, prefix + key, "expected an array of glob patterns")
+        return tuple(value)
 
     return Config(
         select=codes("select"),
@@ -157,6 +227,8 @@ def parse(table: Mapping[str, Any], path: Path, prefix: str = "") -> Config:
         severity=severity,
         per_file_ignores=tuple(per_file),
         rule_packs=pack_paths,
-        exclude=tuple(exclude),
+        exclude=patterns("exclude") if "exclude" in table else DEFAULT_EXCLUDE,
+        extend_exclude=patterns("extend-exclude"),
         path=path,
+        explicit=frozenset(table),
     )

@@ -294,8 +294,8 @@ def test_config_select_and_ignore_and_cli_override(project: Path) -> None:
     (project / "newslint.toml").write_text('rule-packs = ["house-rules"]\nselect = ["XY"]\nignore = ["XY102"]\n',
                                            encoding="utf-8")
     assert codes_of(run_cli("check", "--format", "json", "crew.txt")) == ["XY101", "XY201"]
-    # --select replaces the config's selection; --ignore adds to the config's ignores.
-    assert codes_of(run_cli("check", "--format", "json", "--select", "XY1", "crew.txt")) == ["XY101"]
+    # --select replaces the config's selection and its ignores (as ruff's does); --ignore adds to them.
+    assert codes_of(run_cli("check", "--format", "json", "--select", "XY1", "crew.txt")) == ["XY101", "XY102"]
     assert codes_of(run_cli("check", "--format", "json", "--ignore", "XY2", "crew.txt")) == ["XY101"]
 
 

@@ -56,7 +56,8 @@ def commit_working_tree(destination: Path) -> Path:
 def test_hook_definition() -> None:
     (hook,) = load_manifest(str(REPO / ".pre-commit-hooks.yaml"))  # validates against pre-commit's schema
     assert hook["id"] == "newslint"
-    assert hook["entry"] == "newslint check"
+    # pre-commit names every staged file: --force-exclude keeps the config's excludes in force (ruff's hook does).
+    assert hook["entry"] == "newslint check --force-exclude"
     assert hook["language"] == "python"
     # `text` would hand every text file (Python, YAML, ...) to newslint; `plain-text` is .txt.
     assert set(hook["types_or"]) == {"html", "markdown", "plain-text", "json"}
