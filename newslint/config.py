@@ -16,7 +16,8 @@ from typing import Any
 from newslint.model import Severity
 
 CONFIG_FILES = ("newslint.toml", "pyproject.toml")
-KEYS = {"select", "ignore", "extend-select", "severity", "per-file-ignores", "rule-packs", "exclude"}
+KEYS = {"select", "ignore", "extend-select", "severity", "per-file-ignores", "rule-packs", "exclude",
+        "fail-on", "min-severity"}
 
 
 class ConfigError(ValueError):
@@ -33,6 +34,8 @@ class Config:
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
     rule_packs: tuple[Path, ...] = ()
     exclude: tuple[str, ...] = ()
+    fail_on: Severity | None = None  # which findings make the exit code 1 (None: the default, error)
+    min_severity: Severity | None = None  # findings below it are not reported
     path: Path | None = None
 
     @property
@@ -150,6 +153,15 @@ def parse(table: Mapping[str, Any], path: Path, prefix: str = "") -> Config:
     if not isinstance(exclude, list) or not all(isinstance(item, str) for item in exclude):
         raise ConfigError(path, prefix + "exclude", "expected an array of glob patterns")
 
+    def level(key: str) -> Severity | None:
+        value = table.get(key)
+        if value is None:
+            return None
+        try:
+            return Severity.parse(value if isinstance(value, str) else "")
+        except ValueError:
+            raise ConfigError(path, prefix + key, 'expected one of "error", "warning", "info"') from None
+
     return Config(
         select=codes("select"),
         ignore=codes("ignore"),
@@ -158,5 +170,7 @@ def parse(table: Mapping[str, Any], path: Path, prefix: str = "") -> Config:
         per_file_ignores=tuple(per_file),
         rule_packs=pack_paths,
         exclude=tuple(exclude),
+        fail_on=level("fail-on"),
+        min_severity=level("min-severity"),
         path=path,
     )
