@@ -40,6 +40,8 @@ from newslint.text.language import ENGLISH
 from newslint.version import __version__
 
 LEVEL = click.Choice([severity.value for severity in Severity], case_sensitive=False)
+HELP_AS_ERROR: tuple[type[click.UsageError], ...] = tuple(
+    getattr(click.exceptions, name) for name in ("NoArgsIsHelpError",) if hasattr(click.exceptions, name))
 STATISTICS_FORMATS = ("text", "json")  # the formats --statistics can print its table in
 SKIPPED_DIRS = {".git", ".hg", ".svn", ".newslint_cache", "node_modules", "__pycache__", ".venv", "venv"}
 
@@ -212,25 +214,28 @@ def source_reader(registry: Registry, input_format: str | None,
 
 class OneLineUsageErrors(click.Group):
     """Click's usage errors (an unknown option, a bad value) as one line, exit 2, like every
-    other newslint error, instead of Click's usage text, hint and message."""
+    other newslint error, instead of Click's usage text, hint and message. A bare
+    ``newslint`` still prints the help."""
 
     def make_context(self, info_name: str | None, args: list[str], parent: click.Context | None = None,
                      **extra: Any) -> click.Context:
         try:
             return super().make_context(info_name, args, parent, **extra)
         except click.UsageError as error:
-            raise UsageFailure(_usage_line(error)) from None
+            raise _one_line(error) from None
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
         except click.UsageError as error:
-            raise UsageFailure(_usage_line(error)) from None
+            raise _one_line(error) from None
 
 
-def _usage_line(error: click.UsageError) -> str:
+def _one_line(error: click.UsageError) -> click.ClickException:
+    if isinstance(error, HELP_AS_ERROR):  # Click (8.2 on) raises the help of a bare command as an error
+        return error
     command = error.ctx.command_path if error.ctx is not None else "newslint"
-    return f"{error.format_message()} (see '{command} --help')"
+    return UsageFailure(f"{error.format_message()} (see '{command} --help')")
 
 
 @click.group(cls=OneLineUsageErrors, context_settings={"help_option_names": ["-h", "--help"]})
