@@ -12,8 +12,14 @@ from pathlib import Path
 import pytest
 from click.testing import Result
 
-from conftest import run_cli
 from newslint.cli import ExitCode, use_colour
+from newslint.document import Document
+from newslint.engine import FileResult, Located
+from newslint.formats import Report
+from newslint.formats.builtin import TextFormatter
+from newslint.model import Finding, Severity
+
+from conftest import run_cli
 
 # Three house rules, one for each severity; the gamma rule can replace its word.
 RULE = """\
@@ -271,3 +277,11 @@ def test_click_usage_errors_are_one_line(args: tuple[str, ...], fragment: str) -
 def test_a_bare_newslint_still_prints_the_help() -> None:
     result = run_cli()
     assert "Commands:" in result.output and "check" in result.output and "newslint: error" not in result.output
+
+
+def test_show_source_skips_a_line_the_file_no_longer_has() -> None:
+    item = Located("a.txt", Finding("ZZ101", "alpha-word", Severity.ERROR, "found 'alpha'", 30, 35), 4, 1, 4, 6)
+    shrunk = Document(path="a.txt", source="One line now.\n", format="")
+    report = Report(results=(FileResult("a.txt", (item,)),), source=lambda path: shrunk, show_source=True)
+    assert TextFormatter().format(report).splitlines() == ["a.txt:4:1: ZZ101 found 'alpha' [error]",
+                                                           "Found 1 finding: 1 error."]

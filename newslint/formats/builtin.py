@@ -82,11 +82,14 @@ def severity_summary(findings: Sequence[Located]) -> str:
     return summary + "."
 
 
-def source_excerpt(document: Document, item: Located) -> tuple[str, str]:
+def source_excerpt(document: Document, item: Located) -> tuple[str, str] | None:
     """The source line a finding starts on, and under it a run of carets beneath the span
     (to the end of that line if the span runs on), both escaped as one line and cut to
-    `SOURCE_CONTEXT` characters either side of the span on a long line."""
+    `SOURCE_CONTEXT` characters either side of the span on a long line; None if the text
+    read again no longer has that line (the file changed since it was checked)."""
     starts = document.line_starts
+    if item.line > len(starts):
+        return None
     line_start = starts[item.line - 1]
     line_end = starts[item.line] if item.line < len(starts) else len(document.source)
     line = document.source[line_start:line_end].rstrip("\r\n")
@@ -120,8 +123,9 @@ class TextFormatter:
                          f"{style(item.code, fg=colour, bold=True)}{marker} {one_line(finding.message + where)} "
                          f"{style(f'[{finding.severity.value}]', fg=colour)}")
             document = report.source(item.path) if report.show_source else None
-            if document is not None:
-                text, carets = source_excerpt(document, item)
+            excerpt = source_excerpt(document, item) if document is not None else None
+            if excerpt is not None:
+                text, carets = excerpt
                 gutter = " " * len(str(item.line))
                 lines += [f"  {style(str(item.line), fg='cyan')} | {text}",
                           f"  {gutter} | {style(carets, fg=colour, bold=True)}"]
