@@ -311,10 +311,11 @@ def check(paths: tuple[str, ...], output_format: str, select: tuple[str, ...], i
     selectors = (*_split_codes(select), *_split_codes(extend_select), *config.select, *config.extend_select)
     rules = with_unused_reporting(rules, registry.rules, report_unused_suppressions, selectors)
     mode = Mode.DIFF if diff else Mode.FIX if fix else Mode.CHECK
+    threshold = Severity.parse(min_severity) if min_severity else config.min_severity
     spec = RunSpec(config_path=str(config.path) if config.path else None, rule_codes=tuple(r.code for r in rules),
-                   mode=mode, budget=budget, input_format=input_format)
+                   mode=mode, budget=budget, input_format=input_format, fix_threshold=threshold)
     context = replace(base, rules=registry.with_codes(spec.rule_codes), mode=mode, budget=budget,
-                      input_format=input_format)
+                      input_format=input_format, fix_threshold=threshold)
 
     use_stdin = stdin_filename is not None and (not paths or paths == ("-",))
     if use_stdin:
@@ -325,7 +326,6 @@ def check(paths: tuple[str, ...], output_format: str, select: tuple[str, ...], i
         cache_root = None if no_cache else Path(cache_dir) if cache_dir else default_cache_dir(config.path)
         outcomes = _check_files(files, spec, context, jobs or default_jobs(), cache_root)
 
-    threshold = Severity.parse(min_severity) if min_severity else config.min_severity
     stdin = (stdin_filename or "-", data) if use_stdin else None
     output = _open_output(output_file)
     report = Report(

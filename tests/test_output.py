@@ -285,3 +285,14 @@ def test_show_source_skips_a_line_the_file_no_longer_has() -> None:
     report = Report(results=(FileResult("a.txt", (item,)),), source=lambda path: shrunk, show_source=True)
     assert TextFormatter().format(report).splitlines() == ["a.txt:4:1: ZZ101 found 'alpha' [error]",
                                                            "Found 1 finding: 1 error."]
+
+
+def test_fix_leaves_alone_what_min_severity_hides(project: Path) -> None:
+    article = project / "crew.txt"
+    diff = run_cli("check", "--no-cache", "--diff", "--min-severity", "warning", "crew.txt")
+    assert diff.stdout == "" and diff.exit_code == ExitCode.CLEAN
+    held = run_cli("check", "--fix", "--min-severity", "warning", "crew.txt")
+    assert article.read_text(encoding="utf-8") == ARTICLE, held.output  # the hidden info finding's text stays
+    assert "Fixed 0 findings" in held.stderr
+    fixed = run_cli("check", "--fix", "crew.txt")  # the held-back run cached nothing stale
+    assert "gamma" not in article.read_text(encoding="utf-8") and "Fixed 1 finding" in fixed.stderr
