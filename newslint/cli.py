@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+import functools
+import os
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from enum import IntEnum
 from pathlib import Path
+from typing import IO, Any
 
 import click
 
 from newslint.budget import DEFAULT_BUDGET, TimeBudget
 from newslint.cache import default_cache_dir
 from newslint.config import Config, ConfigError, ConfigResolver, discover, load
-from newslint.decode import MAX_BYTES
+from newslint.decode import MAX_BYTES, InputError, decode
+from newslint.document import Document
+from newslint.engine import FileResult
 from newslint.formats import Formatter, Report
 from newslint.model import Rule, Severity
 from newslint.parallel import WorkerFailure, default_jobs, open_run_cache, run_files
@@ -36,6 +41,11 @@ from newslint.suppression import with_unused_reporting
 from newslint.text.language import ENGLISH
 from newslint.version import __version__
 from newslint.walk import iter_files
+
+LEVEL = click.Choice([severity.value for severity in Severity], case_sensitive=False)
+HELP_AS_ERROR: tuple[type[click.UsageError], ...] = tuple(
+    getattr(click.exceptions, name) for name in ("NoArgsIsHelpError",) if hasattr(click.exceptions, name))
+STATISTICS_FORMATS = ("text", "json")  # the formats --statistics can print its table in
 
 
 class ExitCode(IntEnum):
@@ -111,6 +121,7 @@ class RunOptions:
     mode: Mode
     budget: TimeBudget | None
     input_format: str | None
+    fix_threshold: Severity | None  # findings below it are hidden, and --fix leaves their text alone
 
 
 class RunContexts:
@@ -145,9 +156,11 @@ class RunContexts:
         rules = with_unused_reporting(rules, registry.rules, options.report_unused,
                                       options.command_line.selectors(config))
         spec = RunSpec(config_path=str(config.path) if config.path else None, rule_codes=tuple(r.code for r in rules),
-                       mode=options.mode, budget=options.budget, input_format=options.input_format)
+                       mode=options.mode, budget=options.budget, input_format=options.input_format,
+                       fix_threshold=options.fix_threshold)
         context = replace(base, config=config, rules=registry.with_codes(spec.rule_codes), mode=options.mode,
-                          budget=options.budget, input_format=options.input_format)
+                          budget=options.budget, input_format=options.input_format,
+                          fix_threshold=options.fix_threshold)
         return spec, context
 
 
@@ -156,12 +169,82 @@ def exit_code_for(report: Report) -> ExitCode:
         return ExitCode.INTERNAL
     if report.errors:
         return ExitCode.USAGE
-    if any(item.finding.severity is Severity.ERROR for item in report.findings):
+    if any(report.fails(item) for item in report.findings):
         return ExitCode.FINDINGS
     return ExitCode.CLEAN
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def at_or_above(results: Sequence[FileResult], threshold: Severity | None) -> tuple[FileResult, ...]:
+    """The results with the findings below `threshold` left out (``--min-severity``)."""
+    if threshold is None:
+        return tuple(results)
+    return tuple(replace(result, findings=tuple(item for item in result.findings
+                                                if item.finding.severity.at_least(threshold)))
+                 for result in results)
+
+
+def repository_root(start: Path, config: Config) -> Path:
+    """Where CI formats' relative paths start: the git repository holding `start`, else the
+    config file's directory, else the working directory."""
+    directory = start.resolve()
+    for candidate in (directory, *directory.parents):
+        if (candidate / ".git").exists():
+            return candidate
+    return (config.path.parent if config.path else Path.cwd()).resolve()
+
+
+def use_colour(choice: str, stream: IO[str] | None) -> bool:
+    """``--color``: always, never, or (auto) on a terminal unless ``NO_COLOR`` is set."""
+    if choice != "auto":
+        return choice == "always"
+    return not os.environ.get("NO_COLOR") and stream is not None and stream.isatty()
+
+
+def source_reader(registry: Registry, input_format: str | None,
+                  stdin: tuple[str, bytes] | None) -> Callable[[str], Document | None]:
+    """The decoded text of a checked file, read again (once) for the formats that show or hash
+    it; for stdin, the bytes read. Decoded as the check decoded it (a markup-declared charset
+    only for a reader that honours one)."""
+    @functools.cache
+    def source(path: str) -> Document | None:
+        forced = registry.reader_named(input_format) if input_format else None
+        readers = (forced,) if forced is not None else registry.readers_for(path)
+        try:
+            data = stdin[1] if stdin is not None and path == stdin[0] else Path(path).read_bytes()
+            text = decode(data, html=bool(readers) and readers[0].charset_in_markup).text
+        except (OSError, InputError):
+            return None
+        return Document(path=path, source=text, format="")
+    return source
+
+
+class OneLineUsageErrors(click.Group):
+    """Click's usage errors (an unknown option, a bad value) as one line, exit 2, like every
+    other newslint error, instead of Click's usage text, hint and message. A bare
+    ``newslint`` still prints the help."""
+
+    def make_context(self, info_name: str | None, args: list[str], parent: click.Context | None = None,
+                     **extra: Any) -> click.Context:
+        try:
+            return super().make_context(info_name, args, parent, **extra)
+        except click.UsageError as error:
+            raise _one_line(error) from None
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except click.UsageError as error:
+            raise _one_line(error) from None
+
+
+def _one_line(error: click.UsageError) -> click.ClickException:
+    if isinstance(error, HELP_AS_ERROR):  # Click (8.2 on) raises the help of a bare command as an error
+        return error
+    command = error.ctx.command_path if error.ctx is not None else "newslint"
+    return UsageFailure(f"{error.format_message()} (see '{command} --help')")
+
+
+@click.group(cls=OneLineUsageErrors, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="newslint")
 def main() -> None:
     """Lint news articles for scraper artifacts, duplicated captions, inconsistent
@@ -171,7 +254,7 @@ def main() -> None:
 @main.command()
 @click.argument("paths", nargs=-1)
 @click.option("--format", "output_format", default="text", show_default=True,
-              help="Output format: text, json, github, sarif, junit (plugins may add more).")
+              help="Output format: text, json, github, sarif, junit, gitlab, rdjson (plugins may add more).")
 @click.option("--select", multiple=True, help="Only these rule codes or prefixes (comma-separated).")
 @click.option("--ignore", multiple=True, help="Skip these rule codes or prefixes (comma-separated).")
 @click.option("--extend-select", multiple=True, help="Add these codes to the selection.")
@@ -201,12 +284,24 @@ def main() -> None:
 @click.option("--show-files", is_flag=True, help="Print the files the run would check, and check nothing.")
 @click.option("--show-settings", is_flag=True,
               help="Print the settings for the first path and where each comes from, and check nothing.")
+@click.option("--min-severity", type=LEVEL, help="Report only findings at or above this severity "
+              "(config: min-severity); hidden findings never fail the run.  [default: info]")
+@click.option("--fail-on", type=LEVEL, help="Exit 1 when a finding at or above this severity is reported "
+              "(config: fail-on).  [default: error]")
+@click.option("--color", "colour", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
+              help="Colour the text output; auto: on a terminal, unless NO_COLOR is set.")
+@click.option("--quiet", "-q", is_flag=True, help="Print the findings and nothing else (no summary).")
+@click.option("--output-file", "-o", type=click.Path(dir_okay=False, writable=True),
+              help="Write the output to this file instead of stdout.")
+@click.option("--show-source", is_flag=True, help="Text output: show the source line under each finding, "
+              "with carets under the flagged span.")
 def check(paths: tuple[str, ...], output_format: str, select: tuple[str, ...], ignore: tuple[str, ...],
           extend_select: tuple[str, ...], config_path: str | None, stdin_filename: str | None,
           exit_zero: bool, time_budget: float, fix: bool, diff: bool, statistics: bool,
           report_unused_suppressions: bool, jobs: int | None, no_cache: bool, cache_dir: str | None,
           input_format: str | None, force_exclude: bool, respect_gitignore: bool, show_files: bool,
-          show_settings: bool) -> None:
+          show_settings: bool, min_severity: str | None, fail_on: str | None, colour: str, quiet: bool,
+          output_file: str | None, show_source: bool) -> None:
     """Check articles (files, directories, or - for stdin). Each file is checked with the
     nearest config above it, unless --config names one."""
     if not paths and stdin_filename is None:
@@ -224,13 +319,18 @@ def check(paths: tuple[str, ...], output_format: str, select: tuple[str, ...], i
     formatter = registry.formatters.get(output_format)
     if formatter is None:
         raise UsageFailure(f"unknown format {output_format!r}; expected one of {', '.join(sorted(registry.formatters))}")
+    if statistics and output_format not in STATISTICS_FORMATS:
+        raise UsageFailure(f"--statistics prints a table of counts, which --format {output_format} cannot hold; "
+                           "use --format text or json with it")
     if input_format is not None and registry.reader_named(input_format) is None:
         names = ", ".join(sorted({reader.name for reader in registry.all_readers()}))
         raise UsageFailure(f"unknown input format {input_format!r}; expected one of {names} (see 'newslint readers')")
     budget = TimeBudget(time_budget, DEFAULT_BUDGET.per_megabyte) if time_budget > 0 else None
     mode = Mode.DIFF if diff else Mode.FIX if fix else Mode.CHECK
+    threshold = Severity.parse(min_severity) if min_severity else config.min_severity
     command_line = CommandLineSelection(_split_codes(select), _split_codes(ignore), _split_codes(extend_select))
-    contexts = RunContexts(base, RunOptions(command_line, report_unused_suppressions, mode, budget, input_format))
+    contexts = RunContexts(base, RunOptions(command_line, report_unused_suppressions, mode, budget, input_format,
+                                            threshold))
     _, context = contexts.for_config(config)  # the first path's config: its errors stop the run at once
     if show_settings:
         shown = stdin_filename if stdin_filename is not None else paths[0]
@@ -263,9 +363,20 @@ def check(paths: tuple[str, ...], output_format: str, select: tuple[str, ...], i
         caches = None if no_cache else Path(cache_dir) if cache_dir else default_cache_dir
         outcomes = _check_groups(groups, contexts, jobs or default_jobs(), caches)
 
-    report = Report(results=tuple(outcome.result for outcome in outcomes), rules=contexts.rules())
-    code = _emit(report, outcomes, mode, formatter, statistics=statistics, as_json=output_format == "json",
-                 stdin_data=data if use_stdin else None)
+    stdin = (stdin_filename or "-", data) if use_stdin else None
+    output = _open_output(output_file)
+    report = Report(
+        results=at_or_above([outcome.result for outcome in outcomes], threshold), rules=contexts.rules(),
+        fail_on=Severity.parse(fail_on) if fail_on else config.fail_on or Severity.ERROR,
+        root=repository_root(Path(paths[0]) if paths and paths[0] != "-" else Path.cwd(), config),
+        source=source_reader(registry, input_format, stdin),
+        color=use_colour(colour, output or sys.stdout), show_source=show_source, quiet=quiet)
+    try:
+        code = _emit(report, outcomes, mode, formatter, statistics=statistics, as_json=output_format == "json",
+                     stdin_data=data if use_stdin else None, output=output)
+    finally:
+        if output is not None:
+            output.close()
     sys.exit(ExitCode.CLEAN if exit_zero and code is ExitCode.FINDINGS else code)
 
 
@@ -322,6 +433,15 @@ def _check_groups(groups: Sequence[tuple[Config, Sequence[IndexedFile]]], contex
     return [outcomes[index] for index in sorted(outcomes)]
 
 
+def _open_output(output_file: str | None) -> IO[str] | None:
+    if output_file is None:
+        return None
+    try:
+        return open(output_file, "w", encoding="utf-8", errors="surrogateescape", newline="")
+    except OSError as error:
+        raise UsageFailure(f"{output_file}: cannot write the output: {error.strerror or error}") from None
+
+
 def _check_files(files: list[tuple[str, str | None]], spec: RunSpec, context: Context, jobs: int,
                  cache_root: Path | None, advance: Callable[[int], None], written: set[Path]) -> list[FileOutcome]:
     cache = open_run_cache(context, cache_root) if cache_root is not None else None
@@ -339,7 +459,7 @@ def _check_files(files: list[tuple[str, str | None]], spec: RunSpec, context: Co
 
 
 def _emit(report: Report, outcomes: Sequence[FileOutcome], mode: Mode, formatter: Formatter, *,
-          statistics: bool, as_json: bool, stdin_data: bytes | None) -> ExitCode:
+          statistics: bool, as_json: bool, stdin_data: bytes | None, output: IO[str] | None) -> ExitCode:
     """Print what the run found (or changed) and return the exit code."""
     for result in report.errors:
         click.echo(f"newslint: error: {result.path}: {result.error}", err=True)
@@ -352,16 +472,17 @@ def _emit(report: Report, outcomes: Sequence[FileOutcome], mode: Mode, formatter
     if fix_errors and code < ExitCode.USAGE:
         code = ExitCode.USAGE
     if mode is Mode.DIFF:
-        click.echo("".join(outcome.diff for outcome in outcomes), nl=False)
-        click.echo(f"Would fix {_count(fixed, 'finding')} in {_count(changed, 'file')}.", err=True)
+        click.echo("".join(outcome.diff for outcome in outcomes), file=output, nl=False)
+        if not report.quiet:
+            click.echo(f"Would fix {_count(fixed, 'finding')} in {_count(changed, 'file')}.", err=True)
         return code if code >= ExitCode.USAGE else ExitCode.FINDINGS if changed else ExitCode.CLEAN
     if mode is Mode.FIX and stdin_data is not None:  # like ruff: the fixed article on stdout
         sys.stdout.buffer.write(outcomes[0].fixed_bytes or stdin_data)
     elif statistics:
-        click.echo(render_statistics(count_by_rule(report.findings), as_json=as_json), nl=False)
+        click.echo(render_statistics(count_by_rule(report.findings), as_json=as_json), file=output, nl=False)
     else:
-        click.echo(formatter.format(report), nl=False)
-    if mode is Mode.FIX:
+        click.echo(formatter.format(report), file=output, nl=False, color=report.color)
+    if mode is Mode.FIX and not report.quiet:
         remaining = len(report.findings)
         click.echo(f"Fixed {_count(fixed, 'finding')} in {_count(changed, 'file')} ({remaining} remaining).", err=True)
     return code

@@ -22,7 +22,7 @@ from newslint.model import Severity
 
 CONFIG_FILES = ("newslint.toml", "pyproject.toml")
 KEYS = {"select", "ignore", "extend-select", "severity", "per-file-ignores", "rule-packs", "exclude",
-        "extend-exclude"}
+        "extend-exclude", "fail-on", "min-severity"}
 # What a directory walk skips unless `exclude` replaces it: tool and version-control folders, and
 # the project files that sit beside articles but are not articles.
 DEFAULT_EXCLUDE = (
@@ -48,6 +48,8 @@ class Config:
     rule_packs: tuple[Path, ...] = ()
     exclude: tuple[str, ...] = DEFAULT_EXCLUDE
     extend_exclude: tuple[str, ...] = ()
+    fail_on: Severity | None = None  # which findings make the exit code 1 (None: the default, error)
+    min_severity: Severity | None = None  # findings below it are not reported
     path: Path | None = None
     explicit: frozenset[str] = frozenset()  # the keys the file sets (the others are defaults)
 
@@ -220,6 +222,15 @@ def parse(table: Mapping[str, Any], path: Path, prefix: str = "") -> Config:
             raise ConfigError(path, prefix + key, "expected an array of glob patterns")
         return tuple(value)
 
+    def level(key: str) -> Severity | None:
+        value = table.get(key)
+        if value is None:
+            return None
+        try:
+            return Severity.parse(value if isinstance(value, str) else "")
+        except ValueError:
+            raise ConfigError(path, prefix + key, 'expected one of "error", "warning", "info"') from None
+
     return Config(
         select=codes("select"),
         ignore=codes("ignore"),
@@ -229,6 +240,8 @@ def parse(table: Mapping[str, Any], path: Path, prefix: str = "") -> Config:
         rule_packs=pack_paths,
         exclude=patterns("exclude") if "exclude" in table else DEFAULT_EXCLUDE,
         extend_exclude=patterns("extend-exclude"),
+        fail_on=level("fail-on"),
+        min_severity=level("min-severity"),
         path=path,
         explicit=frozenset(table),
     )

@@ -68,5 +68,9 @@ def newslint_rules() -> Sequence[Rule]:
 
 @hookspec
 def newslint_formatters() -> Sequence[Formatter]:
-    """Output formats. A `Formatter` has a `name` and ``format(report) -> str``."""
+    """Output formats. A `Formatter` has a `name` and ``format(report) -> str``. The `Report`
+    holds the findings (already cut to ``--min-severity``), the failing severity
+    (`Report.fails`), the repository root CI paths start from (`relative_path`), each file's
+    text on demand (`Report.source`) for source lines and `fingerprints`, and the text
+    output's settings (colour, source lines, quiet)."""
     raise NotImplementedError

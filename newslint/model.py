@@ -22,6 +22,13 @@ class Severity(str, Enum):
         except ValueError:
             raise ValueError(f"expected one of error, warning, info, got {value!r}") from None
 
+    def at_least(self, threshold: Severity) -> bool:
+        """Whether this severity is `threshold` or graver (error > warning > info)."""
+        return _GRAVITY[self] >= _GRAVITY[threshold]
+
+
+_GRAVITY = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
+
 
 @dataclass(frozen=True, slots=True)
 class Edit:

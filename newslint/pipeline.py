@@ -21,7 +21,7 @@ from newslint.budget import DEFAULT_BUDGET, TimeBudget
 from newslint.cache import content_digest
 from newslint.config import Config, load
 from newslint.document import Document
-from newslint.engine import FileResult, check_bytes, locate
+from newslint.engine import FileResult, Located, check_bytes, locate
 from newslint.fix import (
     FixError,
     fix_source,
@@ -29,7 +29,7 @@ from newslint.fix import (
     with_safe_fixes,
     write_atomic,
 )
-from newslint.model import Finding, Rule
+from newslint.model import Finding, Rule, Severity
 from newslint.plugins import plugin_manager
 from newslint.registry import Registry, build_registry
 
@@ -51,6 +51,8 @@ class RunSpec:
     budget: TimeBudget | None = DEFAULT_BUDGET
     load_entry_points: bool = True
     input_format: str | None = None  # a reader's name: read every file with it
+    # --min-severity: a finding below it is not reported, so --fix leaves its text alone
+    fix_threshold: Severity | None = None
 
 
 @dataclass(frozen=True)
@@ -64,6 +66,7 @@ class Context:
     mode: Mode
     budget: TimeBudget | None
     input_format: str | None = None
+    fix_threshold: Severity | None = None
 
     @functools.cached_property
     def fixable_codes(self) -> frozenset[str]:
@@ -95,7 +98,8 @@ def build_context(spec: RunSpec, config: Config | None = None) -> Context:
     manager = plugin_manager(load_entry_points=spec.load_entry_points)
     registry = build_registry(manager, config.rule_packs)
     return Context(config=config, manager=manager, registry=registry, rules=registry.with_codes(spec.rule_codes),
-                   mode=spec.mode, budget=spec.budget, input_format=spec.input_format)
+                   mode=spec.mode, budget=spec.budget, input_format=spec.input_format,
+                   fix_threshold=spec.fix_threshold)
 
 
 @dataclass(frozen=True)
@@ -126,11 +130,11 @@ def process_bytes(context: Context, path: str, data: bytes, *, write: bool = Tru
         again = checked_result(context, rules, path, decoded.encode(source))
         if again.document is None:
             raise FixError(f"the fixed text no longer reads as {document.format}; nothing written")
-        return again.document, [item.finding for item in again.findings]
+        return again.document, _fixes_at_or_above(again.findings, context.fix_threshold)
 
     try:
         outcome, final_document, final_findings = fix_source(
-            document, [item.finding for item in result.findings], recheck)
+            document, _fixes_at_or_above(result.findings, context.fix_threshold), recheck)
         if not outcome.changed:
             return checked
         fixed_bytes = decoded.encode(outcome.source)
@@ -144,8 +148,16 @@ def process_bytes(context: Context, path: str, data: bytes, *, write: bool = Tru
         return replace(checked, fix_error=f"a fix inserts text the file's encoding ({error.encoding}) "
                                           "cannot hold; not fixed")
     final = FileResult(path=path, findings=locate(final_document, final_findings))
-    return FileOutcome(result=final, digest=content_digest(fixed_bytes), fixed=outcome.fixed,
+    # findings whose fixes were held back are not what a plain check finds: never cached
+    cacheable = context.fix_threshold is None
+    return FileOutcome(result=final, digest=content_digest(fixed_bytes) if cacheable else None, fixed=outcome.fixed,
                        fixed_bytes=None if write else fixed_bytes)
+
+
+def _fixes_at_or_above(findings: Sequence[Located], threshold: Severity | None) -> list[Finding]:
+    """The findings, those below `threshold` without their fixes: --fix changes only what is reported."""
+    return [item.finding if threshold is None or item.finding.severity.at_least(threshold)
+            else replace(item.finding, fix=None) for item in findings]
 
 
 def checked_result(context: Context, rules: Sequence[Rule], path: str, data: bytes) -> FileResult:

@@ -31,6 +31,8 @@ BUILTIN_PLUGINS = (
     "newslint.formats.builtin",
     "newslint.formats.sarif",
     "newslint.formats.junit",
+    "newslint.formats.gitlab",
+    "newslint.formats.rdjson",
 )
 
 

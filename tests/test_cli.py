@@ -268,7 +268,7 @@ def test_clean_article_exits_zero(tmp_path: Path) -> None:
     article.write_text("Harbour reopens\n\nThe harbour reopened on Friday, the port authority said.\n",
                        encoding="utf-8")
     result = run_cli("check", "--select", "NL1", str(article))
-    assert (result.exit_code, result.stdout) == (ExitCode.CLEAN, "")
+    assert (result.exit_code, result.stdout) == (ExitCode.CLEAN, "All checks passed!\n")
 
 
 @pytest.mark.parametrize(("args", "expected"), [

@@ -138,21 +138,26 @@ _UNPRINTABLE = regex.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029]")
 
 def check_formatters(result: FileResult) -> None:
     """Every output format stays well-formed whatever the article put in a message:
-    JSON and SARIF parse, JUnit is XML, text and GitHub give one line per finding."""
-    report = Report(results=(result,), rules=REGISTRY.rules)
-    for name, formatter in REGISTRY.formatters.items():
-        output = formatter.format(report)
-        assert isinstance(output, str), name
-        if name in ("json", "sarif"):
-            json.loads(output)
-        elif name == "junit":
-            ElementTree.fromstring(output)
-        elif name == "text":
-            lines = output.split("\n")[:-1] if output else []
-            assert len(lines) == len(result.findings) + (1 if result.findings else 0), output
-            assert not any(_UNPRINTABLE.search(line) for line in lines), output
-        elif name == "github":
-            assert len(output.split("\n")[:-1] if output else []) == len(result.findings), output
+    JSON, SARIF, GitLab and rdjson parse, JUnit is XML, text and GitHub give one line per
+    finding (text: three with the source shown), plus text's summary line."""
+    plain = Report(results=(result,), rules=REGISTRY.rules)
+    with_text = Report(results=(result,), rules=REGISTRY.rules, source=lambda path: result.document, show_source=True)
+    summary = 1 if result.findings or result.error is None else 0  # "Found ..." or "All checks passed!"
+    for report in (plain, with_text):
+        for name, formatter in REGISTRY.formatters.items():
+            output = formatter.format(report)
+            assert isinstance(output, str), name
+            if name in ("json", "sarif", "gitlab", "rdjson"):
+                json.loads(output)
+            elif name == "junit":
+                ElementTree.fromstring(output)
+            elif name == "text":
+                lines = output.split("\n")[:-1] if output else []
+                per_finding = 3 if report.show_source and result.document is not None else 1
+                assert len(lines) == per_finding * len(result.findings) + summary, output
+                assert not any(_UNPRINTABLE.search(line) for line in lines), output
+            elif name == "github":
+                assert len(output.split("\n")[:-1] if output else []) == len(result.findings), output
 
 
 def check_blocks(document: Document) -> None:

@@ -62,3 +62,36 @@ def test_github_annotations_carry_end_position_and_title(tmp_path: Path) -> None
     result = run_cli("check", "--no-cache", "--select", "NL101", "--format", "github", str(path))
     (line,) = result.stdout.splitlines()
     assert line.startswith(f"::error file={path},line=5,col=1,endLine=5,endColumn=11,title=NL101::NL101 ")
+
+
+def _mixed() -> FileResult:
+    findings = tuple(Located("a.txt", Finding(code, "rule", severity, f"{severity.value} here", 0, 4), line, 1, line, 5)
+                     for code, severity, line in (("NL101", Severity.ERROR, 3), ("NL401", Severity.WARNING, 5),
+                                                  ("NL402", Severity.INFO, 7)))
+    return FileResult("a.txt", findings)
+
+
+def test_only_findings_at_or_above_the_failing_severity_are_failures() -> None:
+    xml = junit_xml(Report(results=(_mixed(),)))
+    (results,) = _cases(xml).values()
+    assert [(type(r), r.type) for r in results] == [(Failure, "NL101")]
+    case = next(iter(next(iter(JUnitXml.fromstring(xml.encode("utf-8"))))))
+    assert case.system_out.splitlines() == ["a.txt:5:1: NL401 warning here [warning]",
+                                            "a.txt:7:1: NL402 info here [info]"]
+    warnings = junit_xml(Report(results=(_mixed(),), fail_on=Severity.WARNING))
+    (results,) = _cases(warnings).values()
+    assert [r.type for r in results] == ["NL101", "NL401"]
+    assert "warning" in results[1].message
+
+
+def test_cli_junit_warning_is_not_a_failure_unless_fail_on_says_so(tmp_path: Path) -> None:
+    (tmp_path / "newslint.toml").write_text('[severity]\nNL101 = "warning"\n', encoding="utf-8")
+    article = tmp_path / "a.txt"
+    article.write_text("Headline\n\nFirst paragraph here.\n\nLoading...\n")
+    plain = run_cli("check", "--no-cache", "--select", "NL101", "--format", "junit", str(article))
+    assert plain.exit_code == 0 and list(_cases(plain.stdout).values()) == [[]]
+    assert "NL101" in plain.stdout and "[warning]" in plain.stdout  # kept, in system-out
+    strict = run_cli("check", "--no-cache", "--select", "NL101", "--format", "junit", "--fail-on", "warning",
+                     str(article))
+    assert strict.exit_code == 1
+    assert [r.type for r in next(iter(_cases(strict.stdout).values()))] == ["NL101"]

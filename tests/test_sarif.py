@@ -10,7 +10,8 @@ import pytest
 
 from newslint.engine import ENGINE_CODE, FileResult, Located
 from newslint.formats import Report
-from newslint.formats.sarif import RULE_DOCS_URL, artifact_uri, sarif_log
+from newslint.formats import FINGERPRINT_KEY
+from newslint.formats.sarif import SOURCE_ROOT, artifact_uri, sarif_log
 from newslint.model import Edit, Finding, Fix, Severity
 
 from conftest import SHARED, needs_shared, run_cli
@@ -53,7 +54,8 @@ def test_handmade_report_is_valid_and_complete(registry, validator) -> None:
     nl101 = rules[0]
     assert nl101["name"] == "loading-placeholder"
     assert nl101["shortDescription"]["text"] and nl101["fullDescription"]["text"]
-    assert nl101["helpUri"] == RULE_DOCS_URL.format(code="NL101")
+    assert not any("helpUri" in rule for rule in rules)  # newslint publishes no rule pages to point at
+    assert "informationUri" not in run["tool"]["driver"]
     first, second, third = run["results"]
     assert rules[first["ruleIndex"]]["id"] == first["ruleId"] == "NL101"
     assert rules[third["ruleIndex"]]["id"] == ENGINE_CODE
@@ -67,6 +69,8 @@ def test_handmade_report_is_valid_and_complete(registry, validator) -> None:
     invocation = run["invocations"][0]
     assert invocation["executionSuccessful"] is False
     assert invocation["toolExecutionNotifications"][0]["message"]["text"] == "no such file or directory"
+    fingerprints = [result["partialFingerprints"][FINGERPRINT_KEY] for result in run["results"]]
+    assert len(set(fingerprints)) == 3 and all(len(value) == 32 for value in fingerprints)
 
 
 def test_artifact_uri() -> None:
@@ -99,3 +103,95 @@ def test_cli_sarif_on_the_seed_validates(tmp_path: Path, validator) -> None:
         region = item["locations"][0]["physicalLocation"]["region"]
         flagged = text[region["charOffset"]:region["charOffset"] + region["charLength"]]
         assert flagged in removed and not removed.replace(flagged, "").strip()
+
+
+def _crash_free(report: Report) -> Report:
+    return Report(results=tuple(FileResult(r.path, tuple(item for item in r.findings if item.code != ENGINE_CODE))
+                                for r in report.results if r.error is None), rules=report.rules)
+
+
+def test_execution_is_unsuccessful_when_a_rule_crashed(registry) -> None:
+    report = _report(registry)
+    clean = _crash_free(report)
+    assert sarif_log(clean)["runs"][0]["invocations"][0]["executionSuccessful"] is True
+    crashed = Report(results=(*clean.results, report.results[1]), rules=report.rules)  # NL000, no input error
+    assert not crashed.errors
+    assert sarif_log(crashed)["runs"][0]["invocations"][0]["executionSuccessful"] is False
+
+
+def test_level_follows_the_severity(registry) -> None:
+    items = [Located("a.txt", Finding("NL101", "loading-placeholder", severity, "m", 0, 1), 1, 1, 1, 2)
+             for severity in Severity]
+    log = sarif_log(Report(results=(FileResult("a.txt", tuple(items)),), rules=registry.select(select=("NL101",))))
+    assert [result["level"] for result in log["runs"][0]["results"]] == ["error", "warning", "note"]
+
+
+ARTICLE = "Harbour reopens\n\nThe harbour reopened on Friday.\n\nLoading...\n\nCranes moved again.\n\nLoading...\n"
+
+
+def _sarif_results(*args: str) -> list[dict]:
+    result = run_cli("check", "--no-cache", "--select", "NL101", "--format", "sarif", *args)
+    assert result.exit_code == 1, result.output
+    return json.loads(result.stdout)["runs"][0]["results"]
+
+
+def _fingerprints(results: list[dict]) -> list[str]:
+    return [item["partialFingerprints"][FINGERPRINT_KEY] for item in results]
+
+
+def test_fingerprints_are_stable_across_runs_and_moved_lines(tmp_path: Path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    first = _sarif_results(str(article))
+    assert len(first) == 2 and len(set(_fingerprints(first))) == 2  # the same text twice: told apart by order
+    assert _fingerprints(_sarif_results(str(article))) == _fingerprints(first)
+    article.write_text("Harbour reopens\n\nA new paragraph pushes everything down.\n\n" + ARTICLE.split("\n\n", 1)[1],
+                       encoding="utf-8")
+    moved = _sarif_results(str(article))
+    lines = [item["locations"][0]["physicalLocation"]["region"]["startLine"] for item in (first[0], moved[0])]
+    assert lines[1] == lines[0] + 2
+    assert _fingerprints(moved) == _fingerprints(first)
+    article.write_text(ARTICLE.replace("Loading...", "LOADING…", 1), encoding="utf-8")
+    assert _fingerprints(_sarif_results(str(article))) == _fingerprints(first)  # case and NFKC forms are one text
+    article.write_text(ARTICLE.replace("Loading...", "Please wait...", 1), encoding="utf-8")
+    changed = _fingerprints(_sarif_results(str(article)))
+    assert changed[0] not in _fingerprints(first)  # other flagged text: another finding
+    assert changed[1] == _fingerprints(first)[0]  # the remaining "Loading..." is now the first of its text
+
+
+def _tree(root: Path) -> Path:
+    (root / "content" / "sport").mkdir(parents=True)
+    article = root / "content" / "sport" / "match report.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    return article
+
+
+def test_uris_are_relative_to_the_repository_root_whatever_the_working_directory(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, validator) -> None:
+    repository = tmp_path / "repo"
+    article = _tree(repository)
+    (repository / ".git").mkdir()
+    runs = []
+    for cwd, path in ((repository, "content/sport/match report.txt"), (repository / "content", "sport"),
+                      (tmp_path, str(article))):
+        monkeypatch.chdir(cwd)
+        result = run_cli("check", "--no-cache", "--select", "NL101", "--format", "sarif", path)
+        log = json.loads(result.stdout)
+        _validate(validator, log)
+        runs.append(log["runs"][0])
+    for run in runs:
+        assert run["originalUriBaseIds"] == {SOURCE_ROOT: {"uri": repository.resolve().as_uri() + "/"}}
+        for item in run["results"]:
+            location = item["locations"][0]["physicalLocation"]["artifactLocation"]
+            assert location == {"uri": "content/sport/match%20report.txt", "uriBaseId": SOURCE_ROOT}
+            assert item["fixes"][0]["artifactChanges"][0]["artifactLocation"] == location
+
+
+def test_without_git_the_config_directory_is_the_root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _tree(tmp_path)
+    (tmp_path / "newslint.toml").write_text('select = ["NL1"]\n', encoding="utf-8")
+    if any((parent / ".git").exists() for parent in tmp_path.resolve().parents):
+        pytest.skip("the temporary directory lies inside a git repository")
+    monkeypatch.chdir(tmp_path / "content")
+    (item, _) = _sarif_results("sport")
+    assert item["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "content/sport/match%20report.txt"

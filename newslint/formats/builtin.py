@@ -4,11 +4,18 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
+import click
+
+from newslint.document import Document
 from newslint.engine import Located
 from newslint.formats import Report
 from newslint.hookspecs import hookimpl
+from newslint.model import Severity
 
 JSON_VERSION = 1
 # Control characters and line separators, which an article can put into a message
@@ -54,24 +61,78 @@ def finding_record(item: Located) -> dict[str, object]:
     return record
 
 
+SEVERITY_COLOURS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue"}
+SOURCE_CONTEXT = 40  # characters shown either side of a span on a long source line
+
+
+def _count(number: int, noun: str, plural: str) -> str:
+    return f"{number} {noun if number == 1 else plural}"
+
+
+def severity_summary(findings: Sequence[Located]) -> str:
+    """``Found 3 findings: 1 error, 2 warnings (1 fixable with --fix, marked [*]).``"""
+    counts = Counter(item.finding.severity for item in findings)
+    parts = [_count(counts[severity], severity.value, plural)
+             for severity, plural in ((Severity.ERROR, "errors"), (Severity.WARNING, "warnings"),
+                                      (Severity.INFO, "info")) if counts[severity]]
+    summary = f"Found {_count(len(findings), 'finding', 'findings')}: {', '.join(parts)}"
+    fixable = sum(item.finding.fix is not None for item in findings)
+    if fixable:
+        summary += f" ({fixable} fixable with --fix, marked [*])"
+    return summary + "."
+
+
+def source_excerpt(document: Document, item: Located) -> tuple[str, str] | None:
+    """The source line a finding starts on, and under it a run of carets beneath the span
+    (to the end of that line if the span runs on), both escaped as one line and cut to
+    `SOURCE_CONTEXT` characters either side of the span on a long line; None if the text
+    read again no longer has that line (the file changed since it was checked)."""
+    starts = document.line_starts
+    if item.line > len(starts):
+        return None
+    line_start = starts[item.line - 1]
+    line_end = starts[item.line] if item.line < len(starts) else len(document.source)
+    line = document.source[line_start:line_end].rstrip("\r\n")
+    begin = min(item.column - 1, len(line))
+    finish = max(begin + 1, min(len(line), item.finding.end - line_start))
+    shown_from = max(0, begin - SOURCE_CONTEXT)
+    shown_to = min(len(line), finish + SOURCE_CONTEXT)
+    before = ("…" if shown_from else "") + one_line(line[shown_from:begin])
+    span = one_line(line[begin:finish]) or " "
+    after = one_line(line[finish:shown_to]) + ("…" if shown_to < len(line) else "")
+    return (before + span + after).replace("\t", " "), " " * len(before) + "^" * len(span)
+
+
 @dataclass(frozen=True)
 class TextFormatter:
+    """``path:line:col: CODE [*] message [severity]``, like ruff's with the severity added."""
+
     name: str = "text"
 
     def format(self, report: Report) -> str:
+        def style(text: str, **styles: Any) -> str:
+            return click.style(text, **styles) if report.color else text
+
         lines = []
         for item in report.findings:
-            marker = " [*]" if item.finding.fix is not None else ""
-            where = f" ({item.finding.pointer})" if item.finding.pointer else ""
-            lines.append(one_line(f"{item.path}:{item.line}:{item.column}: {item.code}{marker} "
-                                  f"{item.finding.message}{where}"))
-        count = len(report.findings)
-        fixable = sum(item.finding.fix is not None for item in report.findings)
-        if count:
-            summary = f"Found {count} finding{'s' if count != 1 else ''}"
-            if fixable:
-                summary += f" ({fixable} fixable with --fix, marked [*])"
-            lines.append(summary + ".")
+            finding = item.finding
+            colour = SEVERITY_COLOURS[finding.severity]
+            marker = " [*]" if finding.fix is not None else ""
+            where = f" ({finding.pointer})" if finding.pointer else ""
+            lines.append(f"{style(one_line(item.path), bold=True)}:{item.line}:{item.column}: "
+                         f"{style(item.code, fg=colour, bold=True)}{marker} {one_line(finding.message + where)} "
+                         f"{style(f'[{finding.severity.value}]', fg=colour)}")
+            document = report.source(item.path) if report.show_source else None
+            excerpt = source_excerpt(document, item) if document is not None else None
+            if excerpt is not None:
+                text, carets = excerpt
+                gutter = " " * len(str(item.line))
+                lines += [f"  {style(str(item.line), fg='cyan')} | {text}",
+                          f"  {gutter} | {style(carets, fg=colour, bold=True)}"]
+        if not report.quiet and report.findings:
+            lines.append(severity_summary(report.findings))
+        elif not report.quiet and not report.errors:
+            lines.append(style("All checks passed!", fg="green"))
         return "\n".join(lines) + ("\n" if lines else "")
 
 

@@ -1,7 +1,9 @@
 """JUnit XML output, for CI systems that show test reports (GitLab, Jenkins, Azure).
 
-One ``testcase`` per checked file (named by its path), one ``failure`` per finding,
-an ``error`` for a file that could not be checked or where a rule crashed (NL000).
+One ``testcase`` per checked file (named by its path), one ``failure`` per finding that
+fails the run (at or above ``--fail-on``, error by default), an ``error`` for a file that
+could not be checked or where a rule crashed (NL000). Findings below the failing severity
+do not fail the test case: they are listed in its ``system-out``, each with its severity.
 A clean file is a passing test case.
 """
 
@@ -30,24 +32,30 @@ def _line(item: Located) -> str:
     return _xml_safe(f"{item.path}:{item.line}:{item.column}: {finding.code} {finding.message}")
 
 
-def _testcase(result: FileResult) -> ElementTree.Element:
+def _testcase(result: FileResult, report: Report) -> ElementTree.Element:
     path = _xml_safe(result.path)
     case = ElementTree.Element("testcase", {"name": path, "classname": SUITE_NAME, "file": path, "time": "0"})
     if result.error is not None:
         error = _xml_safe(result.error)
         ElementTree.SubElement(case, "error", {"type": "input-error", "message": error}).text = error
+    passing = []
     for item in result.findings:
         finding = item.finding
+        if finding.code != ENGINE_CODE and not report.fails(item):
+            passing.append(f"{_line(item)} [{finding.severity.value}]")
+            continue
         tag = "error" if finding.code == ENGINE_CODE else "failure"
         attributes = {"type": finding.code,
                       "message": _xml_safe(f"{finding.code} {finding.message} "
-                                           f"(line {item.line}, column {item.column})")}
+                                           f"(line {item.line}, column {item.column}; {finding.severity.value})")}
         ElementTree.SubElement(case, tag, attributes).text = _line(item)
+    if passing:
+        ElementTree.SubElement(case, "system-out").text = "\n".join(passing)
     return case
 
 
 def junit_xml(report: Report) -> str:
-    cases = [_testcase(result) for result in report.results]
+    cases = [_testcase(result, report) for result in report.results]
     counts = {
         "tests": str(len(cases)),
         "failures": str(sum(1 for case in cases if case.find("failure") is not None and case.find("error") is None)),

@@ -1,20 +1,23 @@
 """SARIF 2.1.0 output, for GitHub code scanning and other static-analysis dashboards.
 
-One run; ``tool.driver.rules`` lists the rules that ran (with their documentation
-and a help URI), each result points at its exact region, and a finding with a
-safe fix carries it as a SARIF ``fix`` (the same edits ``--fix`` would apply).
-Columns and offsets count Unicode code points (``columnKind``), as newslint's do.
+One run; ``tool.driver.rules`` lists the rules that ran (with their documentation;
+no help URI, as newslint has no published rule pages), each result points at its exact
+region, and a finding with a safe fix carries it as a SARIF ``fix`` (the same edits
+``--fix`` would apply). Columns and offsets count Unicode code points (``columnKind``),
+as newslint's do. Artifact URIs are relative to the repository root (``%SRCROOT%``), and
+every result has a `partialFingerprints` entry that survives re-runs and moved lines,
+which is what GitHub code scanning matches alerts by.
 """
 
 from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from pathlib import PurePath
+from pathlib import Path, PurePath
 from urllib.parse import quote
 
 from newslint.engine import ENGINE_CODE, Located
-from newslint.formats import Report
+from newslint.formats import FINGERPRINT_KEY, Report, fingerprints, relative_path
 from newslint.formats.builtin import json_text
 from newslint.hookspecs import hookimpl
 from newslint.model import Rule, Severity
@@ -22,10 +25,7 @@ from newslint.version import __version__
 
 SARIF_VERSION = "2.1.0"
 SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
-INFORMATION_URI = "https://newslint.readthedocs.io/"
-# Stable per-code address of a built-in rule's documentation (what `newslint explain CODE` prints).
-RULE_DOCS_URL = "https://newslint.readthedocs.io/en/stable/rules/{code}/"
-BUILTIN_ORIGIN = "newslint"
+SOURCE_ROOT = "%SRCROOT%"
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 FAMILIES = {"NL0": "engine", "NL1": "artifacts", "NL2": "duplication", "NL3": "consistency", "NL4": "attribution"}
 
@@ -37,6 +37,15 @@ def artifact_uri(path: str) -> str:
     if pure.is_absolute():
         return pure.as_uri()
     return quote(os.fsencode(pure.as_posix()), safe="/")  # bytes: a name that is not UTF-8 keeps its bytes
+
+
+def artifact_location(path: str, root: Path | None) -> dict[str, str]:
+    """Where `path` is: relative to the repository root (``uriBaseId`` ``%SRCROOT%``) when
+    there is one and the file lies inside it, else as given."""
+    relative = relative_path(path, root)
+    if root is None or PurePath(relative).is_absolute():
+        return {"uri": artifact_uri(relative)}
+    return {"uri": artifact_uri(relative), "uriBaseId": SOURCE_ROOT}
 
 
 def rule_descriptor(rule: Rule) -> dict[str, object]:
@@ -51,8 +60,6 @@ def rule_descriptor(rule: Rule) -> dict[str, object]:
         "defaultConfiguration": {"level": LEVELS[rule.severity]},
         "properties": {"fixable": rule.fixable, "plugin": rule.origin, "tags": [_family(rule.code)]},
     }
-    if rule.origin == BUILTIN_ORIGIN:
-        descriptor["helpUri"] = RULE_DOCS_URL.format(code=rule.code)
     return descriptor
 
 
@@ -78,15 +85,16 @@ def _region(item: Located) -> dict[str, int]:
     }
 
 
-def _result(item: Located, rule_index: int) -> dict[str, object]:
+def _result(item: Located, rule_index: int, fingerprint: str, root: Path | None) -> dict[str, object]:
     finding = item.finding
-    uri = artifact_uri(item.path)
+    location = artifact_location(item.path, root)
     result: dict[str, object] = {
         "ruleId": finding.code,
         "ruleIndex": rule_index,
         "level": LEVELS[finding.severity],
         "message": {"text": finding.message},
-        "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri}, "region": _region(item)}}],
+        "locations": [{"physicalLocation": {"artifactLocation": location, "region": _region(item)}}],
+        "partialFingerprints": {FINGERPRINT_KEY: fingerprint},
     }
     if finding.pointer is not None:
         result["properties"] = {"jsonPointer": finding.pointer}
@@ -101,7 +109,7 @@ def _result(item: Located, rule_index: int) -> dict[str, object]:
             replacements.append(replacement)
         result["fixes"] = [{
             "description": {"text": finding.fix.description},
-            "artifactChanges": [{"artifactLocation": {"uri": uri}, "replacements": replacements}],
+            "artifactChanges": [{"artifactLocation": location, "replacements": replacements}],
         }]
     return result
 
@@ -118,27 +126,27 @@ def sarif_log(report: Report) -> dict[str, object]:
         {
             "level": "error",
             "message": {"text": result.error},
-            "locations": [{"physicalLocation": {"artifactLocation": {"uri": artifact_uri(result.path)}}}],
+            "locations": [{"physicalLocation": {"artifactLocation": artifact_location(result.path, report.root)}}],
         }
         for result in report.errors
     ]
-    return {
-        "$schema": SARIF_SCHEMA,
-        "version": SARIF_VERSION,
-        "runs": [{
-            "tool": {"driver": {
-                "name": "newslint",
-                "version": __version__,
-                "semanticVersion": __version__,
-                "informationUri": INFORMATION_URI,
-                "rules": descriptors,
-            }},
-            "columnKind": "unicodeCodePoints",
-            "invocations": [{"executionSuccessful": not report.errors,
-                             "toolExecutionNotifications": notifications}],
-            "results": [_result(item, index[item.code]) for item in report.findings],
-        }],
+    crashed = any(item.code == ENGINE_CODE for item in report.findings)
+    run: dict[str, object] = {
+        "tool": {"driver": {
+            "name": "newslint",
+            "version": __version__,
+            "semanticVersion": __version__,
+            "rules": descriptors,
+        }},
+        "columnKind": "unicodeCodePoints",
+        "invocations": [{"executionSuccessful": not report.errors and not crashed,
+                         "toolExecutionNotifications": notifications}],
+        "results": [_result(item, index[item.code], fingerprint, report.root)
+                    for item, fingerprint in zip(report.findings, fingerprints(report))],
     }
+    if report.root is not None:
+        run["originalUriBaseIds"] = {SOURCE_ROOT: {"uri": report.root.as_uri().rstrip("/") + "/"}}
+    return {"$schema": SARIF_SCHEMA, "version": SARIF_VERSION, "runs": [run]}
 
 
 @dataclass(frozen=True)
