@@ -124,11 +124,16 @@ def _read_html(path: Path) -> str:
     return path.read_text(encoding="utf-8")
 
 
+def page_text(page_id: str) -> str:
+    """The text trafilatura (default settings) extracts from the corpus page PAGE_ID."""
+    import trafilatura
+
+    return trafilatura.extract(_read_html(CORPUS / page_id)) or ""
+
+
 def _text_of(article: Article, truth: dict[str, dict]) -> str:
     if article.set_name == "scraped":
-        import trafilatura
-
-        return trafilatura.extract(_read_html(CORPUS / article.id)) or ""
+        return page_text(article.id)
     if "#" in article.id:
         return truth[article.id.split("#", 1)[1]]["articleBody"]
     return (CORPUS / article.id).read_text(encoding="utf-8")
