@@ -36,6 +36,7 @@ from corpus_sets import (
     _zyte_english_keys,
     _zyte_truth,
     bodies_ids,
+    write_texts,
 )
 from label_tool import run_set_command, set_commands
 
@@ -64,17 +65,11 @@ def heldout_articles() -> list[Article]:
 
 def build() -> list[Article]:
     truth = _zyte_truth()
-    built = heldout_articles()
-    for article in built:
-        article.text_path.parent.mkdir(parents=True, exist_ok=True)
-        article.text_path.write_text(_text_of(article, truth) + "\n", encoding="utf-8")
-    return built
+    return write_texts(heldout_articles(), lambda article: _text_of(article, truth))
 
 
 def measure(show: set[str]) -> dict[str, object]:
-    labels, reviewed = evaluate.read_labels("attribution", LABEL_FILE)
-    chosen = [article for article in heldout_articles() if article.id in reviewed]
-    return evaluate.score_spans("attribution", SET_NAME, chosen, labels, evaluate.read_verdicts(SET_NAME), show)
+    return evaluate.score_label_file("attribution", LABEL_FILE, heldout_articles(), SET_NAME, show)
 
 
 def main(argv: list[str] | None = None) -> int:

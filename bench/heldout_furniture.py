@@ -30,7 +30,14 @@ sys.path.insert(0, str(BENCH.parent))
 sys.path.insert(0, str(BENCH))
 
 import evaluate
-from corpus_sets import Article, _english_pages, _pick, page_text, scraped_ids
+from corpus_sets import (
+    Article,
+    _english_pages,
+    _pick,
+    page_text,
+    scraped_ids,
+    write_texts,
+)
 from extra_pages import extra_ids
 from label_tool import run_set_command, set_commands
 
@@ -55,17 +62,11 @@ def heldout_furniture_articles() -> list[Article]:
 
 
 def build() -> list[Article]:
-    built = heldout_furniture_articles()
-    for article in built:
-        article.text_path.parent.mkdir(parents=True, exist_ok=True)
-        article.text_path.write_text(page_text(article.id) + "\n", encoding="utf-8")
-    return built
+    return write_texts(heldout_furniture_articles(), lambda article: page_text(article.id))
 
 
 def measure(show: set[str]) -> dict[str, object]:
-    labels, reviewed = evaluate.read_labels("furniture", LABEL_FILE)
-    chosen = [article for article in heldout_furniture_articles() if article.id in reviewed]
-    return evaluate.score_spans("furniture", SET_NAME, chosen, labels, evaluate.read_verdicts(SET_NAME), show)
+    return evaluate.score_label_file("furniture", LABEL_FILE, heldout_furniture_articles(), SET_NAME, show)
 
 
 def main(argv: list[str] | None = None) -> int:
