@@ -25,9 +25,9 @@ import gzip
 import hashlib
 import json
 import sys
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
 
 REPO = Path(__file__).resolve().parent.parent
 CORPUS = REPO.parent / "shared" / "corpus"
@@ -124,14 +124,27 @@ def _read_html(path: Path) -> str:
     return path.read_text(encoding="utf-8")
 
 
+def page_text(page_id: str) -> str:
+    """The text trafilatura (default settings) extracts from the corpus page PAGE_ID."""
+    import trafilatura
+
+    return trafilatura.extract(_read_html(CORPUS / page_id)) or ""
+
+
 def _text_of(article: Article, truth: dict[str, dict]) -> str:
     if article.set_name == "scraped":
-        import trafilatura
-
-        return trafilatura.extract(_read_html(CORPUS / article.id)) or ""
+        return page_text(article.id)
     if "#" in article.id:
         return truth[article.id.split("#", 1)[1]]["articleBody"]
     return (CORPUS / article.id).read_text(encoding="utf-8")
+
+
+def write_texts(chosen: list[Article], text_of: Callable[[Article], str]) -> list[Article]:
+    """Write each chosen article's text (TEXT_OF it, plus a final newline) to its text path."""
+    for article in chosen:
+        article.text_path.parent.mkdir(parents=True, exist_ok=True)
+        article.text_path.write_text(text_of(article) + "\n", encoding="utf-8")
+    return chosen
 
 
 def build() -> Iterator[Article]:

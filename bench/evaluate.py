@@ -121,6 +121,15 @@ def evaluate_spans(family: str, half: str, show: set[str]) -> dict[str, object]:
     return score_spans(family, half, chosen, labels, read_verdicts(family), show)
 
 
+def score_label_file(family: str, label_file: str, candidates: Sequence[Article], set_name: str,
+                     show: set[str]) -> dict[str, object]:
+    """A held-out set's score: the CANDIDATES reviewed in LABEL_FILE against its labels, with the
+    verdicts of ``verdicts-<set_name>.tsv``."""
+    labels, reviewed = read_labels(family, label_file)
+    chosen = [article for article in candidates if article.id in reviewed]
+    return score_spans(family, set_name, chosen, labels, read_verdicts(set_name), show)
+
+
 def score_spans(family: str, half: str, chosen: Sequence[Article], labels: dict[str, list[Label]],
                 verdicts: dict[tuple[str, int, str], str], show: set[str]) -> dict[str, object]:
     """The family's findings on the chosen articles against their span labels; a finding that

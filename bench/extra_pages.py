@@ -31,7 +31,7 @@ BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH.parent))
 sys.path.insert(0, str(BENCH))
 
-from corpus_sets import CORPUS, SETS_DIR, _english_pages, _read_html, articles
+from corpus_sets import SETS_DIR, _english_pages, articles, page_text
 from label_tool import set_commands
 
 EXTRA_DIR = SETS_DIR / "extra"
@@ -40,12 +40,12 @@ PER_SOURCE = 10
 SOURCES = ("readability", "article-extraction-benchmark", "newspaper")
 
 
-def extra_ids() -> list[str]:
+def extra_ids(per_source: int = PER_SOURCE) -> list[str]:
     taken = {article.id for article in articles("scraped")}
     ids: list[str] = []
     for source in SOURCES:
         free = [path for path in _english_pages(source) if path not in taken]
-        ids += sorted(sorted(free, key=lambda p: hashlib.sha1(("extra:" + p).encode()).hexdigest())[:PER_SOURCE])
+        ids += sorted(sorted(free, key=lambda p: hashlib.sha1(("extra:" + p).encode()).hexdigest())[:per_source])
     return ids
 
 
@@ -54,12 +54,9 @@ def text_path(article_id: str) -> Path:
 
 
 def build() -> Iterable[str]:
-    import trafilatura
-
     EXTRA_DIR.mkdir(parents=True, exist_ok=True)
     for article_id in extra_ids():
-        text = trafilatura.extract(_read_html(CORPUS / article_id)) or ""
-        text_path(article_id).write_text(text + "\n", encoding="utf-8")
+        text_path(article_id).write_text(page_text(article_id) + "\n", encoding="utf-8")
         yield article_id
 
 

@@ -36,8 +36,9 @@ from corpus_sets import (
     _zyte_english_keys,
     _zyte_truth,
     bodies_ids,
+    write_texts,
 )
-from label_tool import set_commands, span_of, with_offsets
+from label_tool import run_set_command, set_commands
 
 SET_NAME = "heldout"
 PER_SOURCE = 20
@@ -62,26 +63,13 @@ def heldout_articles() -> list[Article]:
     return [Article(SET_NAME, article_id, SET_NAME) for article_id in heldout_ids()]
 
 
-def _article(article_id: str) -> Article:
-    for article in heldout_articles():
-        if article.id == article_id:
-            return article
-    raise SystemExit(f"no article {article_id!r} in the held-out set (see: python bench/heldout.py ids)")
-
-
 def build() -> list[Article]:
     truth = _zyte_truth()
-    built = heldout_articles()
-    for article in built:
-        article.text_path.parent.mkdir(parents=True, exist_ok=True)
-        article.text_path.write_text(_text_of(article, truth) + "\n", encoding="utf-8")
-    return built
+    return write_texts(heldout_articles(), lambda article: _text_of(article, truth))
 
 
 def measure(show: set[str]) -> dict[str, object]:
-    labels, reviewed = evaluate.read_labels("attribution", LABEL_FILE)
-    chosen = [article for article in heldout_articles() if article.id in reviewed]
-    return evaluate.score_spans("attribution", SET_NAME, chosen, labels, evaluate.read_verdicts(SET_NAME), show)
+    return evaluate.score_label_file("attribution", LABEL_FILE, heldout_articles(), SET_NAME, show)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -90,27 +78,11 @@ def main(argv: list[str] | None = None) -> int:
     run.add_argument("--opt-in", action="store_true", help="also run the opt-in rules (NL402)")
     run.add_argument("--show", default="", help="comma-separated: fn (missed labels), fp (wrong findings)")
     args = parser.parse_args(argv)
-    if args.command == "build":
-        for article in build():
-            print(article.id, article.text_path.relative_to(BENCH.parent))
-        return 0
-    if args.command == "ids":
-        for article in heldout_articles():
-            print(article.id, article.text_path.relative_to(BENCH.parent))
-        return 0
-    missing = [a for a in heldout_articles() if not a.text_path.exists()]
-    if missing:
-        print(f"{len(missing)} held-out texts are not built: run python bench/heldout.py build", file=sys.stderr)
-        return 2
-    if args.command == "measure":
-        evaluate.OPT_IN = args.opt_in
-        print(json.dumps(measure(set(filter(None, args.show.split(","))))))
-        return 0
-    text = _article(args.article_id).text_path.read_text(encoding="utf-8")
-    if args.command == "show":
-        print(with_offsets(text), end="")
-    else:
-        print(*span_of(text, args.snippet, args.nth))
+    done = run_set_command(args, heldout_articles(), build, "bench/heldout.py")
+    if done is not None:
+        return done
+    evaluate.OPT_IN = args.opt_in
+    print(json.dumps(measure(set(filter(None, args.show.split(","))))))
     return 0
 
 

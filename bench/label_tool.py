@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable, Sequence
 
-from corpus_sets import Article, articles
+from corpus_sets import REPO, Article, articles
 
 
 def _article(set_name: str, article_id: str) -> Article:
@@ -64,6 +65,31 @@ def set_commands(
     find.add_argument("snippet")
     find.add_argument("--nth", type=int, default=0)
     return parser, sub
+
+
+def run_set_command(args: argparse.Namespace, chosen: Sequence[Article],
+                    build: Callable[[], Sequence[Article]], script: str) -> int | None:
+    """Run a set script's build, ids, show or find command on its CHOSEN articles; None when the
+    texts are built and the command (measure) is the script's own."""
+    if args.command in ("build", "ids"):
+        for article in build() if args.command == "build" else chosen:
+            print(article.id, article.text_path.relative_to(REPO))
+        return 0
+    missing = [article for article in chosen if not article.text_path.exists()]
+    if missing:
+        print(f"{len(missing)} texts are not built: run python {script} build", file=sys.stderr)
+        return 2
+    if args.command not in ("show", "find"):
+        return None
+    found = [article for article in chosen if article.id == args.article_id]
+    if not found:
+        raise SystemExit(f"no article {args.article_id!r} in this set (see: python {script} ids)")
+    text = found[0].text_path.read_text(encoding="utf-8")
+    if args.command == "show":
+        print(with_offsets(text), end="")
+    else:
+        print(*span_of(text, args.snippet, args.nth))
+    return 0
 
 
 def with_offsets(text: str) -> str:

@@ -1,0 +1,85 @@
+"""A held-out test set for the page-furniture rules (NL1xx, NL2xx) that nobody tunes on: 30 real
+English pages outside the ``scraped`` set and outside bench/extra_pages.py's tuning pages,
+turned into text exactly as the ``scraped`` set is and labelled blind in
+``bench/labels/furniture-heldout.tsv``.
+
+    python bench/heldout_furniture.py build      # write the texts under bench/.sets/heldout-furniture/
+    python bench/heldout_furniture.py ids        # one line per page: id, text path
+    python bench/heldout_furniture.py show ID    # the text, each line prefixed 'offset|'
+    python bench/heldout_furniture.py find ID SNIPPET [--nth N]  # start and end (end exclusive)
+    python bench/heldout_furniture.py measure [--show fn,fp]
+
+Pick: 15 Zyte benchmark pages and 15 newspaper pages (English and not synthetic per the corpus
+manifest), ranked by a hash of the id with this set's own salt. The pages excluded are the
+``scraped`` set's and the first EXTRA_PICK a source of extra_pages.py's ranking, a fixed number
+so that the extra pick growing up to it never moves a page out of this set. ``measure`` scores the
+findings exactly as bench/evaluate.py scores the furniture family (``evaluate.score_spans``); a
+finding that overlaps no label counts as correct only when
+``bench/labels/verdicts-heldout-furniture.tsv`` judges it ``tp``. Tuning on these figures would
+make them tuning figures: read the figures, not the findings.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent
+sys.path.insert(0, str(BENCH.parent))
+sys.path.insert(0, str(BENCH))
+
+import evaluate
+from corpus_sets import (
+    Article,
+    _english_pages,
+    _pick,
+    page_text,
+    scraped_ids,
+    write_texts,
+)
+from extra_pages import extra_ids
+from label_tool import run_set_command, set_commands
+
+SET_NAME = "heldout-furniture"
+SOURCES = ("article-extraction-benchmark", "newspaper")
+PER_SOURCE = 15
+SALT = "heldout-furniture:"
+EXTRA_PICK = 20  # extra_pages.py's pages a source when this set was made (its third round)
+LABEL_FILE = "furniture-heldout.tsv"
+
+
+def heldout_furniture_ids() -> list[str]:
+    taken = set(scraped_ids()) | set(extra_ids(EXTRA_PICK))
+    ids: list[str] = []
+    for source in SOURCES:
+        ids += _pick([page for page in _english_pages(source) if page not in taken], PER_SOURCE, SALT)
+    return ids
+
+
+def heldout_furniture_articles() -> list[Article]:
+    return [Article(SET_NAME, page, SET_NAME) for page in heldout_furniture_ids()]
+
+
+def build() -> list[Article]:
+    return write_texts(heldout_furniture_articles(), lambda article: page_text(article.id))
+
+
+def measure(show: set[str]) -> dict[str, object]:
+    return evaluate.score_label_file("furniture", LABEL_FILE, heldout_furniture_articles(), SET_NAME, show)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser, sub = set_commands(__doc__.split("\n\n")[0])
+    run = sub.add_parser("measure")
+    run.add_argument("--show", default="", help="comma-separated: fn (missed labels), fp (wrong findings)")
+    args = parser.parse_args(argv)
+    done = run_set_command(args, heldout_furniture_articles(), build, "bench/heldout_furniture.py")
+    if done is not None:
+        return done
+    print(json.dumps(measure(set(filter(None, args.show.split(","))))))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
