@@ -342,19 +342,35 @@ def _cue_spans(text: str, start: int, end: int, claims: Sequence[_RawClaim],
     def outside_claims(match: Any) -> bool:
         return not any(claim.start <= match.start() < claim.end for claim in claims)
 
+    def negated(match: Any) -> bool:
+        window = text[max(start, match.start() - PASSIVE_WINDOW):match.start()]
+        return _NEGATION_BEFORE.search(window, timeout=REGEX_TIMEOUT_SECONDS) is not None
+
     found = [cue.span() for cue in lexicon.cue.finditer(text, start, end, timeout=REGEX_TIMEOUT_SECONDS)
-             if outside_claims(cue)]
+             if outside_claims(cue) and not negated(cue)]
     if lexicon.active_cue is None:
         return tuple(found)
     for cue in lexicon.active_cue.finditer(text, start, end, timeout=REGEX_TIMEOUT_SECONDS):
         window = text[max(start, cue.start() - PASSIVE_WINDOW):cue.start()]
         progressive = cue.group().lower().endswith("ing")  # "the club is projecting": active
-        if outside_claims(cue) and (progressive or lexicon.passive_before.search(
+        if _ADJECTIVE_BEFORE.search(window, timeout=REGEX_TIMEOUT_SECONDS) and not progressive:
+            continue  # "the estimated 4 million", "81,000 recorded injuries": a modifier, not a verb
+        if outside_claims(cue) and not negated(cue) and (progressive or lexicon.passive_before.search(
                 window, timeout=REGEX_TIMEOUT_SECONDS) is None):
             found.append(cue.span())
     return tuple(sorted(found))
 
 
+# A participle right after a determiner, a possessive or a number modifies a noun: "the
+# estimated 4 million", "its projected deficit", "81,000 recorded injuries" name no one.
+_ADJECTIVE_BEFORE = regex.compile(
+    r"(?:\b(?:the|an?|its|their|his|her|our|these|those)|['’]s|\d(?<!\b(?:19|20)\d\d)"
+    r"|\b(?:hundred|thousand|million|billion))\s+$",
+    regex.IGNORECASE)
+# "have not disclosed", "declined to say", "without confirming": a cue denied names no source.
+_NEGATION_BEFORE = regex.compile(
+    r"(?:\b(?:not|never|no\s+one|nobody)|n['’]t|\b(?:declined|declines|refused|refuses|failed)\s+to"
+    r"|\bwithout)\s+(?:\w+ly\s+)?$", regex.IGNORECASE)
 # ", and 40% of voters oppose it": a new main clause, which a reporting verb before it does not reach.
 _COORDINATION = regex.compile(r"[,;]\s*(?:and|but|while|whereas|yet)\s+(?!that\b)|;")
 _SENTENCE_WIDE_CUE = ("according", "(", "in ", "per ")  # a source phrase frames the whole sentence
