@@ -128,7 +128,9 @@ def detected(document, rules) -> list[tuple[str, Span, bool]]:
             if sentence in with_claims:
                 continue  # counted as its sentence's construction
             unsourced = not sources.attributed(figure.start, figure.end) and sentence not in open_claims
-            found.append(("NL402", block.to_source(figure.start, figure.end), unsourced))
+            code = next((rule.code for rule in rules if isinstance(rule, UnattributedFigureRule)
+                         and figure.kind in rule.kinds), "NL402")
+            found.append((code, block.to_source(figure.start, figure.end), unsourced))
     return found
 
 
@@ -197,6 +199,15 @@ def review(directory: Path, sample: int, seed: int) -> None:
         print(f"\n[{index}] {path} {code} {message}\n    {context}")
 
 
+# The verdicts were given when NL402 reported every kind of figure; NL403 (casualty figures)
+# has been split from it since, so a verdict on an NL402 finding judges either.
+JUDGED_AS = {"NL403": "NL402"}
+
+
+def _judged_as(code: str) -> str:
+    return JUDGED_AS.get(code, code)
+
+
 def corpus_text(path: str, truth: dict | None = None) -> str:
     """The text a review row's offsets refer to: a corpus file, or a Zyte ground-truth
     body ("article-extraction-benchmark/ground-truth.json#<key>") as bench/corpus_sets.py
@@ -226,14 +237,19 @@ def rescore(verdicts: Path, show: bool = False) -> dict:
             truth = json.loads((CORPUS / path.split("#", 1)[0]).read_text(encoding="utf-8"))
         source = corpus_text(path, truth)
         findings = check_document(reader.read(path, source), rules, budget=None)
-        made = {(finding.code, finding.start) for finding in findings}
         verdict_of = {(row[3], int(row[2])): row[4] for row in judged}
+        current = {(_judged_as(finding.code), finding.start): finding.code for finding in findings}
         for (code, start), verdict in verdict_of.items():
-            for key in (code, "NL4xx"):
-                counts[key][f"judged_{verdict}"] += 1
-                counts[key][f"still_{verdict}"] += (code, start) in made
+            counts[code][f"judged_{verdict}"] += 1
+            counts["NL4xx"][f"judged_{verdict}"] += 1
+            now = current.get((code, start))
+            if now is not None:
+                counts[now][f"still_{verdict}"] += 1
+                counts["NL4xx"][f"still_{verdict}"] += 1
+                counts[code][f"kept_{verdict}"] += 1
+                counts["NL4xx"][f"kept_{verdict}"] += 1
         for finding in findings:
-            if (finding.code, finding.start) not in verdict_of:
+            if (_judged_as(finding.code), finding.start) not in verdict_of:
                 for key in (finding.code, "NL4xx"):
                     counts[key]["unjudged"] += 1
                 unjudged.append((path, finding.start, finding.code, source[finding.start:finding.end]))
@@ -241,12 +257,13 @@ def rescore(verdicts: Path, show: bool = False) -> dict:
     for code in sorted(counts):
         c = counts[code]
         still = c["still_tp"] + c["still_fp"]
+        judged_count = c["judged_tp"] + c["judged_fp"]
         report[code] = {
             "judged_tp": c["judged_tp"], "judged_fp": c["judged_fp"],
-            "still_flagged_tp": c["still_tp"], "still_flagged_fp": c["still_fp"],
-            "precision_judged_then": round(c["judged_tp"] / (c["judged_tp"] + c["judged_fp"]), 3),
+            "precision_judged_then": round(c["judged_tp"] / judged_count, 3) if judged_count else None,
+            "judged_tp_still_made": round(c["kept_tp"] / c["judged_tp"], 3) if c["judged_tp"] else None,
+            "flagged_now_tp": c["still_tp"], "flagged_now_fp": c["still_fp"],
             "precision_now": round(c["still_tp"] / still, 3) if still else None,
-            "tp_kept": round(c["still_tp"] / c["judged_tp"], 3) if c["judged_tp"] else None,
             "unjudged_findings_now": c["unjudged"],
         }
     if show:

@@ -301,7 +301,8 @@ def _attribute(prepared: Sequence[_Prepared], sentences: Sequence[_Sentence], ma
         names_source = lexicon.source_noun is not None and lexicon.source_noun.search(
             text, sentence.start, sentence.end, timeout=REGEX_TIMEOUT_SECONDS) is not None
         statistical[index] = sentence.has_figure or names_source or _has_digit(text, sentence.start, sentence.end)
-        continues = index > item.first_sentence and own[index - 1] and (sentence.has_figure or bool(sentence.claims))
+        continues = index > item.first_sentence and own[index - 1] and (
+            sentence.has_figure or bool(sentence.claims) or statistical[index])  # the account goes on
         inherits = continues or (sentence.has_figure and paragraph_source) or (
             index > 0 and not sentence.resets and attributed[index - 1] and (
                 (sentence.has_figure and statistical[index - 1]) or _carries(sentence, prepared, lexicon)))
