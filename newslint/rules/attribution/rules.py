@@ -99,7 +99,10 @@ class UnattributedFigureRule(DeclaredRule):
     kinds: frozenset[str] = frozenset()  # the kinds of figure reported; every figure still informs attribution
 
     def check(self, document: Document) -> Iterator[Finding]:
-        for sources in document_sources(document, self.lexicon, self.blocks, self._figures_in):
+        found = {block.text: tuple(self._figures_in(block.text)) for block in document.blocks if block.kind in self.blocks}
+        if not any(figure.kind in self.kinds for figures in found.values() for figure in figures):
+            return  # no figure of this rule's kinds (most articles have no casualty figure): skip the scan
+        for sources in document_sources(document, self.lexicon, self.blocks, found.__getitem__):
             text = sources.block.text
             claimed = {sources.sentence_index(claim.start) for claim in sources.unattributed_claims()}
             by_sentence: dict[int | None, list[Figure]] = {}
