@@ -558,3 +558,46 @@ def test_modifiers_and_denied_cues_name_no_source(registry: Registry, nl4, text:
 ])
 def test_verbs_that_name_their_source_still_do(registry: Registry, nl4, text: str) -> None:
     assert findings(registry, nl4, text) == []
+
+
+# --- NL403: casualty figures, on by default ----------------------------------------------
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    ("At least 40 people died when the bridge fell.", "At least 40 people"),
+    ("Some 3,000 residents were evacuated overnight.", "Some 3,000 residents"),
+    ("The outbreak has now caused more than 900 deaths.", "more than 900 deaths"),
+    ("Thousands of refugees have crossed the border since Monday.", "Thousands of refugees"),
+    # a reporting verb sources only its own clause
+    ("Officials say the dam held, and 120 people were injured downstream.", "120 people"),
+])
+def test_nl403_flags_unsourced_casualty_figures(registry: Registry, text: str, flagged: str) -> None:
+    default = [rule for rule in registry.select() if rule.code.startswith("NL4")]
+    assert [(code, span) for code, span, _ in findings(registry, default, text)] == [("NL403", flagged)]
+
+
+@pytest.mark.parametrize("text", [
+    "At least 40 people died when the bridge fell, the fire service said.",
+    "The health ministry has recorded more than 900 deaths.",  # the subject counted
+    "More than 900 deaths have been confirmed by the health ministry.",  # an agent
+    "She was one of 26 people killed when the bridge fell, and her brother still lives there.",  # a known toll
+    "The plague killed 40 percent of the population in the 14th century.",  # the distant past
+    "If 40 people were injured at every match, the league would close.",  # hypothetical
+    "We saw about 40 people injured in the square.",  # first person: a witness's own account
+    "TWO DEAD, 16 INJURED IN RIVER CRASH. The crash closed the bridge.",  # a headline inside the text
+    "A: About 40 people were injured, and we took them all to hospital.",  # a speaker's answer
+    "At least 40 people died in the crash.\n\n\u2014 Jo Smith (@josmith) May 3, 2024",  # an embedded post
+    "The hall holds 2,000 people, and about 300 people attended the vigil.",  # sizes and observable crowds
+])
+def test_nl403_leaves_alone_what_a_desk_does_not_source(registry: Registry, text: str) -> None:
+    assert findings(registry, [rule for rule in registry.rules if rule.code == "NL403"], text) == []
+
+
+def test_a_lede_that_opens_a_file_with_no_title_is_checked(registry: Registry) -> None:
+    """The text reader takes a first line as the headline only when it looks like one, so
+    wire copy that opens with its lede is checked, and a real headline is not."""
+    nl403 = [rule for rule in registry.rules if rule.code == "NL403"]
+    lede = registry.readers[".txt"].read("a.txt", "At least 40 people died when the bridge fell on Sunday "
+                                                  "evening, and the search went on all night.\n\nThe mayor came.\n")
+    assert [lede.source[f.start:f.end] for f in check_document(lede, nl403)] == ["At least 40 people"]
+    headline = registry.readers[".txt"].read("a.txt", "At least 40 people die as bridge falls\n\nThe mayor came.\n")
+    assert list(check_document(headline, nl403)) == []

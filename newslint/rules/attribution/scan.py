@@ -357,8 +357,8 @@ def _cue_spans(text: str, start: int, end: int, claims: Sequence[_RawClaim],
         if _ADJECTIVE_BEFORE.search(window, timeout=REGEX_TIMEOUT_SECONDS) and not progressive:
             continue  # "the estimated 4 million", "81,000 recorded injuries": a modifier, not a verb
         if outside_claims(cue) and not negated(cue) and (progressive or lexicon.passive_before.search(
-                window, timeout=REGEX_TIMEOUT_SECONDS) is None):
-            found.append(cue.span())
+                window, timeout=REGEX_TIMEOUT_SECONDS) is None or _agent_after(text, cue.end(), end, lexicon)):
+            found.append(cue.span())  # active, or a passive with its agent: "confirmed by the ministry"
     return tuple(sorted(found))
 
 
@@ -392,6 +392,12 @@ def cue_covers(text: str, cue: Span, start: int, end: int, sentence: Span) -> bo
         return False
     tag_start = text.rfind(",", between[0], cue[0])
     return tag_start >= 0 and len(text[tag_start:sentence[1]].split()) <= TRAILING_TAG_WORDS
+
+
+def _agent_after(text: str, position: int, end: int, lexicon: AttributionLexicon) -> bool:
+    """Whether an agent ("by the health ministry") follows a passive cue right away."""
+    start = position + len(text[position:end]) - len(text[position:end].lstrip())
+    return lexicon.agent.match(text, start, end, timeout=REGEX_TIMEOUT_SECONDS) is not None
 
 
 def _has_cue(text: str, start: int, end: int, claims: Sequence[_RawClaim], lexicon: AttributionLexicon) -> bool:
