@@ -601,3 +601,15 @@ def test_a_lede_that_opens_a_file_with_no_title_is_checked(registry: Registry) -
     assert [lede.source[f.start:f.end] for f in check_document(lede, nl403)] == ["At least 40 people"]
     headline = registry.readers[".txt"].read("a.txt", "At least 40 people die as bridge falls\n\nThe mayor came.\n")
     assert list(check_document(headline, nl403)) == []
+
+
+@pytest.mark.parametrize("text", [
+    # reporting verbs mined from PolNeAR-train's annotated cues
+    "The mayor stressed that about 40% of tenants pay late.",
+    "The minister reiterated that some 3,000 residents were evacuated.",
+    "Nearly 40% of voters oppose the plan, she argued, adding that turnout would be low.",
+    "Opposition leaders cite data showing that 40% of voters oppose the plan.",
+    "The council's figures show 40% of tenants pay late.",
+])
+def test_reporting_verbs_mined_from_polnear_name_a_source(registry: Registry, nl4, text: str) -> None:
+    assert findings(registry, nl4, text) == []
