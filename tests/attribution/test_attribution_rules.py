@@ -613,3 +613,15 @@ def test_a_lede_that_opens_a_file_with_no_title_is_checked(registry: Registry) -
 ])
 def test_reporting_verbs_mined_from_polnear_name_a_source(registry: Registry, nl4, text: str) -> None:
     assert findings(registry, nl4, text) == []
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    ("Widely regarded as a reformer, the minister resigned on Monday.", "Widely regarded as a reformer"),
+    ("The vote was close. Generally seen as a moderate, she lost by 40 votes.", "Generally seen as a moderate"),
+])
+def test_perception_with_the_subject_left_out_is_flagged(registry: Registry, nl4, text: str, flagged: str) -> None:
+    assert [(code, span) for code, span, _ in findings(registry, nl4, text)] == [("NL401", flagged)]
+
+
+def test_perception_with_its_holder_stays_silent(registry: Registry, nl4) -> None:
+    assert findings(registry, nl4, "Analysts say the minister, widely regarded as a reformer, resigned.") == []
