@@ -625,3 +625,16 @@ def test_perception_with_the_subject_left_out_is_flagged(registry: Registry, nl4
 
 def test_perception_with_its_holder_stays_silent(registry: Registry, nl4) -> None:
     assert findings(registry, nl4, "Analysts say the minister, widely regarded as a reformer, resigned.") == []
+
+
+def test_the_casualty_word_check_only_saves_time(registry: Registry) -> None:
+    """NL403 skips an article with no casualty word at all; that shortcut must never
+    change what it finds."""
+    nl403 = next(rule for rule in registry.rules if rule.code == "NL403")
+    unfiltered = replace(nl403, figures=replace(nl403.figures, casualty_word=None))
+    for text in ["At least 40 people died when the bridge fell.", "Some 3,000 residents were evacuated.",
+                 "Nearly 40% of voters oppose the plan.", "The hall holds 2,000 people."]:
+        document = registry.readers[".txt"].read("a.txt", f"Headline for the test\n\n{text}\n")
+        assert list(nl403.check(document)) == list(unfiltered.check(document))
+    document = registry.readers[".txt"].read("a.txt", "Headline for the test\n\nAt least 40 people died.\n")
+    assert [document.source[f.start:f.end] for f in nl403.check(document)] == ["At least 40 people"]

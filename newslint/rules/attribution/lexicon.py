@@ -133,6 +133,7 @@ class FigureLexicon:
     # Casualty figures (kind "casualty"): the dead, the hurt, the sick, the displaced.
     casualty_noun: Any | None = None  # anchored after a number, like harm_noun: "23 deaths"
     casualty_verb: Any | None = None  # anchored after a count, like event_verb: " were killed"
+    casualty_word: Any | None = None  # any casualty noun or verb anywhere: a text without one has no casualty figure
 
 
 def attribution_lexicon(tables: Sequence[Mapping[str, Any]]) -> AttributionLexicon:
@@ -351,6 +352,8 @@ def _figure_lexicon(options: Options) -> FigureLexicon:
         max_number_density=options.number("max_number_density", 1.0),
         casualty_noun=_optional(options, "casualty_nouns", lambda any_of: rf"\s+(?:[\w’'-]+\s+)?{any_of}(?![\w-])"),
         casualty_verb=_optional(options, "casualty_verbs", lambda any_of: rf"{auxiliaries}\s+{any_of}(?![\w-])"),
+        casualty_word=_compile(rf"(?<![\w-]){_alternation((*options.strings('casualty_nouns'), *options.strings('casualty_verbs')), 'casualty_nouns')}(?![\w-])")
+        if options.strings("casualty_nouns") or options.strings("casualty_verbs") else None,
     )
 
 

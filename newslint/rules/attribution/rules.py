@@ -99,7 +99,10 @@ class UnattributedFigureRule(DeclaredRule):
     kinds: frozenset[str] = frozenset()  # the kinds of figure reported; every figure still informs attribution
 
     def check(self, document: Document) -> Iterator[Finding]:
-        found = {block.text: tuple(self._figures_in(block.text)) for block in document.blocks if block.kind in self.blocks}
+        checked = [block.text for block in document.blocks if block.kind in self.blocks]
+        if self.kinds == {"casualty"} and not any(_mentions_casualties(text, self.figures) for text in checked):
+            return  # no word of the dead, the hurt or the displaced: no casualty figure, and no figure search
+        found = {text: tuple(self._figures_in(text)) for text in checked}
         if not any(figure.kind in self.kinds for figures in found.values() for figure in figures):
             return  # no figure of this rule's kinds (most articles have no casualty figure): skip the scan
         for sources in document_sources(document, self.lexicon, self.blocks, found.__getitem__):
@@ -127,6 +130,10 @@ class UnattributedFigureRule(DeclaredRule):
     def _exempt(self, text: str, start: int, end: int) -> bool:
         """A hypothetical, historical or first-person sentence, or a run of data."""
         return is_exempt_sentence(text[start:end], self.figures)
+
+
+def _mentions_casualties(text: str, figures: FigureLexicon) -> bool:
+    return figures.casualty_word is None or figures.casualty_word.search(text, timeout=regex_timeout(text)) is not None
 
 
 LEADING_KIND = "casualty"  # a sentence with a casualty figure is reported as one, whatever else it gives
