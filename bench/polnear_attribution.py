@@ -3,6 +3,7 @@
     python bench/polnear_attribution.py                 # ../shared/corpus/polnear-dev
     python bench/polnear_attribution.py --show-fp       # list the false positives
     python bench/polnear_attribution.py --review ../shared/corpus/bbc-news --sample 50
+    python bench/polnear_attribution.py --rescore        # bench/labels/review-nl4-extra.tsv
 
 PolNeAR (Newell, Margolin, Ruths, LREC 2018) marks each attribution's Source, Cue and
 Content as character spans of the article text (brat standoff). Where an article has
@@ -16,6 +17,10 @@ counts against us if any annotator saw an attribution there.
 (b) Recall-ish. Of the figure expressions and agentless constructions the rules detect
     outside every annotated attribution, how many were flagged (the rest were judged
     attributed by a cue, a quotation or carry-over that PolNeAR did not annotate).
+(c) Re-scoring a review sample (``--rescore``): findings judged by hand once (source, corpus
+    path, start, code, verdict, reason) are checked against what the rules report now. A
+    judged finding still made keeps its verdict; precision is over those; findings the rules
+    make now that nobody judged are counted apart.
 """
 
 from __future__ import annotations
@@ -41,7 +46,9 @@ from newslint.plugins import plugin_manager  # noqa: E402
 from newslint.registry import build_registry  # noqa: E402
 from newslint.text.sentences import sentence_spans  # noqa: E402
 
-DEFAULT_CORPUS = REPO.parent / "shared" / "corpus" / "polnear-dev"
+CORPUS = REPO.parent / "shared" / "corpus"
+DEFAULT_CORPUS = CORPUS / "polnear-dev"
+REVIEW_VERDICTS = REPO / "bench" / "labels" / "review-nl4-extra.tsv"
 Span = tuple[int, int]
 
 
@@ -121,7 +128,9 @@ def detected(document, rules) -> list[tuple[str, Span, bool]]:
             if sentence in with_claims:
                 continue  # counted as its sentence's construction
             unsourced = not sources.attributed(figure.start, figure.end) and sentence not in open_claims
-            found.append(("NL402", block.to_source(figure.start, figure.end), unsourced))
+            code = next((rule.code for rule in rules if isinstance(rule, UnattributedFigureRule)
+                         and figure.kind in rule.kinds), "NL402")
+            found.append((code, block.to_source(figure.start, figure.end), unsourced))
     return found
 
 
@@ -190,6 +199,78 @@ def review(directory: Path, sample: int, seed: int) -> None:
         print(f"\n[{index}] {path} {code} {message}\n    {context}")
 
 
+# The verdicts were given when NL402 reported every kind of figure; NL403 (casualty figures)
+# has been split from it since, so a verdict on an NL402 finding judges either.
+JUDGED_AS = {"NL403": "NL402"}
+
+
+def _judged_as(code: str) -> str:
+    return JUDGED_AS.get(code, code)
+
+
+def corpus_text(path: str, truth: dict | None = None) -> str:
+    """The text a review row's offsets refer to: a corpus file, or a Zyte ground-truth
+    body ("article-extraction-benchmark/ground-truth.json#<key>") as bench/corpus_sets.py
+    writes it (the body and a final newline)."""
+    if "#" in path:
+        name, key = path.split("#", 1)
+        if truth is None:
+            truth = json.loads((CORPUS / name).read_text(encoding="utf-8"))
+        return truth[key]["articleBody"] + "\n"
+    return (CORPUS / path).read_text(encoding="utf-8")
+
+
+def rescore(verdicts: Path, show: bool = False) -> dict:
+    """Precision of today's rules on a sample of findings judged by hand once."""
+    registry, rules = nl4_rules()
+    reader = registry.readers[".txt"]
+    rows = [line.split("\t") for line in verdicts.read_text(encoding="utf-8").splitlines()
+            if line and not line.startswith("#")]
+    by_path: dict[str, list[list[str]]] = defaultdict(list)
+    for row in rows:
+        by_path[row[1]].append(row)
+    truth: dict | None = None
+    counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    unjudged = []
+    for path, judged in sorted(by_path.items()):
+        if "#" in path and truth is None:
+            truth = json.loads((CORPUS / path.split("#", 1)[0]).read_text(encoding="utf-8"))
+        source = corpus_text(path, truth)
+        findings = check_document(reader.read(path, source), rules, budget=None)
+        verdict_of = {(row[3], int(row[2])): row[4] for row in judged}
+        current = {(_judged_as(finding.code), finding.start): finding.code for finding in findings}
+        for (code, start), verdict in verdict_of.items():
+            counts[code][f"judged_{verdict}"] += 1
+            counts["NL4xx"][f"judged_{verdict}"] += 1
+            now = current.get((code, start))
+            if now is not None:
+                counts[now][f"still_{verdict}"] += 1
+                counts["NL4xx"][f"still_{verdict}"] += 1
+                counts[code][f"kept_{verdict}"] += 1
+                counts["NL4xx"][f"kept_{verdict}"] += 1
+        for finding in findings:
+            if (_judged_as(finding.code), finding.start) not in verdict_of:
+                for key in (finding.code, "NL4xx"):
+                    counts[key]["unjudged"] += 1
+                unjudged.append((path, finding.start, finding.code, source[finding.start:finding.end]))
+    report: dict = {"files": len(by_path), "judged": len(rows)}
+    for code in sorted(counts):
+        c = counts[code]
+        still = c["still_tp"] + c["still_fp"]
+        judged_count = c["judged_tp"] + c["judged_fp"]
+        report[code] = {
+            "judged_tp": c["judged_tp"], "judged_fp": c["judged_fp"],
+            "precision_judged_then": round(c["judged_tp"] / judged_count, 3) if judged_count else None,
+            "judged_tp_still_made": round(c["kept_tp"] / c["judged_tp"], 3) if c["judged_tp"] else None,
+            "flagged_now_tp": c["still_tp"], "flagged_now_fp": c["still_fp"],
+            "precision_now": round(c["still_tp"] / still, 3) if still else None,
+            "unjudged_findings_now": c["unjudged"],
+        }
+    if show:
+        report["unjudged"] = unjudged
+    return report
+
+
 def _context(document, offset: int) -> str:
     """The sentence at `offset` and the one before it in the same block."""
     for block in document.blocks:
@@ -209,7 +290,12 @@ def main() -> int:
     parser.add_argument("--review", type=Path, help="sample findings from the .txt files under this directory")
     parser.add_argument("--sample", type=int, default=50)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--rescore", type=Path, nargs="?", const=REVIEW_VERDICTS,
+                        help="re-score judged findings (default bench/labels/review-nl4-extra.tsv)")
     args = parser.parse_args()
+    if args.rescore:
+        print(json.dumps(rescore(args.rescore, args.show_fp), indent=2, ensure_ascii=False))
+        return 0
     if args.review:
         review(args.review, args.sample, args.seed)
         return 0

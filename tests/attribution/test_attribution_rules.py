@@ -14,6 +14,7 @@ import pytest
 from conftest import REPO, SEED, needs_shared
 from newslint.rules.attribution import RULE_PACK
 from newslint.engine import check_document
+from newslint.rules.attribution.lexicon import FIGURE_CLASSES
 from newslint.rules.attribution.rules import unattributed_claim_rule, unattributed_figure_rule
 from newslint.model import Finding
 from newslint.rulepack import RulePackError, load_rule_file
@@ -22,7 +23,9 @@ from newslint.registry import Registry
 RULES = RULE_PACK
 NL401_FILE = RULES / "NL401-unattributed-estimate.toml"
 NL402_FILE = RULES / "NL402-unattributed-figure.toml"
+NL403_FILE = RULES / "NL403-unattributed-casualty-figure.toml"
 LEXICON_FILE = RULES / "lexicons" / "attribution.toml"
+FIGURES_FILE = RULES / "lexicons" / "figures.toml"
 
 
 @pytest.fixture(scope="module")
@@ -55,8 +58,8 @@ def test_seed_findings_have_exact_spans_and_messages(registry: Registry, nl4) ->
         ("NL401", 52, "estimated to now hold some two-thirds of the nation",
          "'estimated to now hold some two-thirds of the nation': an estimate with no source; "
          "say who estimated it"),
-        ("NL402", 54, "Thousands of people displaced",
-         "'Thousands of people displaced': an estimate with no source; say who counted or estimated it"),
+        ("NL403", 54, "Thousands of people displaced",
+         "'Thousands of people displaced': a casualty figure with no source; say who counted or estimated it"),
     ]
 
 
@@ -72,36 +75,50 @@ def test_seed_traps_stay_silent(registry: Registry, nl4, line: int) -> None:
     assert line not in lines
 
 
-# --- what NL402 flags --------------------------------------------------------------------
+# --- what NL402 and NL403 flag -----------------------------------------------------------
 
 @pytest.mark.parametrize(("text", "flagged", "wording"), [
-    ("Nearly 2,000 people have fled the district.", "Nearly 2,000 people", "an estimate"),
-    ("Between 2,000 and 3,000 people have fled the district.", "Between 2,000 and 3,000 people", "an estimate"),
+    # casualty figures: NL403, on by default
+    ("Nearly 2,000 people have fled the district.", "Nearly 2,000 people", "a casualty figure"),
+    ("Between 2,000 and 3,000 people have fled the district.", "Between 2,000 and 3,000 people",
+     "a casualty figure"),
+    ("Twenty-three civilians were killed in the attack.", "Twenty-three civilians", "a casualty figure"),
+    ("More than 9,000 cases have been confirmed in the region.", "More than 9,000 cases", "a casualty figure"),
+    ("Hundreds of thousands of refugees have crossed the border.", "Hundreds of thousands of refugees",
+     "a casualty figure"),
+    # every other kind: NL402, opt-in
     ("Unemployment rose to 7.2 percent in March.", "7.2 percent", "a statistic"),
     ("Turnout was 41% of registered voters.", "41% of registered voters", "a statistic"),
     ("One in five voters is undecided.", "One in five voters", "a statistic"),
     ("The militia now holds two-thirds of the country.", "two-thirds of the country", "an estimate"),
     ("Tens of thousands of protesters marched in the capital.", "Tens of thousands of protesters", "an estimate"),
-    ("Twenty-three civilians were killed in the attack.", "Twenty-three civilians", "a count"),
+    ("The union has 30,000 members, and 4,000 members were arrested at the rally.", "4,000 members", "a count"),
     ("The repairs will cost more than $4 billion.", "more than $4 billion", "an amount"),
     ("The storm left some 120,000 households without power.", "some 120,000 households", "an estimate"),
     ("Nearly half of the electorate stayed at home.", "Nearly half of the electorate", "an estimate"),
 ])
 def test_figure_is_flagged_at_its_span(registry: Registry, nl4, text: str, flagged: str, wording: str) -> None:
     [(code, span, message)] = findings(registry, nl4, text)
-    assert (code, span) == ("NL402", flagged)
+    assert (code, span) == ("NL403" if wording == "a casualty figure" else "NL402", flagged)
     assert message.startswith(f"'{flagged}': {wording} with no source; say ")
 
 
 def test_one_finding_per_sentence_names_the_other_figures(registry: Registry, nl4) -> None:
     text = "The floods killed 12% of the herds, and 3,000 workers were evacuated. Costs were flat."
     [(code, span, message)] = findings(registry, nl4, text)
-    assert (code, span) == ("NL402", "3,000 workers")
+    assert (code, span) == ("NL403", "3,000 workers")
     text = "At least 300 people died in the floods, and 3,000 workers were evacuated. Costs were flat."
     [(code, span, message)] = findings(registry, nl4, text)
-    assert (code, span) == ("NL402", "At least 300 people")
-    assert message == ("'At least 300 people': an estimate with no source; say who counted or estimated it; "
+    assert (code, span) == ("NL403", "At least 300 people")
+    assert message == ("'At least 300 people': a casualty figure with no source; say who counted or estimated it; "
                        "also '3,000 workers'")
+    # across the two figure rules too: a sentence with a casualty figure is NL403's, once
+    text = "Some 40% of voters blame the council, and at least 300 people died in the floods."
+    [(code, span, message)] = findings(registry, nl4, text)
+    assert (code, span) == ("NL403", "at least 300 people") and message.endswith("; also 'Some 40% of voters'")
+    text = "Some 40% of voters blame the council. At least 300 people died in the floods."
+    assert sorted((code, span) for code, span, _ in findings(registry, nl4, text)) == [
+        ("NL402", "Some 40% of voters"), ("NL403", "At least 300 people")]
     text = ("Turnout was 41% of voters in the north, 38% of voters in the south, 35% of voters in the east, "
             "33% of voters in the west and 30% of voters in the city.")
     [(_, span, message)] = findings(registry, nl4, text)
@@ -232,11 +249,26 @@ def test_shipped_rules_read_one_attribution_lexicon(registry: Registry) -> None:
     lexicon key of their own, and the lexicon file is not loaded as a rule."""
     lexicon_keys = set(tomllib.loads(LEXICON_FILE.read_text(encoding="utf-8")))
     assert {"cues", "source_nouns", "constructions", "agent"} <= lexicon_keys
-    for path in (NL401_FILE, NL402_FILE):
+    for path in (NL401_FILE, NL402_FILE, NL403_FILE):
         options = tomllib.loads(path.read_text(encoding="utf-8"))["options"]
         assert options["lexicons"] == ["newslint:lexicons/attribution.toml"]
         assert not lexicon_keys & set(options)
-    assert {rule.code for rule in registry.rules if rule.code.startswith("NL4")} == {"NL401", "NL402"}
+    assert {rule.code for rule in registry.rules if rule.code.startswith("NL4")} == {"NL401", "NL402", "NL403"}
+
+
+def test_the_figure_rules_share_one_figure_lexicon_and_split_its_kinds(registry: Registry) -> None:
+    """NL402 and NL403 read the same figure lexicon file and no figure key of their own,
+    and between them report every kind of figure once."""
+    figure_keys = set(tomllib.loads(FIGURES_FILE.read_text(encoding="utf-8")))
+    assert {"claim_nouns", "casualty_nouns", "wording"} <= figure_keys
+    kinds: list[str] = []
+    for path in (NL402_FILE, NL403_FILE):
+        options = tomllib.loads(path.read_text(encoding="utf-8"))["options"]
+        assert options["figure_lexicons"] == ["newslint:lexicons/figures.toml"]
+        assert not figure_keys & set(options)
+        kinds += options["kinds"]
+    assert sorted(kinds) == sorted(FIGURE_CLASSES)
+    assert registry.opt_in == frozenset({"NL402"})
 
 
 def test_a_newsroom_extends_the_attribution_lexicon_with_its_own_file(registry: Registry, tmp_path: Path) -> None:
@@ -282,29 +314,57 @@ def test_bad_attribution_lexicon_is_a_clear_rule_pack_error(tmp_path: Path, opti
     assert reason in str(error.value)
 
 
-def test_a_newsroom_extends_the_lexicon_in_its_rule_pack(registry: Registry, tmp_path: Path) -> None:
+@pytest.mark.parametrize("how", ["inline", "file"])
+def test_a_newsroom_extends_the_lexicon_in_its_rule_pack(registry: Registry, tmp_path: Path, how: str) -> None:
     text = "Some 2,000 miners were trapped underground."
-    original = next(rule for rule in registry.rules if rule.code == "NL402")
+    original = next(rule for rule in registry.rules if rule.code == "NL403")
     assert flagged_texts(registry, [original], text) == []
-    extended_file = tmp_path / "NL402.toml"
-    extended_file.write_text(NL402_FILE.read_text(encoding="utf-8").replace(
-        "claim_nouns = [", "claim_nouns = [\n    'miners?',"), encoding="utf-8")
+    extended_file = tmp_path / "NL403.toml"
+    if how == "inline":  # figure keys in the rule's own options add to the shared file's
+        addition = "claim_nouns = ['miners?']\n"
+    else:
+        (tmp_path / "ours.toml").write_text("claim_nouns = ['miners?']\n", encoding="utf-8")
+        addition = ""
+    extended_file.write_text(NL403_FILE.read_text(encoding="utf-8").replace(
+        'figure_lexicons = ["newslint:lexicons/figures.toml"]\n',
+        'figure_lexicons = ["newslint:lexicons/figures.toml"' + (', "ours.toml"' if how == "file" else "") + "]\n"
+        + addition), encoding="utf-8")
     extended = load_rule_file(extended_file, {"unattributed-figure": unattributed_figure_rule}, "test")
     assert flagged_texts(registry, [extended], text) == ["Some 2,000 miners"]
 
 
 @pytest.mark.parametrize(("edit", "complaint"), [
-    (("min_count = 10", "min_count = 10\nsurprise = 1"), "options.surprise: unknown option"),
+    (("min_count = 10", "min_count = 10\nsurprise = 1"), "options.figure_lexicons: in \\S*figures.toml: unknown key 'surprise'"),
     (('percentage = "a statistic', 'percentagex = "a statistic'), "options.wording: missing percentage"),
     (("claim_nouns = [", "claim_nouns = [\n    '(unclosed',"), "options.claim_nouns: invalid regular expression"),
-    (("[options.scales]\n", "[options.scales]\nfoo = \"ten\"\n"), "options.scales: expected a table of words"),
+    (("[scales]\n", "[scales]\nfoo = \"ten\"\n"), "options.scales: expected a table of words"),
 ])
 def test_bad_options_name_the_option(tmp_path: Path, edit: tuple[str, str], complaint: str) -> None:
-    broken = tmp_path / "NL402.toml"
-    text = NL402_FILE.read_text(encoding="utf-8")
+    """A mistake in a copy of the figure lexicon names the option and, where the file alone
+    shows it, the file."""
+    text = FIGURES_FILE.read_text(encoding="utf-8")
     assert edit[0] in text
-    broken.write_text(text.replace(edit[0], edit[1], 1), encoding="utf-8")
+    (tmp_path / "figures.toml").write_text(text.replace(edit[0], edit[1], 1), encoding="utf-8")
+    broken = tmp_path / "NL402.toml"
+    broken.write_text(NL402_FILE.read_text(encoding="utf-8").replace(
+        '"newslint:lexicons/figures.toml"', '"figures.toml"'), encoding="utf-8")
     with pytest.raises(RulePackError, match=complaint.replace("(", r"\(")):
+        load_rule_file(broken, {"unattributed-figure": unattributed_figure_rule}, "test")
+
+
+@pytest.mark.parametrize(("options", "complaint"), [
+    ('kinds = ["casualties"]', "options.kinds: expected kinds of figure among .*; unknown 'casualties'"),
+    ('figure_lexicons = ["missing.toml"]', "options.figure_lexicons: cannot read"),
+    ("surprise = 1", "options.surprise: unknown option"),
+])
+def test_bad_figure_rule_options_name_the_option(tmp_path: Path, options: str, complaint: str) -> None:
+    broken = tmp_path / "NL403.toml"
+    text = NL403_FILE.read_text(encoding="utf-8")
+    key = options.split(" ", 1)[0]
+    lines = [line for line in text.splitlines() if not line.startswith(f"{key} =")]
+    lines.insert(lines.index("[options]") + 1, options)
+    broken.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(RulePackError, match=complaint):
         load_rule_file(broken, {"unattributed-figure": unattributed_figure_rule}, "test")
 
 
@@ -318,7 +378,7 @@ def test_constructions_must_be_well_formed(tmp_path: Path) -> None:
 
 
 def test_blocks_option_chooses_what_is_checked(registry: Registry, tmp_path: Path) -> None:
-    rule = next(rule for rule in registry.rules if rule.code == "NL402")
+    rule = next(rule for rule in registry.rules if rule.code == "NL403")
     headings_too = replace(rule, blocks=rule.blocks | {__import__("newslint.document").document.BlockKind.HEADLINE})
     document = registry.readers[".txt"].read("a.txt", "Thousands of people flee the floods\n\nRain fell.\n")
     assert [document.source[f.start:f.end] for f in headings_too.check(document)] == ["Thousands of people"]
@@ -331,15 +391,15 @@ def test_each_rule_finds_the_same_alone_or_after_the_other(registry: Registry, n
     from newslint.rules.attribution.scan import _memoised_construction_matches
 
     text = ("About 3,000 people are believed to have fled the city. Some 20,000 people were evacuated.\n\n"
-            "Nearly 40% of the army is thought to be on leave.")
+            "Nearly 40% of the army is thought to be on leave. Some 60% of voters back the strike.")
     alone = {}
     for rule in nl4:
         _memoised_construction_matches.cache_clear()
         alone[rule.code] = findings(registry, [rule], text)
-    assert alone["NL401"] and alone["NL402"]
+    assert alone["NL401"] and alone["NL402"] and alone["NL403"]
     for order in (nl4, nl4[::-1]):
         _memoised_construction_matches.cache_clear()
-        assert sorted(findings(registry, order, text)) == sorted(alone["NL401"] + alone["NL402"])
+        assert sorted(findings(registry, order, text)) == sorted(sum(alone.values(), []))
 
 
 # --- issue 12: false-positive groups stay silent --------------------------------------
@@ -399,11 +459,17 @@ def test_issue12_agentless_perception_is_flagged(registry: Registry, nl4, text: 
     ("Critics say the scheme is flawed, and 40% of voters oppose it.", "40% of voters"),
     ("A majority of members voted against the merger.", "A majority of members"),
     ("About 40% of voters oppose the scheme.", "About 40% of voters"),
-    ("Last week, 12 people died in the storms.", "12 people"),
     ("Unemployment rose to 7.2 percent in March.", "7.2 percent"),
 ])
 def test_issue12_misses_are_caught(registry: Registry, nl4, text: str, flagged: str) -> None:
     assert [(code, span) for code, span, _ in findings(registry, nl4, text)] == [("NL402", flagged)]
+
+
+def test_a_casualty_count_is_caught_by_default(registry: Registry) -> None:
+    default = [rule for rule in registry.select() if rule.code.startswith("NL4")]
+    assert {rule.code for rule in default} == {"NL401", "NL403"}
+    assert [(code, span) for code, span, _ in findings(registry, default, "Last week, 12 people died in the storms.")] \
+        == [("NL403", "12 people")]
 
 
 @pytest.mark.parametrize("text", [
@@ -465,3 +531,110 @@ def test_review_round_false_positive_patterns_stay_silent(registry: Registry, nl
 ])
 def test_review_round_still_flags(registry: Registry, nl4, text: str, flagged: str) -> None:
     assert [span for _, span, _ in findings(registry, nl4, text)] == [flagged]
+
+
+# --- third round: a modifier or a denied cue is no source -------------------------------
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    # a participle after a determiner or a number modifies a noun: no one estimated or recorded
+    ("The estimated 200 families in the camp are in addition to an estimated 900 refugees in the town.",
+     "an estimated 900 refugees in the town"),
+    ("Last winter there were 8,000 recorded injuries on the slopes.", "8,000 recorded injuries"),
+    # a denied cue: the sentence before names no source
+    ("The firms have not disclosed the price. The buyer is widely believed to be a pension fund.",
+     "is widely believed to be a pension fund"),
+    ("The ministry declined to say who paid. The money is thought to have come from abroad.",
+     "thought to have come from abroad"),
+])
+def test_modifiers_and_denied_cues_name_no_source(registry: Registry, nl4, text: str, flagged: str) -> None:
+    assert [span for _, span, _ in findings(registry, nl4, text)] == [flagged]
+
+
+@pytest.mark.parametrize("text", [
+    "Officials estimated 8,000 injuries on the slopes last winter.",  # the verb, with its subject
+    "The agency is monitoring 265 people infected with the virus.",  # a research verb: the subject counts
+    "The ministry said it tested 9,000 travellers. From those tests, about 100 cases of the disease were found.",
+    "A study that examined 1,200 schools found about 300 pupils were evacuated.",  # 'that' is no determiner
+])
+def test_verbs_that_name_their_source_still_do(registry: Registry, nl4, text: str) -> None:
+    assert findings(registry, nl4, text) == []
+
+
+# --- NL403: casualty figures, on by default ----------------------------------------------
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    ("At least 40 people died when the bridge fell.", "At least 40 people"),
+    ("Some 3,000 residents were evacuated overnight.", "Some 3,000 residents"),
+    ("The outbreak has now caused more than 900 deaths.", "more than 900 deaths"),
+    ("Thousands of refugees have crossed the border since Monday.", "Thousands of refugees"),
+    # a reporting verb sources only its own clause
+    ("Officials say the dam held, and 120 people were injured downstream.", "120 people"),
+])
+def test_nl403_flags_unsourced_casualty_figures(registry: Registry, text: str, flagged: str) -> None:
+    default = [rule for rule in registry.select() if rule.code.startswith("NL4")]
+    assert [(code, span) for code, span, _ in findings(registry, default, text)] == [("NL403", flagged)]
+
+
+@pytest.mark.parametrize("text", [
+    "At least 40 people died when the bridge fell, the fire service said.",
+    "The health ministry has recorded more than 900 deaths.",  # the subject counted
+    "More than 900 deaths have been confirmed by the health ministry.",  # an agent
+    "She was one of 26 people killed when the bridge fell, and her brother still lives there.",  # a known toll
+    "The plague killed 40 percent of the population in the 14th century.",  # the distant past
+    "If 40 people were injured at every match, the league would close.",  # hypothetical
+    "We saw about 40 people injured in the square.",  # first person: a witness's own account
+    "TWO DEAD, 16 INJURED IN RIVER CRASH. The crash closed the bridge.",  # a headline inside the text
+    "A: About 40 people were injured, and we took them all to hospital.",  # a speaker's answer
+    "At least 40 people died in the crash.\n\n\u2014 Jo Smith (@josmith) May 3, 2024",  # an embedded post
+    "The hall holds 2,000 people, and about 300 people attended the vigil.",  # sizes and observable crowds
+])
+def test_nl403_leaves_alone_what_a_desk_does_not_source(registry: Registry, text: str) -> None:
+    assert findings(registry, [rule for rule in registry.rules if rule.code == "NL403"], text) == []
+
+
+def test_a_lede_that_opens_a_file_with_no_title_is_checked(registry: Registry) -> None:
+    """The text reader takes a first line as the headline only when it looks like one, so
+    wire copy that opens with its lede is checked, and a real headline is not."""
+    nl403 = [rule for rule in registry.rules if rule.code == "NL403"]
+    lede = registry.readers[".txt"].read("a.txt", "At least 40 people died when the bridge fell on Sunday "
+                                                  "evening, and the search went on all night.\n\nThe mayor came.\n")
+    assert [lede.source[f.start:f.end] for f in check_document(lede, nl403)] == ["At least 40 people"]
+    headline = registry.readers[".txt"].read("a.txt", "At least 40 people die as bridge falls\n\nThe mayor came.\n")
+    assert list(check_document(headline, nl403)) == []
+
+
+@pytest.mark.parametrize("text", [
+    # reporting verbs mined from PolNeAR-train's annotated cues
+    "The mayor stressed that about 40% of tenants pay late.",
+    "The minister reiterated that some 3,000 residents were evacuated.",
+    "Nearly 40% of voters oppose the plan, she argued, adding that turnout would be low.",
+    "Opposition leaders cite data showing that 40% of voters oppose the plan.",
+    "The council's figures show 40% of tenants pay late.",
+])
+def test_reporting_verbs_mined_from_polnear_name_a_source(registry: Registry, nl4, text: str) -> None:
+    assert findings(registry, nl4, text) == []
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    ("Widely regarded as a reformer, the minister resigned on Monday.", "Widely regarded as a reformer"),
+    ("The vote was close. Generally seen as a moderate, she lost by 40 votes.", "Generally seen as a moderate"),
+])
+def test_perception_with_the_subject_left_out_is_flagged(registry: Registry, nl4, text: str, flagged: str) -> None:
+    assert [(code, span) for code, span, _ in findings(registry, nl4, text)] == [("NL401", flagged)]
+
+
+def test_perception_with_its_holder_stays_silent(registry: Registry, nl4) -> None:
+    assert findings(registry, nl4, "Analysts say the minister, widely regarded as a reformer, resigned.") == []
+
+
+def test_the_casualty_word_check_only_saves_time(registry: Registry) -> None:
+    """NL403 skips an article with no casualty word at all; that shortcut must never
+    change what it finds."""
+    nl403 = next(rule for rule in registry.rules if rule.code == "NL403")
+    unfiltered = replace(nl403, figures=replace(nl403.figures, casualty_word=None))
+    for text in ["At least 40 people died when the bridge fell.", "Some 3,000 residents were evacuated.",
+                 "Nearly 40% of voters oppose the plan.", "The hall holds 2,000 people."]:
+        document = registry.readers[".txt"].read("a.txt", f"Headline for the test\n\n{text}\n")
+        assert list(nl403.check(document)) == list(unfiltered.check(document))
+    document = registry.readers[".txt"].read("a.txt", "Headline for the test\n\nAt least 40 people died.\n")
+    assert [document.source[f.start:f.end] for f in nl403.check(document)] == ["At least 40 people"]

@@ -1,9 +1,9 @@
 """NL4xx attribution: estimates and figures with no source.
 
-Modules: `rules` (the ``unattributed-claim`` and ``unattributed-figure`` kinds, NL401 and
-NL402), `scan` (where a paragraph's sources and constructions are), `figures` (which
+Modules: `rules` (the ``unattributed-claim`` and ``unattributed-figure`` kinds, NL401, and
+NL402 and NL403), `scan` (where a paragraph's sources and constructions are), `figures` (which
 number phrases are claims), `lexicon` (the word lists' shape, read from
-``lexicons/attribution.toml``). The rule files ``NL4xx-*.toml`` beside them are this family's
+``lexicons/attribution.toml`` and ``lexicons/figures.toml``). The rule files ``NL4xx-*.toml`` beside them are this family's
 rule pack.
 """
 

@@ -66,9 +66,12 @@ def _phrases(text: str, pattern: Any, kind: str, lexicon: FigureLexicon) -> Iter
             continue  # "sold half its finance arm", "nearly half the width": a share of a thing
         of = _OF.match(text, match.end(), timeout=REGEX_TIMEOUT_SECONDS)
         noun = None if of is None else lexicon.claim_noun.match(text, of.end(), timeout=REGEX_TIMEOUT_SECONDS)
-        if kind == "magnitude" and (of is None or noun is None or not _about_people(text, of.end(), noun.end(), lexicon)):
+        if kind == "magnitude" and (
+                of is None or noun is None or not _about_people(text, of.end(), noun.end(), lexicon)):
             continue  # "thousands of sites", "millions of residents": vague, not a count anyone made
-        yield Figure(start, head.end(), kind)
+        casualty = of is not None and noun is not None and _casualty(text, of.end(), noun.end(), lexicon)
+        # "thousands of refugees", "hundreds of people were killed"
+        yield Figure(start, head.end(), "casualty" if kind == "magnitude" and casualty else kind)
 
 
 def _about_people(text: str, noun_start: int, noun_end: int, lexicon: FigureLexicon) -> bool:
@@ -78,7 +81,17 @@ def _about_people(text: str, noun_start: int, noun_end: int, lexicon: FigureLexi
     if lexicon.harm_noun is None or lexicon.event_verb is None:
         return True
     return bool(lexicon.harm_noun.match(text, noun_start, timeout=REGEX_TIMEOUT_SECONDS)
-                or lexicon.event_verb.match(text, noun_end, timeout=REGEX_TIMEOUT_SECONDS))
+                or lexicon.event_verb.match(text, noun_end, timeout=REGEX_TIMEOUT_SECONDS)
+                or _casualty(text, noun_start, noun_end, lexicon))
+
+
+def _casualty(text: str, noun_start: int, noun_end: int, lexicon: FigureLexicon) -> bool:
+    """A figure of the dead, the hurt, the sick or the displaced: a casualty noun ("23
+    deaths") or a casualty verb after it ("12 people died")."""
+    if lexicon.casualty_noun is not None and lexicon.casualty_noun.match(text, noun_start, timeout=REGEX_TIMEOUT_SECONDS):
+        return True
+    return lexicon.casualty_verb is not None and lexicon.casualty_verb.match(
+        text, noun_end, timeout=REGEX_TIMEOUT_SECONDS) is not None
 
 
 def _numbers(text: str, lexicon: FigureLexicon) -> Iterator[Figure]:
@@ -136,11 +149,12 @@ def _classify(text: str, number: Any, lexicon: FigureLexicon) -> Figure | None:
     if approximated is not None:
         if value < (lexicon.min_count if noun else lexicon.min_bare_count):
             return None  # "at least four officers", "over 18": small enough to see, or an age
-        if not _about_people(text, end, noun.end() if noun else end, lexicon):
+        noun_end = noun.end() if noun else end
+        if not _about_people(text, end, noun_end, lexicon):
             return None  # "some 200 teams were deployed", "the more than 12,000 in attendance"
-        return Figure(first, noun.end() if noun else end, "approximate")
+        return Figure(first, noun_end, "casualty" if _casualty(text, end, noun_end, lexicon) else "approximate")
     if noun is not None and value >= lexicon.min_count and _about_people(text, end, noun.end(), lexicon):
-        return Figure(first, noun.end(), "count")
+        return Figure(first, noun.end(), "casualty" if _casualty(text, end, noun.end(), lexicon) else "count")
     return None
 
 

@@ -2,8 +2,9 @@
 
 Every word list lives in the rule pack so a newsroom can extend it: the attribution
 lexicon both kinds share in ``rules/attribution/lexicons/attribution.toml`` (read through the
-``lexicons`` option, see `newslint.lexicons`), the figure lexicon in the options of
-``rules/NL402*.toml``. This module only checks the lists and turns them into compiled
+``lexicons`` option, see `newslint.lexicons`), and the figure lexicon the figure rules
+(NL402, NL403) share in ``lexicons/figures.toml`` (their ``figure_lexicons`` option, plus any
+figure key in a rule's own options). This module only checks the lists and turns them into compiled
 regular expressions, once per rule.
 Patterns are compiled case-insensitively with simple case folding (`regex` VERSION0),
 which is several times faster than full case folding on long alternations of words.
@@ -17,7 +18,12 @@ from typing import Any
 
 import regex
 
-from newslint.lexicons import lexicon_error, merge_tables
+from newslint.lexicons import (
+    lexicon_error,
+    merge_tables,
+    read_lexicon_file,
+    resolve_lexicon_path,
+)
 from newslint.options import OptionError, Options
 from newslint.text.patterns import (
     PATTERN_ERRORS,
@@ -43,15 +49,20 @@ FIGURE_OPTIONS = {
     "currency_words", "currency_scales", "approximators", "claim_nouns", "whole_nouns", "non_claim_after",
     "non_claim_before", "referential", "wording", "min_count", "min_bare_count", "min_money",
     "harm_nouns", "event_verbs", "opinion_verbs", "indicators", "cost_words", "exempt_sentences",
-    "max_number_density",
+    "max_number_density", "casualty_nouns", "casualty_verbs",
 }
+# Options of a figure rule that are not figure lexicon keys: where the lexicon is, and which
+# kinds of figure this rule reports (NL403 casualties, NL402 the rest).
+FIGURE_RULE_OPTIONS = {"figure_lexicons", "kinds"}
+DEFAULT_FIGURE_LEXICONS = ("newslint:lexicons/figures.toml",)
 # The figure options that hold regular expressions (the rest are literal words or numbers).
 FIGURE_PATTERN_OPTIONS = frozenset({
     "percent", "rate_nouns", "currency_words", "approximators", "claim_nouns", "whole_nouns",
     "non_claim_after", "non_claim_before", "referential",
     "harm_nouns", "event_verbs", "opinion_verbs", "indicators", "cost_words", "exempt_sentences",
+    "casualty_nouns", "casualty_verbs",
 })
-FIGURE_CLASSES = ("percentage", "fraction", "magnitude", "approximate", "count", "money", "ratio")
+FIGURE_CLASSES = ("percentage", "fraction", "magnitude", "approximate", "count", "money", "ratio", "casualty")
 
 
 @dataclass(frozen=True)
@@ -119,6 +130,10 @@ class FigureLexicon:
     cost_word: Any | None  # searched in the words before a sum: "will cost", "damage of"
     exempt_sentence: Any | None  # searched in a sentence: hypothetical, historical
     max_number_density: float  # a sentence with more numbers per word than this is data
+    # Casualty figures (kind "casualty"): the dead, the hurt, the sick, the displaced.
+    casualty_noun: Any | None = None  # anchored after a number, like harm_noun: "23 deaths"
+    casualty_verb: Any | None = None  # anchored after a count, like event_verb: " were killed"
+    casualty_word: Any | None = None  # any casualty noun or verb anywhere: a text without one has no casualty figure
 
 
 def attribution_lexicon(tables: Sequence[Mapping[str, Any]]) -> AttributionLexicon:
@@ -222,8 +237,39 @@ def _construction_patterns(raw: Any, option: str, where: str) -> list[str]:
     return patterns
 
 
+def figure_options(raw: Mapping[str, Any], rule_path: str) -> Options:
+    """The figure lexicon of a rule: its ``figure_lexicons`` files (default
+    `DEFAULT_FIGURE_LEXICONS`) merged in order, then the figure keys of its own options
+    (arrays join, tables update, single values replace)."""
+    names = Options({key: raw[key] for key in raw if key == "figure_lexicons"}, {"figure_lexicons"}).strings(
+        "figure_lexicons", DEFAULT_FIGURE_LEXICONS)
+    try:
+        tables = [read_lexicon_file(resolve_lexicon_path(name, rule_path), _validate_figure_table) for name in names]
+    except OptionError as error:  # read_lexicon_file names the attribution lexicons' option
+        raise OptionError("figure_lexicons", error.reason) from None
+    inline = {key: value for key, value in raw.items() if key in FIGURE_OPTIONS}
+    return Options(merge_tables([*tables, inline]), FIGURE_OPTIONS)
+
+
+def _validate_figure_table(table: Mapping[str, Any], option: str, where: str) -> None:
+    unknown = sorted(set(table) - FIGURE_OPTIONS)
+    if unknown:
+        raise lexicon_error("figure_lexicons", where, f"unknown key {unknown[0]!r}; expected one of "
+                                                      f"{', '.join(sorted(FIGURE_OPTIONS))}")
+
+
+def reported_kinds(options: Options) -> frozenset[str]:
+    """The kinds of figure a rule reports (option ``kinds``, default all of them)."""
+    kinds = options.strings("kinds", FIGURE_CLASSES)
+    unknown = sorted(set(kinds) - set(FIGURE_CLASSES))
+    if unknown or not kinds:
+        raise OptionError("kinds", f"expected kinds of figure among {', '.join(FIGURE_CLASSES)}"
+                                   + (f"; unknown {unknown[0]!r}" if unknown else ""))
+    return frozenset(kinds)
+
+
 def figure_lexicon(options: Options) -> FigureLexicon:
-    """The compiled figure lexicon of a rule's options; a pattern that does not compile
+    """The compiled figure lexicon of `figure_options`; a pattern that does not compile
     is named by its option."""
     try:
         return _figure_lexicon(options)
@@ -256,6 +302,8 @@ def _figure_lexicon(options: Options) -> FigureLexicon:
     whole_nouns = _alternation(_required(options, "whole_nouns"), "whole_nouns")
     # One word, or two when the second is a claim noun: "registered voters".
     head = rf"(?P<head>[\w’'-]+(?:\s+(?:{claim_nouns}|{whole_nouns})(?![\w-]))?)"
+    auxiliaries = (r"(?:\s+(?:who|that|have|has|had|were|was|are|is|been|being|be|will|would|could|may|might|also|"
+                   r"now|still|already|all|reportedly|so\s+far|\w+ly)\b){0,3}")
     wording = options.table("wording")
     if not all(isinstance(value, str) for value in wording.values()):
         raise OptionError("wording", "expected a table of strings")
@@ -295,15 +343,17 @@ def _figure_lexicon(options: Options) -> FigureLexicon:
         min_bare_count=options.number("min_bare_count", 0),
         min_money=options.number("min_money", 0),
         harm_noun=_optional(options, "harm_nouns", lambda any_of: rf"\s+(?:[\w’'-]+\s+)?{any_of}(?![\w-])"),
-        event_verb=_optional(options, "event_verbs", lambda any_of: (
-            r"(?:\s+(?:who|that|have|has|had|were|was|are|is|been|being|be|will|would|could|may|might|also|"
-            rf"now|still|already|all|reportedly|so\s+far|\w+ly)\b){{0,3}}\s+{any_of}(?![\w-])")),
+        event_verb=_optional(options, "event_verbs", lambda any_of: rf"{auxiliaries}\s+{any_of}(?![\w-])"),
         opinion_verb=_optional(options, "opinion_verbs", lambda any_of: (
             rf"(?:\s+(?:of\s+)?(?:[\w’'-]+\s+){{0,3}}?)?\s+(?:\w+ly\s+)?{any_of}(?![\w-])")),
         indicator=_optional(options, "indicators", lambda any_of: rf"(?<![\w-]){any_of}(?![\w-])"),
         cost_word=_optional(options, "cost_words", lambda any_of: rf"(?<![\w-]){any_of}(?![\w-])"),
         exempt_sentence=_optional(options, "exempt_sentences", lambda any_of: any_of),
         max_number_density=options.number("max_number_density", 1.0),
+        casualty_noun=_optional(options, "casualty_nouns", lambda any_of: rf"\s+(?:[\w’'-]+\s+)?{any_of}(?![\w-])"),
+        casualty_verb=_optional(options, "casualty_verbs", lambda any_of: rf"{auxiliaries}\s+{any_of}(?![\w-])"),
+        casualty_word=_compile(rf"(?<![\w-]){_alternation((*options.strings('casualty_nouns'), *options.strings('casualty_verbs')), 'casualty_nouns')}(?![\w-])")
+        if options.strings("casualty_nouns") or options.strings("casualty_verbs") else None,
     )
 
 

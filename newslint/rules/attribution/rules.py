@@ -3,15 +3,18 @@
 - ``unattributed-claim``: an agentless construction ("is estimated to", "is believed
   to", "reportedly", "it is thought") in a sentence that names no source.
 - ``unattributed-figure``: a claim-making figure (a percentage, "thousands of people",
-  "at least 20", "23 civilians", "$1.2bn") in a sentence that names no source. Figures
-  in a sentence with an unattributed construction are left to ``unattributed-claim``,
-  so one problem gets one finding.
+  "at least 20", "23 civilians", "$1.2bn") in a sentence that names no source, of the
+  ``kinds`` the rule reports (NL403 casualty figures, NL402 the rest). Figures in a
+  sentence with an unattributed construction are left to ``unattributed-claim``, and a
+  sentence with an unsourced casualty figure is the casualty rule's, so one problem gets
+  one finding.
 
 Both kinds read ``blocks`` and the same attribution lexicon (see `attribution_lexicon`):
 ``lexicons`` files (default ``["newslint:lexicons/attribution.toml"]``) and an inline
 ``lexicon`` table with ``cues``, ``source_nouns``, ``constructions``, ``agent``,
 ``carry_over``, ``clause_breaks``, ``span_words`` and the rest; the figure kind adds the
-figure lexicon as options of its own. The message
+figure lexicon (``figure_lexicons``, default ``["newslint:lexicons/figures.toml"]``, and any
+figure key among its options) and ``kinds``. The message
 may use ``{match}``; the claim kind adds ``{what}`` and ``{who}``, the figure kind
 ``{wording}`` (from the ``wording`` table, one entry per kind of figure) and ``{others}``
 (the sentence's other unsourced figures: one missing source, one finding).
@@ -32,10 +35,13 @@ from newslint.rules.attribution.lexicon import (
     ATTRIBUTION_OPTIONS,
     DEFAULT_LEXICONS,
     FIGURE_OPTIONS,
+    FIGURE_RULE_OPTIONS,
     AttributionLexicon,
     FigureLexicon,
     attribution_lexicon,
     figure_lexicon,
+    figure_options,
+    reported_kinds,
     validate_lexicon,
     validate_lexicon_patterns,
 )
@@ -90,9 +96,16 @@ class UnattributedFigureRule(DeclaredRule):
     lexicon: AttributionLexicon
     figures: FigureLexicon
     blocks: frozenset[BlockKind]
+    kinds: frozenset[str] = frozenset()  # the kinds of figure reported; every figure still informs attribution
 
     def check(self, document: Document) -> Iterator[Finding]:
-        for sources in document_sources(document, self.lexicon, self.blocks, self._figures_in):
+        checked = [block.text for block in document.blocks if block.kind in self.blocks]
+        if self.kinds == {"casualty"} and not any(_mentions_casualties(text, self.figures) for text in checked):
+            return  # no word of the dead, the hurt or the displaced: no casualty figure, and no figure search
+        found = {text: tuple(self._figures_in(text)) for text in checked}
+        if not any(figure.kind in self.kinds for figures in found.values() for figure in figures):
+            return  # no figure of this rule's kinds (most articles have no casualty figure): skip the scan
+        for sources in document_sources(document, self.lexicon, self.blocks, found.__getitem__):
             text = sources.block.text
             claimed = {sources.sentence_index(claim.start) for claim in sources.unattributed_claims()}
             by_sentence: dict[int | None, list[Figure]] = {}
@@ -102,7 +115,10 @@ class UnattributedFigureRule(DeclaredRule):
                         sentence is not None and self._exempt(text, *sources.sentences[sentence])):
                     continue  # attributed, not a claim, or in a sentence the claim rule reports
                 by_sentence.setdefault(sentence, []).append(figure)
-            for first, *rest in by_sentence.values():  # one missing source, one finding
+            for unsourced in by_sentence.values():  # one missing source, one finding
+                first, *rest = _leading_first(unsourced)
+                if first.kind not in self.kinds:
+                    continue  # the sentence is another figure rule's (NL403 casualties, NL402 the rest)
                 others = _others(text, rest)
                 message = fill(self.message, {"match": text[first.start:first.end],
                                               "wording": self.figures.wording[first.kind], "others": others})
@@ -114,6 +130,20 @@ class UnattributedFigureRule(DeclaredRule):
     def _exempt(self, text: str, start: int, end: int) -> bool:
         """A hypothetical, historical or first-person sentence, or a run of data."""
         return is_exempt_sentence(text[start:end], self.figures)
+
+
+def _mentions_casualties(text: str, figures: FigureLexicon) -> bool:
+    return figures.casualty_word is None or figures.casualty_word.search(text, timeout=regex_timeout(text)) is not None
+
+
+LEADING_KIND = "casualty"  # a sentence with a casualty figure is reported as one, whatever else it gives
+
+
+def _leading_first(figures: list[Figure]) -> list[Figure]:
+    """The sentence's unsourced figures with the one its finding names first: its first
+    casualty figure if it has one (so NL403 reports it, once), else its first figure."""
+    leading = next((figure for figure in figures if figure.kind == LEADING_KIND), figures[0])
+    return [leading, *(figure for figure in figures if figure is not leading)]
 
 
 def _others(text: str, rest: list[Figure], shown: int = 3) -> str:
@@ -150,13 +180,14 @@ def unattributed_claim_rule(spec: RuleSpec) -> UnattributedClaimRule:
 
 
 def unattributed_figure_rule(spec: RuleSpec) -> UnattributedFigureRule:
-    options = Options(spec.options, ATTRIBUTION_OPTIONS | FIGURE_OPTIONS)
+    options = Options(spec.options, ATTRIBUTION_OPTIONS | FIGURE_OPTIONS | FIGURE_RULE_OPTIONS)
     require_placeholders(spec.message, FIGURE_PLACEHOLDERS)
     return UnattributedFigureRule(
         **rule_identity(spec),
         lexicon=_attribution_lexicon(spec, options),
-        figures=figure_lexicon(options),
+        figures=figure_lexicon(figure_options(spec.options, spec.path)),
         blocks=options.block_kinds() or DEFAULT_BLOCKS,
+        kinds=reported_kinds(options),
     )
 
 

@@ -301,7 +301,8 @@ def _attribute(prepared: Sequence[_Prepared], sentences: Sequence[_Sentence], ma
         names_source = lexicon.source_noun is not None and lexicon.source_noun.search(
             text, sentence.start, sentence.end, timeout=REGEX_TIMEOUT_SECONDS) is not None
         statistical[index] = sentence.has_figure or names_source or _has_digit(text, sentence.start, sentence.end)
-        continues = index > item.first_sentence and own[index - 1] and (sentence.has_figure or bool(sentence.claims))
+        continues = index > item.first_sentence and own[index - 1] and (
+            sentence.has_figure or bool(sentence.claims) or statistical[index])  # the account goes on
         inherits = continues or (sentence.has_figure and paragraph_source) or (
             index > 0 and not sentence.resets and attributed[index - 1] and (
                 (sentence.has_figure and statistical[index - 1]) or _carries(sentence, prepared, lexicon)))
@@ -342,19 +343,35 @@ def _cue_spans(text: str, start: int, end: int, claims: Sequence[_RawClaim],
     def outside_claims(match: Any) -> bool:
         return not any(claim.start <= match.start() < claim.end for claim in claims)
 
+    def negated(match: Any) -> bool:
+        window = text[max(start, match.start() - PASSIVE_WINDOW):match.start()]
+        return _NEGATION_BEFORE.search(window, timeout=REGEX_TIMEOUT_SECONDS) is not None
+
     found = [cue.span() for cue in lexicon.cue.finditer(text, start, end, timeout=REGEX_TIMEOUT_SECONDS)
-             if outside_claims(cue)]
+             if outside_claims(cue) and not negated(cue)]
     if lexicon.active_cue is None:
         return tuple(found)
     for cue in lexicon.active_cue.finditer(text, start, end, timeout=REGEX_TIMEOUT_SECONDS):
         window = text[max(start, cue.start() - PASSIVE_WINDOW):cue.start()]
         progressive = cue.group().lower().endswith("ing")  # "the club is projecting": active
-        if outside_claims(cue) and (progressive or lexicon.passive_before.search(
-                window, timeout=REGEX_TIMEOUT_SECONDS) is None):
-            found.append(cue.span())
+        if _ADJECTIVE_BEFORE.search(window, timeout=REGEX_TIMEOUT_SECONDS) and not progressive:
+            continue  # "the estimated 4 million", "81,000 recorded injuries": a modifier, not a verb
+        if outside_claims(cue) and not negated(cue) and (progressive or lexicon.passive_before.search(
+                window, timeout=REGEX_TIMEOUT_SECONDS) is None or _agent_after(text, cue.end(), end, lexicon)):
+            found.append(cue.span())  # active, or a passive with its agent: "confirmed by the ministry"
     return tuple(sorted(found))
 
 
+# A participle right after a determiner, a possessive or a number modifies a noun: "the
+# estimated 4 million", "its projected deficit", "81,000 recorded injuries" name no one.
+_ADJECTIVE_BEFORE = regex.compile(
+    r"(?:\b(?:the|an?|its|their|his|her|our|these|those)|['’]s|\d(?<!\b(?:19|20)\d\d)"
+    r"|\b(?:hundred|thousand|million|billion))\s+$",
+    regex.IGNORECASE)
+# "have not disclosed", "declined to say", "without confirming": a cue denied names no source.
+_NEGATION_BEFORE = regex.compile(
+    r"(?:\b(?:not|never|no\s+one|nobody)|n['’]t|\b(?:declined|declines|refused|refuses|failed)\s+to"
+    r"|\bwithout)\s+(?:\w+ly\s+)?$", regex.IGNORECASE)
 # ", and 40% of voters oppose it": a new main clause, which a reporting verb before it does not reach.
 _COORDINATION = regex.compile(r"[,;]\s*(?:and|but|while|whereas|yet)\s+(?!that\b)|;")
 _SENTENCE_WIDE_CUE = ("according", "(", "in ", "per ")  # a source phrase frames the whole sentence
@@ -375,6 +392,12 @@ def cue_covers(text: str, cue: Span, start: int, end: int, sentence: Span) -> bo
         return False
     tag_start = text.rfind(",", between[0], cue[0])
     return tag_start >= 0 and len(text[tag_start:sentence[1]].split()) <= TRAILING_TAG_WORDS
+
+
+def _agent_after(text: str, position: int, end: int, lexicon: AttributionLexicon) -> bool:
+    """Whether an agent ("by the health ministry") follows a passive cue right away."""
+    start = position + len(text[position:end]) - len(text[position:end].lstrip())
+    return lexicon.agent.match(text, start, end, timeout=REGEX_TIMEOUT_SECONDS) is not None
 
 
 def _has_cue(text: str, start: int, end: int, claims: Sequence[_RawClaim], lexicon: AttributionLexicon) -> bool:
