@@ -301,8 +301,8 @@ class _Referents:
             subject = mention.subject
             # "Leeds have signed a striker. The club said it ...": a team named as its players
             # and "the club" as one body is a house style, not a slip.
-            if subject.kind is SubjectKind.NOUN or person_like(subject) or subject.key in plural \
-                    or _looks_plural(subject.key.rsplit(" ", 1)[-1], lexicon):
+            if subject.kind is SubjectKind.NOUN or person_like(subject) or subject.key in plural or (
+                    _looks_plural(subject.key.rsplit(" ", 1)[-1], lexicon) and not subject.organisation):
                 continue
             if subject.key in used or _has_predicate(tokens, mention, lexicon):
                 self._names.append((position, subject))
@@ -391,6 +391,7 @@ def _opening_pronoun(sentence: _Sentence, before: _Sentence, mention: Mention, l
         return
     number = _pronoun_number(tokens, 0, lexicon)
     word = tokens[0].lower
+    speaker = number is None  # "It said", "They said": only people or bodies can be meant
     if number is None:
         if word not in lexicon.singular_subject_pronouns and word not in lexicon.plural_subject_pronouns:
             return
@@ -404,9 +405,13 @@ def _opening_pronoun(sentence: _Sentence, before: _Sentence, mention: Mention, l
     if number is Number.PLURAL:
         # People or things written about in the two sentences before may be "they" too.
         earlier = before.previous()
-        if any(_may_be_plural_antecedent(before.tokens, index, lexicon)
-               or (before.tokens[index].is_capitalised and before.tokens[index].is_word and index > mention.head)
-               for index in others) \
+        if speaker:
+            if any(_may_be_plural_speaker(before.tokens, index, lexicon) for index in others) \
+                    or any(_may_be_plural_speaker(earlier, index, lexicon) for index in range(len(earlier))):
+                return
+        elif any(_may_be_plural_antecedent(before.tokens, index, lexicon)
+                 or (before.tokens[index].is_capitalised and before.tokens[index].is_word and index > mention.head)
+                 for index in others) \
                 or any(_may_be_plural_antecedent(earlier, index, lexicon) for index in range(len(earlier))):
             return
     yield _use(sentence, mention.subject, number, False, tokens[0], _example(sentence, 0, 0))
@@ -647,10 +652,13 @@ def _name_tail_end(tokens: Sequence[Token], head: int, lexicon: Lexicon) -> int:
             after += 1
         if not (tokens[after].is_capitalised and tokens[after].is_word):
             break
-        end = after
-        while end + 1 < len(tokens) and tokens[end + 1].is_capitalised and tokens[end + 1].is_word \
-                and end - head < MAX_NAME_WORDS:
-            end += 1
+        tail = after
+        while tail + 1 < len(tokens) and tokens[tail + 1].is_capitalised and tokens[tail + 1].is_word \
+                and tail - head < MAX_NAME_WORDS:
+            tail += 1
+        if _looks_plural(tokens[tail].lower, lexicon) and _is_person(tokens[tail].lower[:-1], lexicon, agent_endings=True):
+            break  # "the Council of Economic Advisers who": "who" may be one of the advisers
+        end = tail
     return end
 
 
@@ -1189,8 +1197,26 @@ def _refers_back_further(sentence: _Sentence, index: int, number: Number, lexico
     if number is not Number.PLURAL or sentence.tokens[index].lower not in lexicon.plural_subject_pronouns:
         return False
     previous = sentence.previous()
-    return any(_may_be_plural_antecedent(previous, position, lexicon)
+    return any(_may_be_plural_speaker(previous, position, lexicon)
                for position in range(max(0, len(previous) - 2 * MAX_SCOPE_TOKENS), len(previous)))
+
+
+def _may_be_plural_speaker(tokens: Sequence[Token], index: int, lexicon: Lexicon) -> bool:
+    """A plural that could be the "they" of "they said" or "the firm said they would": people or
+    groups ("workers", "the unions", "police"), a plural pronoun, or names that may be several
+    ("the Democrats", "Acme and Zenko"); not things ("profits", "shares", "acts")."""
+    token = tokens[index]
+    word = token.lower
+    if word in lexicon.plural_nouns or word in lexicon.plural_pronouns or word in lexicon.plural_subject_pronouns \
+            or word in lexicon.person_nouns:
+        return True
+    if token.is_capitalised and token.is_word:
+        beside = [tokens[i].lower for i in (index - 1, index + 1) if 0 <= i < len(tokens)]
+        return _looks_plural(word, lexicon) or any(other in lexicon.coordinators for other in beside)
+    if not _looks_plural(word, lexicon):
+        return False
+    return any(stem in lexicon.collective_nouns or stem in lexicon.person_nouns
+               or _is_person(stem, lexicon, agent_endings=True) for stem in (word[:-1], word[:-2], word[:-3] + "y"))
 
 
 def _pronoun_number(tokens: Sequence[Token], index: int, lexicon: Lexicon) -> Number | None:
