@@ -441,6 +441,8 @@ def test_nl302_issue12(rules, text: str, flagged: bool) -> None:
                  [("NL301", "they")], id="plural-things-cannot-be-the-speaker"),
     pytest.param("The council has met. The council has rejected the plans for two car parks. They said the sites "
                  "were too small.", [("NL301", "They")], id="they-said-after-a-sentence-with-only-things"),
+    pytest.param("The car maker has cut its prices. The car maker has moved into banking, and are opening branches.",
+                 [("NL301", "are")], id="second-verb-after-comma-and"),
     pytest.param("The firm has cut its prices. The firm said it raised $2m in March, bringing their total to $9m.",
                  [("NL301", "their")], id="a-month-name-is-not-an-antecedent"),
 ])
@@ -465,6 +467,9 @@ def test_nl301_second_round_flags(rules, text: str, expected: list[tuple[str, st
                  "The company are hiring.", id="the-name-is-too-far-back"),
     pytest.param("The ministry has freed the hostages. The ministry said they were in good health.",
                  id="people-in-the-sentence-before-may-be-they"),
+    pytest.param("The firm has said sales fell, and are expected to recover. The firm has a plan.",
+                 id="second-verb-of-a-reported-clause"),
+    pytest.param("I say Acme is not a giant and believe me, it never will be.", id="and-without-comma-imperative"),
     pytest.param("The couple has sold the farm. The couple say they will travel.", id="the-couple"),
     pytest.param("The band have split. The band say their last tour was their best.", id="plural-by-intent-band"),
     pytest.param('The council has met. "The council are out of touch," said one resident.', id="quoted-speech"),

@@ -1139,6 +1139,7 @@ def _pronouns(sentence: _Sentence, mention: Mention, start: int, lexicon: Lexico
             if not mention.first <= index <= mention.head),
     }
     stop = min(len(tokens), start + MAX_SCOPE_TOKENS)
+    own_subject = False  # a subject of another clause has been passed ("said sales fell and are")
     for index in range(start, stop):
         token = tokens[index]
         previous = tokens[index - 1]
@@ -1157,6 +1158,15 @@ def _pronouns(sentence: _Sentence, mention: Mention, start: int, lexicon: Lexico
                 continue  # "said that": the reported clause keeps the subject
             return
         if word in lexicon.coordinators:
+            verb_at = _skip_adverbs(tokens, index + 1, lexicon)
+            if main_clause and not own_subject and previous.text == "," and verb_at is not None \
+                    and _is_number_marked(tokens[verb_at], lexicon):
+                # "The car maker has diversified into services, and is extending ...": a second
+                # verb with no subject of its own is the subject's ("... and believe me" is not).
+                verb = tokens[verb_at]
+                example = _example(sentence, mention.first, mention.head) + " ... " + _example(sentence, index, verb_at)
+                yield _use(sentence, mention.subject, _number(verb, lexicon), True, verb, example)
+                continue
             if following is None or _starts_new_phrase(following, lexicon):
                 return
             continue
@@ -1169,7 +1179,7 @@ def _pronouns(sentence: _Sentence, mention: Mention, start: int, lexicon: Lexico
                 or word in lexicon.personal_pronouns or index in sentence.mention_tokens \
                 or (token.is_capitalised and word not in lexicon.clause_openers) \
                 or _opens_reported_clause(tokens, index, lexicon):
-            blocked[Number.SINGULAR] = blocked[Number.PLURAL] = True
+            blocked[Number.SINGULAR] = blocked[Number.PLURAL] = own_subject = True
         elif _may_be_plural_antecedent(tokens, index, lexicon):
             blocked[Number.PLURAL] = True
         elif previous.lower in lexicon.singular_determiners and token.is_lowercase_word:
