@@ -443,6 +443,10 @@ def test_nl302_issue12(rules, text: str, flagged: bool) -> None:
                  "were too small.", [("NL301", "They")], id="they-said-after-a-sentence-with-only-things"),
     pytest.param("The car maker has cut its prices. The car maker has moved into banking, and are opening branches.",
                  [("NL301", "are")], id="second-verb-after-comma-and"),
+    pytest.param("Zentrix Inc. has grown in recent years, selling off their shops. Zentrix Inc. is now smaller.",
+                 [("NL301", "their")], id="a-span-of-time-owns-nothing"),
+    pytest.param("Verlane has cut jobs. The company said it would close two shops. Verlane said they would reopen one.",
+                 [("NL301", "they")], id="a-name-restated-as-the-company-is-no-person"),
     pytest.param("The firm has cut its prices. The firm said it raised $2m in March, bringing their total to $9m.",
                  [("NL301", "their")], id="a-month-name-is-not-an-antecedent"),
 ])

@@ -246,9 +246,10 @@ def analyse(document: Document, lexicon: Lexicon, blocks: frozenset[BlockKind]) 
         return found
 
     found = collect(organisations)
-    # A bare name the article gives "its" is a thing, not a person: read it again as an
-    # organisation's, before any finite verb ("Acme has cut its prices ... Acme said it").
-    things = _thing_names(found, lexicon) - organisations
+    # A bare name the article gives "its", or restates as "the company", is a thing, not a person:
+    # read it again as an organisation's, before any finite verb ("Acme has cut its prices ...
+    # Acme said it").
+    things = (_thing_names(found, lexicon) | _restated_names(found)) - organisations
     if things:
         starts = frozenset(name.split(" ", 1)[0] for name in things)
         sentences = [tokens_of(block, span) if tokens is None and _has_name_start(words_of(block, span), starts)
@@ -319,7 +320,9 @@ def _has_predicate(tokens: Sequence[Token], mention: Mention, lexicon: Lexicon) 
     if at is None:
         return False
     verb = tokens[at]
-    return (_is_number_marked(verb, lexicon) or _opens_predicate(verb, lexicon) or _is_present_verb(tokens, at, lexicon)) \
+    present = _is_present_verb(tokens, at, lexicon) or (  # "Facebook relies on"
+        _is_singular_present(verb, lexicon) and at + 1 < len(tokens) and tokens[at + 1].lower in lexicon.prepositions)
+    return (_is_number_marked(verb, lexicon) or _opens_predicate(verb, lexicon) or present) \
         and _is_clause_subject(tokens, mention, None, lexicon)
 
 
@@ -422,6 +425,13 @@ def _thing_names(found: Sequence[Use | RelativeUse], lexicon: Lexicon) -> frozen
     return frozenset(item.subject.key for item in found
                      if isinstance(item, Use) and item.subject.kind is SubjectKind.BARE_NAME and not item.is_verb
                      and item.form.lower() in lexicon.singular_pronouns and item.clause_number is not Number.PLURAL)
+
+
+def _restated_names(found: Sequence[Use | RelativeUse]) -> frozenset[str]:
+    """Bare names an organisation noun restates ("Verizon has ... The company said"): see `_Referents`."""
+    return frozenset(item.subject.key for item in found
+                     if isinstance(item, Use) and item.subject.kind is SubjectKind.BARE_NAME and item.subject.organisation
+                     and not item.subject.acronym)
 
 
 def _person_safe(uses: Sequence[Use], lexicon: Lexicon) -> tuple[Use, ...]:
