@@ -347,10 +347,8 @@ class _PersonLikeNames:
 
     def _after_name_or_title(self, name: str) -> bool:
         lexicon = self._lexicon
-        pattern = regex.compile(rf"([\p{{L}}'\u2019.-]+)\s+{regex.escape(name)}\b")
         for block in self._document.blocks:
-            for match in pattern.finditer(block.text, timeout=regex_timeout(block.text)):
-                word = match.group(1)
+            for word in _words_before(block.text, name):
                 bare = word.rstrip(".").lower()
                 if bare in lexicon.person_titles:
                     return True
@@ -359,6 +357,19 @@ class _PersonLikeNames:
                         and bare not in lexicon.coordinators and bare not in lexicon.not_names:
                     return True
         return False
+
+
+def _words_before(text: str, name: str) -> Iterator[str]:
+    """The word written before each whole-word occurrence of `name` in `text` (found with
+    `str.find`, so a long text costs one pass per name)."""
+    at = text.find(name)
+    while at >= 0:
+        after = at + len(name)
+        if (after >= len(text) or not text[after].isalnum()) and (at == 0 or text[at - 1].isspace()):
+            before = text[max(0, at - 40):at].split()
+            if before:
+                yield before[-1]
+        at = text.find(name, after)
 
 
 def _opens_with_pronoun(text: str, span: tuple[int, int], lexicon: Lexicon) -> bool:
