@@ -443,6 +443,10 @@ def test_nl302_issue12(rules, text: str, flagged: bool) -> None:
                  "were too small.", [("NL301", "They")], id="they-said-after-a-sentence-with-only-things"),
     pytest.param("The car maker has cut its prices. The car maker has moved into banking, and are opening branches.",
                  [("NL301", "are")], id="second-verb-after-comma-and"),
+    pytest.param("The minister spoke out, saying the agency has shown through their ruling that it is biased. "
+                 "The agency is reviewing the case.", [("NL301", "their")], id="subject-after-saying"),
+    pytest.param("The fringe has a new leader. The fringe nowadays often pushes their ideas into the mainstream.",
+                 [("NL301", "their")], id="informal-collective-with-adverbs-before-its-verb"),
     pytest.param("Zentrix Inc. has grown in recent years, selling off their shops. Zentrix Inc. is now smaller.",
                  [("NL301", "their")], id="a-span-of-time-owns-nothing"),
     pytest.param("Verlane has cut jobs. The company said it would close two shops. Verlane said they would reopen one.",

@@ -1326,7 +1326,8 @@ def _may_own_from_before(tokens: Sequence[Token], index: int, lexicon: Lexicon) 
 def _looks_plural(word: str, lexicon: Lexicon) -> bool:
     if len(word) < 3 or not word.endswith("s") or word.endswith(("ss", "us", "is", "'s")):
         return False
-    if word in lexicon.not_plurals or word in lexicon.verb_numbers or word in lexicon.reporting_verbs:
+    if word in lexicon.not_plurals or word in lexicon.verb_numbers or word in lexicon.reporting_verbs \
+            or word in lexicon.adverbs:  # "nowadays", "sometimes"
         return False
     return word.rsplit("-", 1)[-1] not in lexicon.quantity_words
 
