@@ -24,13 +24,14 @@ import argparse
 import gzip
 import hashlib
 import json
+import os
 import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-CORPUS = REPO.parent / "shared" / "corpus"
+CORPUS = Path(os.environ.get("NEWSLINT_CORPUS", REPO.parent / "shared" / "corpus"))
 SETS_DIR = REPO / "bench" / ".sets"
 PER_SOURCE = {"scraped": 40, "bodies": 60}
 

@@ -5,6 +5,7 @@
     python bench/review_nl3.py path/to/article.txt --show
     python bench/review_nl3.py bbc-news --inject    # recall on injected defects
     python bench/review_nl3.py --planted-extra      # recall on bench/labels/planted-extra.tsv
+    python bench/review_nl3.py --planted-extra2     # recall on bench/labels/planted-extra2.tsv
 
 Corpora (in ../shared/corpus): bbc-news, polnear (polnear-dev/text), newspaper
 (newspaper/text), polnear-train (polnear-train/text), readability (readability/*/expected.html).
@@ -23,6 +24,7 @@ words NL301 flags at the flipped span.
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import statistics
 import sys
@@ -34,7 +36,7 @@ from newslint.model import Finding, Rule
 from newslint.plugins import plugin_manager
 from newslint.registry import Registry, build_registry
 
-CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
+CORPUS = Path(os.environ.get("NEWSLINT_CORPUS", Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"))
 CORPORA = {
     "bbc-news": ("bbc-news", "*/*.txt"),
     "polnear": ("polnear-dev/text", "*.txt"),
@@ -137,6 +139,7 @@ def inject(registry: Registry, rules: tuple[Rule, ...], files: list[Path], nouns
 
 
 PLANTED_EXTRA = Path(__file__).resolve().parent / "labels" / "planted-extra.tsv"
+PLANTED_EXTRA2 = Path(__file__).resolve().parent / "labels" / "planted-extra2.tsv"
 
 
 def planted_extra(registry: Registry, rules: tuple[Rule, ...], rows_path: Path, show: bool) -> None:
@@ -169,7 +172,7 @@ def planted_extra(registry: Registry, rules: tuple[Rule, ...], rows_path: Path, 
     hit = sum(caught for _, caught in kinds.values())
     for kind, (made, caught) in sorted(kinds.items()):
         print(f"  {kind}: {caught}/{made}")
-    print(f"planted-extra: {hit}/{total} caught (recall {hit / max(total, 1):.3f})")
+    print(f"{rows_path.stem}: {hit}/{total} caught (recall {hit / max(total, 1):.3f})")
 
 
 def context(document: Document, finding: Finding, width: int = 160) -> str:
@@ -189,12 +192,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--inject", action="store_true", help="measure recall on injected defects")
     parser.add_argument("--planted-extra", nargs="?", const=str(PLANTED_EXTRA), default=None, metavar="TSV",
                         help="recall on hand-planted breaks, one at a time (default bench/labels/planted-extra.tsv)")
+    parser.add_argument("--planted-extra2", nargs="?", const=str(PLANTED_EXTRA2), default=None, metavar="TSV",
+                        help="the same on the third round's breaks (default bench/labels/planted-extra2.tsv)")
     args = parser.parse_args(argv)
 
     registry = build_registry(plugin_manager(load_entry_points=False))
     rules = registry.select([args.select])
-    if args.planted_extra is not None:
-        planted_extra(registry, rules, Path(args.planted_extra), args.show)
+    planted = [Path(tsv) for tsv in (args.planted_extra, args.planted_extra2) if tsv is not None]
+    for tsv in planted:
+        planted_extra(registry, rules, tsv, args.show)
+    if planted:
         return 0
     for name in args.corpora:
         files = corpus_files(name)

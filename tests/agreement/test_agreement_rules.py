@@ -420,3 +420,72 @@ def test_nl301_issue12_leaves_alone(rules, text: str) -> None:
 ])
 def test_nl302_issue12(rules, text: str, flagged: bool) -> None:
     assert bool([c for c, _ in codes_and_words(rules, text) if c == "NL302"]) is flagged
+
+
+# --- Issue 12, second round: a subject named another way, asides, speakers ------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("The NRB has opened its archive to the public. The bureau have said the files are ready.",
+                 [("NL301", "have")], id="organisation-noun-restates-an-acronym"),
+    pytest.param("Brightwell Holdings has cut its prices again. The company are hiring 40 staff for the shops.",
+                 [("NL301", "are")], id="the-company-restates-a-named-company"),
+    pytest.param("Zentrix Inc. has moved its offices to Leeds. The software giant are now hiring.",
+                 [("NL301", "are")], id="a-described-noun-restates-the-name"),
+    pytest.param("The board has met twice. The board has a new chair. The board, meanwhile, are reviewing the plan.",
+                 [("NL301", "are")], id="adverb-aside-between-subject-and-verb"),
+    pytest.param("Our charity has grown. Our charity is hiring. Our charity, founded in 1990, have 40 shops.",
+                 [("NL301", "have")], id="participle-aside-between-subject-and-verb"),
+    pytest.param("The Board of Elections was clear in its ruling. The Board of Elections have met since.",
+                 [("NL301", "have")], id="name-with-an-of-tail"),
+    pytest.param("The firm has posted record profits. The firm is pleased. The firm said they would pay a dividend.",
+                 [("NL301", "they")], id="plural-things-cannot-be-the-speaker"),
+    pytest.param("The council has met. The council has rejected the plans for two car parks. They said the sites "
+                 "were too small.", [("NL301", "They")], id="they-said-after-a-sentence-with-only-things"),
+    pytest.param("The car maker has cut its prices. The car maker has moved into banking, and are opening branches.",
+                 [("NL301", "are")], id="second-verb-after-comma-and"),
+    pytest.param("The minister spoke out, saying the agency has shown through their ruling that it is biased. "
+                 "The agency is reviewing the case.", [("NL301", "their")], id="subject-after-saying"),
+    pytest.param("The fringe has a new leader. The fringe nowadays often pushes their ideas into the mainstream.",
+                 [("NL301", "their")], id="informal-collective-with-adverbs-before-its-verb"),
+    pytest.param("Zentrix Inc. has grown in recent years, selling off their shops. Zentrix Inc. is now smaller.",
+                 [("NL301", "their")], id="a-span-of-time-owns-nothing"),
+    pytest.param("Verlane has cut jobs. The company said it would close two shops. Verlane said they would reopen one.",
+                 [("NL301", "they")], id="a-name-restated-as-the-company-is-no-person"),
+    pytest.param("The firm has cut its prices. The firm said it raised $2m in March, bringing their total to $9m.",
+                 [("NL301", "their")], id="a-month-name-is-not-an-antecedent"),
+])
+def test_nl301_second_round_flags(rules, text: str, expected: list[tuple[str, str]]) -> None:
+    assert codes_and_words(rules, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Brightwell has met the union. The union have rejected the offer.",
+                 id="the-noun-has-a-referent-of-its-own"),
+    pytest.param("Brightwell has cut its prices. The rival firm are expected to follow.",
+                 id="a-contrasting-modifier-names-another-body"),
+    pytest.param("Harbury Town has sold its ground. The Harbury Gazette newspaper have called it a disgrace.",
+                 id="a-noun-named-by-capitalised-modifiers"),
+    pytest.param("Analysts have cut their forecasts. The company has said it expects a loss.",
+                 id="a-plural-word-is-not-a-name-to-restate"),
+    pytest.param("Leeds have signed a striker. The club said it had agreed a fee.",
+                 id="team-as-players-and-club-as-one-body-is-house-style"),
+    pytest.param("Dana Reyes is the new chair. The board have approved her plan.",
+                 id="a-person-is-not-restated-by-an-organisation-noun"),
+    pytest.param("Brightwell has cut its prices. Zenko said it would match them. Sales rose. Output fell. "
+                 "The company are hiring.", id="the-name-is-too-far-back"),
+    pytest.param("The ministry has freed the hostages. The ministry said they were in good health.",
+                 id="people-in-the-sentence-before-may-be-they"),
+    pytest.param("The firm has said sales fell, and are expected to recover. The firm has a plan.",
+                 id="second-verb-of-a-reported-clause"),
+    pytest.param("I say Acme is not a giant and believe me, it never will be.", id="and-without-comma-imperative"),
+    pytest.param("The couple has sold the farm. The couple say they will travel.", id="the-couple"),
+    pytest.param("The band have split. The band say their last tour was their best.", id="plural-by-intent-band"),
+    pytest.param('The council has met. "The council are out of touch," said one resident.', id="quoted-speech"),
+])
+def test_nl301_second_round_leaves_alone(rules, text: str) -> None:
+    assert codes_and_words(rules, text) == []
+
+
+def test_nl302_leaves_who_after_a_name_ending_in_people_alone(rules) -> None:
+    text = "She sits on the Council of Economic Advisers who has advised two presidents."
+    assert [c for c, _ in codes_and_words(rules, text) if c == "NL302"] == []

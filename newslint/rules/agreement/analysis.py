@@ -52,6 +52,8 @@ _FAR = 1 << 62  # sorts after any span starting at the same offset
 MAX_MODIFIERS = 2
 MAX_ADVERBS = 2
 MAX_NAME_WORDS = 8  # keeps a run of capitalised words from costing quadratic time
+MAX_INTERRUPTER_TOKENS = 7  # the longest aside between a subject and its verb ("the FBI, meanwhile, is")
+MAX_REFERENCE_SENTENCES = 3  # how far back an organisation noun may restate a name ("the company")
 
 
 class Number(str, Enum):
@@ -216,16 +218,20 @@ def analyse(document: Document, lexicon: Lexicon, blocks: frozenset[BlockKind]) 
             for (block, span), tokens in zip(spans, sentences)
         ]
 
+    person_like = _PersonLikeNames(document, lexicon)
+
     def collect(known: frozenset[str]) -> list[Use | RelativeUse]:
         found: list[Use | RelativeUse] = []
         opened: tuple[_Sentence, Mention] | None = None  # the sentence before, if its subject opens it
+        referents = _Referents()
         for position, ((block, span), tokens) in enumerate(zip(spans, sentences)):
             if tokens is None and opened is not None and _opens_with_pronoun(block.text, span, lexicon):
                 tokens = tokens_of(block, span)
             if tokens is None:
                 opened = None
                 continue
-            mentions = _mentions(tokens, lexicon, names_with_the, name_starts, in_lower_case, known)
+            mentions = referents.resolve(
+                tokens, _mentions(tokens, lexicon, names_with_the, name_starts, in_lower_case, known), position, lexicon)
             before = spans[position - 1] if position > 0 else None
             sentence = _Sentence(
                 block, tokens, frozenset(index for m in mentions for index in range(m.first, m.head + 1)),
@@ -235,13 +241,15 @@ def analyse(document: Document, lexicon: Lexicon, blocks: frozenset[BlockKind]) 
             if opened is not None and opened[0].block is block:
                 uses.extend(_opening_pronoun(sentence, opened[0], opened[1], lexicon))
             opened = _opening_subject(sentence, mentions, uses, lexicon)
+            referents.record(tokens, mentions, uses, position, lexicon, person_like)
             found.extend(uses)
         return found
 
     found = collect(organisations)
-    # A bare name the article gives "its" is a thing, not a person: read it again as an
-    # organisation's, before any finite verb ("Acme has cut its prices ... Acme said it").
-    things = _thing_names(found, lexicon) - organisations
+    # A bare name the article gives "its", or restates as "the company", is a thing, not a person:
+    # read it again as an organisation's, before any finite verb ("Acme has cut its prices ...
+    # Acme said it").
+    things = (_thing_names(found, lexicon) | _restated_names(found)) - organisations
     if things:
         starts = frozenset(name.split(" ", 1)[0] for name in things)
         sentences = [tokens_of(block, span) if tokens is None and _has_name_start(words_of(block, span), starts)
@@ -249,6 +257,119 @@ def analyse(document: Document, lexicon: Lexicon, blocks: frozenset[BlockKind]) 
         found = collect(organisations | things)
     uses = [item for item in found if isinstance(item, Use)]
     return Analysis(_person_safe(uses, lexicon), tuple(item for item in found if isinstance(item, RelativeUse)))
+
+
+class _Referents:
+    """Names an organisation noun after "the" may restate, by the sentence they were written in.
+
+    "The Census Bureau is sending its survey ... The bureau has long struggled": "the bureau"
+    is the Census Bureau, so its uses count for that name. A noun restates the organisation
+    named as a clause subject in one of the `MAX_REFERENCE_SENTENCES` sentences before, the
+    latest one, unless the same noun was written there for a body of its own ("Acme met the
+    union. The union has ...").
+    """
+
+    def __init__(self) -> None:
+        self._names: list[tuple[int, Subject]] = []  # (sentence position, name), in order
+        self._nouns: dict[str, int] = {}  # noun -> last sentence it was written in for its own body
+
+    def resolve(self, tokens: Sequence[Token], mentions: Sequence[Mention], position: int,
+                lexicon: Lexicon) -> list[Mention]:
+        resolved: list[Mention] = []
+        for mention in mentions:
+            subject = mention.subject
+            # "the company", "the software giant"; not "the Liverpool Echo newspaper", named by its
+            # modifiers, nor "the other company".
+            restates = subject.kind is SubjectKind.NOUN and subject.with_the and subject.key in lexicon.referring_nouns \
+                and not any(token.is_capitalised or token.lower in lexicon.contrast_modifiers
+                            for token in tokens[mention.first + 1:mention.head])
+            target = self._latest(position) if restates else None
+            if target is not None and self._nouns.get(subject.key, -1) < target[0]:
+                resolved.append(Mention(dataclasses.replace(target[1], organisation=True), mention.first, mention.head))
+                continue
+            if subject.kind is SubjectKind.NOUN:
+                self._nouns[subject.key] = position
+            resolved.append(mention)
+        return resolved
+
+    def record(self, tokens: Sequence[Token], mentions: Sequence[Mention], uses: Sequence[Use | RelativeUse],
+               position: int, lexicon: Lexicon, person_like: Callable[[Subject], bool]) -> None:
+        """Keeps the sentence's names that are clause subjects (they have a use, or a verb follows)
+        and cannot be a person's or a plural ("Analysts say", "the Tories")."""
+        used = frozenset(use.subject.key for use in uses if isinstance(use, Use))
+        plural = frozenset(use.subject.key for use in uses if isinstance(use, Use) and use.number is Number.PLURAL)
+        for mention in mentions:
+            subject = mention.subject
+            # "Leeds have signed a striker. The club said it ...": a team named as its players
+            # and "the club" as one body is a house style, not a slip.
+            if subject.kind is SubjectKind.NOUN or person_like(subject) or subject.key in plural or (
+                    _looks_plural(subject.key.rsplit(" ", 1)[-1], lexicon) and not subject.organisation):
+                continue
+            if subject.key in used or _has_predicate(tokens, mention, lexicon):
+                self._names.append((position, subject))
+
+    def _latest(self, position: int) -> tuple[int, Subject] | None:
+        if self._names and self._names[-1][0] >= position - MAX_REFERENCE_SENTENCES:
+            return self._names[-1]
+        return None
+
+
+def _has_predicate(tokens: Sequence[Token], mention: Mention, lexicon: Lexicon) -> bool:
+    """Whether a verb follows the mention, which opens its clause: "the FT reports", "Acme cut"."""
+    at = _skip_adverbs(tokens, mention.head + 1, lexicon)
+    if at is None:
+        return False
+    verb = tokens[at]
+    present = _is_present_verb(tokens, at, lexicon) or (  # "Facebook relies on"
+        _is_singular_present(verb, lexicon) and at + 1 < len(tokens) and tokens[at + 1].lower in lexicon.prepositions)
+    return (_is_number_marked(verb, lexicon) or _opens_predicate(verb, lexicon) or present) \
+        and _is_clause_subject(tokens, mention, None, lexicon)
+
+
+class _PersonLikeNames:
+    """Whether a name may be a person's, so no organisation noun restates it: a bare name of
+    several words not shaped like an organisation's ("Dana Reyes"), or one word the article
+    also writes after a title or a capitalised word ("Mr Reyes", "Dana Reyes")."""
+
+    def __init__(self, document: Document, lexicon: Lexicon):
+        self._document = document
+        self._lexicon = lexicon
+        self._answers: dict[str, bool] = {}
+
+    def __call__(self, subject: Subject) -> bool:
+        if subject.kind is not SubjectKind.BARE_NAME or subject.organisation or subject.acronym:
+            return False
+        if " " in subject.name:
+            return True
+        if subject.name not in self._answers:
+            self._answers[subject.name] = self._after_name_or_title(subject.name)
+        return self._answers[subject.name]
+
+    def _after_name_or_title(self, name: str) -> bool:
+        lexicon = self._lexicon
+        for block in self._document.blocks:
+            for word in _words_before(block.text, name):
+                bare = word.rstrip(".").lower()
+                if bare in lexicon.person_titles:
+                    return True
+                if word[0].isupper() and not word.endswith(".") and bare not in lexicon.determiners \
+                        and bare not in lexicon.clause_openers and bare not in lexicon.prepositions \
+                        and bare not in lexicon.coordinators and bare not in lexicon.not_names:
+                    return True
+        return False
+
+
+def _words_before(text: str, name: str) -> Iterator[str]:
+    """The word written before each whole-word occurrence of `name` in `text` (found with
+    `str.find`, so a long text costs one pass per name)."""
+    at = text.find(name)
+    while at >= 0:
+        after = at + len(name)
+        if (after >= len(text) or not text[after].isalnum()) and (at == 0 or text[at - 1].isspace()):
+            before = text[max(0, at - 40):at].split()
+            if before:
+                yield before[-1]
+        at = text.find(name, after)
 
 
 def _opens_with_pronoun(text: str, span: tuple[int, int], lexicon: Lexicon) -> bool:
@@ -284,6 +405,7 @@ def _opening_pronoun(sentence: _Sentence, before: _Sentence, mention: Mention, l
         return
     number = _pronoun_number(tokens, 0, lexicon)
     word = tokens[0].lower
+    speaker = number is None  # "It said", "They said": only people or bodies can be meant
     if number is None:
         if word not in lexicon.singular_subject_pronouns and word not in lexicon.plural_subject_pronouns:
             return
@@ -297,9 +419,13 @@ def _opening_pronoun(sentence: _Sentence, before: _Sentence, mention: Mention, l
     if number is Number.PLURAL:
         # People or things written about in the two sentences before may be "they" too.
         earlier = before.previous()
-        if any(_may_be_plural_antecedent(before.tokens, index, lexicon)
-               or (before.tokens[index].is_capitalised and before.tokens[index].is_word and index > mention.head)
-               for index in others) \
+        if speaker:
+            if any(_may_be_plural_speaker(before.tokens, index, lexicon) for index in others) \
+                    or any(_may_be_plural_speaker(earlier, index, lexicon) for index in range(len(earlier))):
+                return
+        elif any(_may_be_plural_antecedent(before.tokens, index, lexicon)
+                 or (before.tokens[index].is_capitalised and before.tokens[index].is_word and index > mention.head)
+                 for index in others) \
                 or any(_may_be_plural_antecedent(earlier, index, lexicon) for index in range(len(earlier))):
             return
     yield _use(sentence, mention.subject, number, False, tokens[0], _example(sentence, 0, 0))
@@ -310,6 +436,13 @@ def _thing_names(found: Sequence[Use | RelativeUse], lexicon: Lexicon) -> frozen
     return frozenset(item.subject.key for item in found
                      if isinstance(item, Use) and item.subject.kind is SubjectKind.BARE_NAME and not item.is_verb
                      and item.form.lower() in lexicon.singular_pronouns and item.clause_number is not Number.PLURAL)
+
+
+def _restated_names(found: Sequence[Use | RelativeUse]) -> frozenset[str]:
+    """Bare names an organisation noun restates ("Verizon has ... The company said"): see `_Referents`."""
+    return frozenset(item.subject.key for item in found
+                     if isinstance(item, Use) and item.subject.kind is SubjectKind.BARE_NAME and item.subject.organisation
+                     and not item.subject.acronym)
 
 
 def _person_safe(uses: Sequence[Use], lexicon: Lexicon) -> tuple[Use, ...]:
@@ -524,8 +657,30 @@ def _mentions(tokens: Sequence[Token], lexicon: Lexicon, known_names: frozenset[
             continue
         first = index if first is None else first
         subject = Subject(token.lower, token.lower, SubjectKind.NOUN, tokens[first].lower == "the")
-        mentions.append(Mention(subject, first, index))
+        head = _name_tail_end(tokens, index, lexicon) if token.is_capitalised else index
+        mentions.append(Mention(subject, first, head))
+        taken.update(range(first, head + 1))
     return sorted(mentions, key=lambda m: m.head)
+
+
+def _name_tail_end(tokens: Sequence[Token], head: int, lexicon: Lexicon) -> int:
+    """The last token of a capitalised noun's name: "the Illinois Board of Elections", "the
+    Department of Justice" (its verb follows the tail, not the noun)."""
+    end = head
+    while end + 2 < len(tokens) and tokens[end + 1].lower in lexicon.name_connectors and end - head < MAX_NAME_WORDS:
+        after = end + 2
+        if tokens[after].lower == "the" and after + 1 < len(tokens):
+            after += 1
+        if not (tokens[after].is_capitalised and tokens[after].is_word):
+            break
+        tail = after
+        while tail + 1 < len(tokens) and tokens[tail + 1].is_capitalised and tokens[tail + 1].is_word \
+                and tail - head < MAX_NAME_WORDS:
+            tail += 1
+        if _looks_plural(tokens[tail].lower, lexicon) and _is_person(tokens[tail].lower[:-1], lexicon, agent_endings=True):
+            break  # "the Council of Economic Advisers who": "who" may be one of the advisers
+        end = tail
+    return end
 
 
 def _named_mentions(tokens: Sequence[Token], lexicon: Lexicon, known_names: frozenset[str],
@@ -705,7 +860,8 @@ def _is_modifier(token: Token, lexicon: Lexicon) -> bool:
 def _uses(sentence: _Sentence, mention: Mention, lexicon: Lexicon) -> Iterator[Use | RelativeUse]:
     relative = _relative_after(sentence.tokens, mention, lexicon)
     if relative is None:
-        yield from _predicate_uses(sentence, mention, mention.head + 1, lexicon)
+        closing = _interrupter_end(sentence.tokens, mention.head + 1, lexicon)
+        yield from _predicate_uses(sentence, mention, mention.head + 1 if closing is None else closing + 1, lexicon)
         return
     yield from _relative_clause(sentence, mention, relative, lexicon)
     closing = _relative_clause_end(sentence.tokens, relative, lexicon)
@@ -734,6 +890,31 @@ def _predicate_uses(sentence: _Sentence, mention: Mention, start: int, lexicon: 
     clause_number = _number(verb, lexicon) if _is_number_marked(verb, lexicon) else Number.SINGULAR if present else None
     for use in _pronouns(sentence, mention, at + 1, lexicon, main_clause=True):
         yield dataclasses.replace(use, clause_number=clause_number)
+
+
+def _interrupter_end(tokens: Sequence[Token], comma: int, lexicon: Lexicon) -> int | None:
+    """The comma closing a short aside between a subject and its verb, if one opens at `comma`:
+    an adverb ("The FBI, meanwhile, is"), a prepositional phrase ("The firm, in a statement,
+    says") or a participle phrase ("His charity, founded in 2007, has"). Not a list or an
+    appositive ("Acme, Zenko and the council have"; "Acme, the airline, ..."), which may be
+    a subject of their own."""
+    if comma >= len(tokens) or tokens[comma].text != "," or comma + 1 >= len(tokens):
+        return None
+    first = tokens[comma + 1]
+    word = first.lower
+    if not first.is_lowercase_word or not (
+            word in lexicon.adverbs or word in lexicon.clause_openers or word in lexicon.prepositions
+            or word.endswith("ed") or word in lexicon.finite_verbs) \
+            or word in lexicon.coordinators or word in lexicon.thing_relatives or word in lexicon.person_relatives:
+        return None
+    for index in range(comma + 1, min(len(tokens), comma + 1 + MAX_INTERRUPTER_TOKENS)):
+        token = tokens[index]
+        if token.text == ",":
+            return index if index > comma + 1 else None
+        if token.quoted or token.text in _CLAUSE_PUNCTUATION or token.text == "." \
+                or token.lower in lexicon.verb_numbers or token.lower in lexicon.coordinators:
+            return None
+    return None
 
 
 def _relative_clause_end(tokens: Sequence[Token], relative: int, lexicon: Lexicon) -> int | None:
@@ -979,6 +1160,7 @@ def _pronouns(sentence: _Sentence, mention: Mention, start: int, lexicon: Lexico
             if not mention.first <= index <= mention.head),
     }
     stop = min(len(tokens), start + MAX_SCOPE_TOKENS)
+    own_subject = False  # a subject of another clause has been passed ("said sales fell and are")
     for index in range(start, stop):
         token = tokens[index]
         previous = tokens[index - 1]
@@ -997,6 +1179,15 @@ def _pronouns(sentence: _Sentence, mention: Mention, start: int, lexicon: Lexico
                 continue  # "said that": the reported clause keeps the subject
             return
         if word in lexicon.coordinators:
+            verb_at = _skip_adverbs(tokens, index + 1, lexicon)
+            if main_clause and not own_subject and previous.text == "," and verb_at is not None \
+                    and _is_number_marked(tokens[verb_at], lexicon):
+                # "The car maker has diversified into services, and is extending ...": a second
+                # verb with no subject of its own is the subject's ("... and believe me" is not).
+                verb = tokens[verb_at]
+                example = _example(sentence, mention.first, mention.head) + " ... " + _example(sentence, index, verb_at)
+                yield _use(sentence, mention.subject, _number(verb, lexicon), True, verb, example)
+                continue
             if following is None or _starts_new_phrase(following, lexicon):
                 return
             continue
@@ -1006,9 +1197,10 @@ def _pronouns(sentence: _Sentence, mention: Mention, start: int, lexicon: Lexico
                 yield _use(sentence, mention.subject, number, False, token, _example(sentence, index, index))
             continue
         if word in lexicon.singular_subject_pronouns or word in lexicon.plural_subject_pronouns \
-                or word in lexicon.personal_pronouns or token.is_capitalised or index in sentence.mention_tokens \
+                or word in lexicon.personal_pronouns or index in sentence.mention_tokens \
+                or (token.is_capitalised and word not in lexicon.clause_openers) \
                 or _opens_reported_clause(tokens, index, lexicon):
-            blocked[Number.SINGULAR] = blocked[Number.PLURAL] = True
+            blocked[Number.SINGULAR] = blocked[Number.PLURAL] = own_subject = True
         elif _may_be_plural_antecedent(tokens, index, lexicon):
             blocked[Number.PLURAL] = True
         elif previous.lower in lexicon.singular_determiners and token.is_lowercase_word:
@@ -1036,8 +1228,26 @@ def _refers_back_further(sentence: _Sentence, index: int, number: Number, lexico
     if number is not Number.PLURAL or sentence.tokens[index].lower not in lexicon.plural_subject_pronouns:
         return False
     previous = sentence.previous()
-    return any(_may_be_plural_antecedent(previous, position, lexicon)
+    return any(_may_be_plural_speaker(previous, position, lexicon)
                for position in range(max(0, len(previous) - 2 * MAX_SCOPE_TOKENS), len(previous)))
+
+
+def _may_be_plural_speaker(tokens: Sequence[Token], index: int, lexicon: Lexicon) -> bool:
+    """A plural that could be the "they" of "they said" or "the firm said they would": people or
+    groups ("workers", "the unions", "police"), a plural pronoun, or names that may be several
+    ("the Democrats", "Acme and Zenko"); not things ("profits", "shares", "acts")."""
+    token = tokens[index]
+    word = token.lower
+    if word in lexicon.plural_nouns or word in lexicon.plural_pronouns or word in lexicon.plural_subject_pronouns \
+            or word in lexicon.person_nouns:
+        return True
+    if token.is_capitalised and token.is_word:
+        beside = [tokens[i].lower for i in (index - 1, index + 1) if 0 <= i < len(tokens)]
+        return _looks_plural(word, lexicon) or any(other in lexicon.coordinators for other in beside)
+    if not _looks_plural(word, lexicon):
+        return False
+    return any(stem in lexicon.collective_nouns or stem in lexicon.person_nouns
+               or _is_person(stem, lexicon, agent_endings=True) for stem in (word[:-1], word[:-2], word[:-3] + "y"))
 
 
 def _pronoun_number(tokens: Sequence[Token], index: int, lexicon: Lexicon) -> Number | None:
@@ -1116,7 +1326,8 @@ def _may_own_from_before(tokens: Sequence[Token], index: int, lexicon: Lexicon) 
 def _looks_plural(word: str, lexicon: Lexicon) -> bool:
     if len(word) < 3 or not word.endswith("s") or word.endswith(("ss", "us", "is", "'s")):
         return False
-    if word in lexicon.not_plurals or word in lexicon.verb_numbers or word in lexicon.reporting_verbs:
+    if word in lexicon.not_plurals or word in lexicon.verb_numbers or word in lexicon.reporting_verbs \
+            or word in lexicon.adverbs:  # "nowadays", "sometimes"
         return False
     return word.rsplit("-", 1)[-1] not in lexicon.quantity_words
 

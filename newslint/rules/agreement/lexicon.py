@@ -63,6 +63,8 @@ class Lexicon:
     finite_verbs: frozenset[str]
     people_collectives: frozenset[str]
     not_organisation_acronyms: frozenset[str]
+    referring_nouns: frozenset[str]
+    contrast_modifiers: frozenset[str]
     # Finds a capitalised word before a number-marked verb or a relative pronoun.
     bare_name_candidates: Any = None
     # Finds a collective noun, listed organisation or capitalised name before a relative pronoun for people.
