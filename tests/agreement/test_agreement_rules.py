@@ -420,3 +420,25 @@ def test_nl301_issue12_leaves_alone(rules, text: str) -> None:
 ])
 def test_nl302_issue12(rules, text: str, flagged: bool) -> None:
     assert bool([c for c, _ in codes_and_words(rules, text) if c == "NL302"]) is flagged
+
+
+def test_nl301_and_nl302_share_one_analysis_per_document(monkeypatch: pytest.MonkeyPatch) -> None:
+    import newslint.rules.agreement.rules as agreement_rules
+    from newslint.document import Document
+    from newslint.engine import check_bytes
+    from newslint.plugins import plugin_manager
+    from newslint.registry import build_registry
+
+    analysed: list[str] = []
+    original = agreement_rules.analyse
+
+    def counted(document: Document, *rest: object) -> object:
+        analysed.append(document.path)
+        return original(document, *rest)
+
+    monkeypatch.setattr(agreement_rules, "analyse", counted)
+    registry = build_registry(plugin_manager(load_entry_points=False))
+    text = b"The harbour board has met. The board, who have met, said their plan stands.\n"
+    result = check_bytes("story.txt", text, registry, registry.select(["NL301", "NL302"]))
+    assert {item.code for item in result.findings} >= {"NL301"}
+    assert analysed == ["story.txt"]
