@@ -72,10 +72,11 @@ def plugin_manager(*, load_entry_points: bool = True, extra: tuple[object, ...] 
 
 def _builtin_plugin(name: str) -> object:
     if name in DEFERRED_READERS:
-        return DeferredReaders(name, tuple(DeferredReader(reader, extensions, charset, name)
-                                           for reader, extensions, charset in DEFERRED_READERS[name]))
+        return DeferredPlugin(name, readers=tuple(DeferredReader(reader, extensions, charset, name)
+                                                  for reader, extensions, charset in DEFERRED_READERS[name]))
     if name in DEFERRED_FORMATS:
-        return DeferredFormats(name, tuple(DeferredFormatter(format_name, name) for format_name in DEFERRED_FORMATS[name]))
+        return DeferredPlugin(name, formatters=tuple(DeferredFormatter(format_name, name)
+                                                     for format_name in DEFERRED_FORMATS[name]))
     return importlib.import_module(name)
 
 
@@ -109,22 +110,16 @@ class DeferredFormatter:
         return str(_offered(self.module, "newslint_formatters", self.name).format(report))
 
 
-class DeferredReaders:
-    """Stands in the plugin manager for a built-in reader module, under its name."""
+class DeferredPlugin:
+    """Stands in the plugin manager for a built-in reader or format module, under its name."""
 
-    def __init__(self, module: str, readers: tuple[DeferredReader, ...]) -> None:
-        self.__name__, self.readers = module, readers
+    def __init__(self, module: str, readers: tuple[DeferredReader, ...] = (),
+                 formatters: tuple[DeferredFormatter, ...] = ()) -> None:
+        self.__name__, self.readers, self.formatters = module, readers, formatters
 
     @hookspecs.hookimpl
     def newslint_readers(self) -> list[DeferredReader]:
         return list(self.readers)
-
-
-class DeferredFormats:
-    """Stands in the plugin manager for a built-in format module, under its name."""
-
-    def __init__(self, module: str, formatters: tuple[DeferredFormatter, ...]) -> None:
-        self.__name__, self.formatters = module, formatters
 
     @hookspecs.hookimpl
     def newslint_formatters(self) -> list[DeferredFormatter]:
