@@ -107,7 +107,8 @@ def pattern_problem(patterns: Iterable[object], flags: int, *, quick: bool = Fal
 
 
 def compile_patterns(patterns: tuple[str, ...], *, ignore_case: bool, key: str = "patterns") -> Any:
-    """One alternation of the given patterns, compiled with the `regex` module.
+    """One alternation of the given patterns, compiled with the `regex` module on first use
+    (`lazy_compile`).
 
     A branch-reset group keeps each pattern's group numbers its own, so ``\\1`` in the
     second pattern means that pattern's first group. Search the result with
