@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import pytest
 import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newslint.options import OptionError
-from newslint.text.patterns import balanced, compile_patterns
+from newslint.text.patterns import LazyPattern, balanced, compile_patterns, lazy_compile, surely_compiles
 
 
 @pytest.mark.parametrize(("pattern", "expected"), [
@@ -51,11 +53,6 @@ def test_ignore_case_folds_one_character_at_a_time() -> None:
 
 
 # --- compiling on first use -------------------------------------------------------------
-
-from hypothesis import given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
-
-from newslint.text.patterns import LazyPattern, lazy_compile, surely_compiles  # noqa: E402
 
 # Pieces of regular expressions, valid and not, that the scan must judge in any order.
 PIECES = [*"ab -,1ß’", "\\", "(", ")", "[", "]", "{", "}", "|", "?", "*", "+", ".", "^", "$", "(?:", "(?|",
