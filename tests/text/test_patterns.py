@@ -8,7 +8,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newslint.options import OptionError
-from newslint.text.patterns import LazyPattern, balanced, compile_patterns, lazy_compile, surely_compiles
+from newslint.text.patterns import (
+    LazyPattern,
+    balanced,
+    compile_patterns,
+    lazy_compile,
+    surely_compiles,
+)
 
 
 @pytest.mark.parametrize(("pattern", "expected"), [
