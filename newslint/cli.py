@@ -30,7 +30,7 @@ from newslint.pipeline import (
     build_context,
     process_bytes,
 )
-from newslint.plugins import plugin_manager
+from newslint.plugins import DeferredReader, plugin_manager
 from newslint.progress import progress
 from newslint.registry import Implementation, Registry, SelectionError, build_registry
 from newslint.rulepack import RulePackError
@@ -542,7 +542,8 @@ def list_readers(config_path: str | None) -> None:
     width = max((len(reader.name) for reader in readers), default=4)
     click.echo(f"{'NAME':<{width}} {'EXTENSIONS':<28} MODULE")
     for reader in readers:
-        click.echo(f"{reader.name:<{width}} {' '.join(reader.extensions):<28} {type(reader).__module__}")
+        module = reader.module if isinstance(reader, DeferredReader) else type(reader).__module__
+        click.echo(f"{reader.name:<{width}} {' '.join(reader.extensions):<28} {module}")
 
 
 @main.command("test-rules")

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from enum import Enum
 from functools import cached_property
+from typing import Any, TypeVar
 
 HTML_COMMENTS = ("<!--", "-->")
 _ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
@@ -161,6 +162,9 @@ def _merge_linear(segments: Sequence[Segment]) -> Iterator[Segment]:
         yield pending
 
 
+T = TypeVar("T")
+
+
 @dataclass(frozen=True, slots=True)
 class Block:
     """One unit of article content: its kind, plain text and where it came from.
@@ -224,6 +228,23 @@ class Document:
 
     def line_of_block(self, block: Block) -> int:
         return self.position(block.to_source(0, 0)[0])[0]
+
+    @cached_property
+    def _shared(self) -> dict[Callable[..., Any], list[tuple[tuple[object, ...], Any]]]:
+        return {}
+
+    def shared(self, analysis: Callable[..., T], *inputs: object) -> T:
+        """``analysis(self, *inputs)``, worked out once for this document and equal inputs:
+        rules that read a document the same way (NL301 and NL302 run one agreement
+        analysis) share the result instead of each redoing it. `analysis` must be a pure
+        function of the document and `inputs`."""
+        done = self._shared.setdefault(analysis, [])
+        for seen, result in done:
+            if all(a is b or a == b for a, b in zip(seen, inputs, strict=True)):
+                return result  # type: ignore[no-any-return]
+        result = analysis(self, *inputs)
+        done.append((inputs, result))
+        return result
 
     def articles(self) -> tuple[Document, ...]:
         """One document per article of a collection, each with that article's blocks and

@@ -12,6 +12,7 @@ file it is in.
 
 from __future__ import annotations
 
+import functools
 import tomllib
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
@@ -60,13 +61,20 @@ def builtin_lexicon_path(relative: str) -> Path:
 
 def read_lexicon_file(path: Path, validate: Validator) -> Mapping[str, Any]:
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = parsed_toml(path.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
         raise OptionError("lexicons", f"{path} is not valid TOML: {error}") from None
     except OSError as error:
         raise OptionError("lexicons", f"cannot read {path}: {error.strerror or error}") from None
     validate(data, "lexicons", f"in {path}")
     return data
+
+
+@functools.lru_cache(maxsize=64)
+def parsed_toml(text: str) -> Mapping[str, Any]:
+    """`text` parsed as TOML, once per text: every rule of a family reads the same lexicon
+    files. Callers never change the table they get (`merge_tables` builds new ones)."""
+    return tomllib.loads(text)
 
 
 def merge_tables(tables: Sequence[Mapping[str, Any]]) -> dict[str, Any]:

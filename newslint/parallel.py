@@ -138,6 +138,10 @@ def _process_all(spec: RunSpec, context: Context, paths: Sequence[str], jobs: in
     chunk = max(1, min(32, len(paths) // (workers * 8)))
     try:
         if "fork" in multiprocessing.get_all_start_methods():
+            # The first file is checked here: the patterns it compiles (rules compile theirs
+            # on first use) are then inherited by every worker instead of compiled in each.
+            yield check_path(context, paths[0])
+            paths = paths[1:]
             pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"),
                                        initializer=_inherit, initargs=(context,))
         else:

@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import functools
 import importlib
 import importlib.machinery
 import os
 import sys
+from typing import TYPE_CHECKING, Any
 
 import pluggy
 
 from newslint import hookspecs
+
+if TYPE_CHECKING:
+    from newslint.document import Document
+    from newslint.formats import Report
 
 ENTRY_POINT_GROUP = "newslint"
 _PATH_FINDER = importlib.machinery.PathFinder  # reads sys.path, as `may_declare_entry_points` does
@@ -36,17 +42,92 @@ BUILTIN_PLUGINS = (
 )
 
 
+# Built-in readers and formats a run may not need: what they offer (name, extensions,
+# whether the markup declares the charset), so that their modules are imported only when a
+# file needs the reader or the report the format. tests/test_plugin_discovery.py checks
+# these against the modules' own hooks.
+DEFERRED_READERS: dict[str, tuple[tuple[str, tuple[str, ...], bool], ...]] = {
+    "newslint.readers.html": (("html", (".html", ".htm", ".xhtml"), True),),
+    "newslint.readers.markdown": (("markdown", (".md", ".markdown", ".mdown", ".mkd"), False),),
+    "newslint.readers.json": (("json", (".json",), False), ("jsonl", (".jsonl", ".ndjson"), False)),
+    "newslint.readers.ans": (("ans", (".json",), False),),
+    "newslint.readers.richtext": (("ghost", (".json",), False), ("sanity", (".json",), False),
+                                  ("contentful", (".json",), False)),
+    "newslint.readers.xml": (("nitf", (".xml", ".nitf"), True), ("newsml-g2", (".xml", ".newsml"), True)),
+}
+DEFERRED_FORMATS: dict[str, tuple[str, ...]] = {"newslint.formats.sarif": ("sarif",),
+                                                "newslint.formats.junit": ("junit",),
+                                                "newslint.formats.gitlab": ("gitlab",),
+                                                "newslint.formats.rdjson": ("rdjson",)}
+
+
 def plugin_manager(*, load_entry_points: bool = True, extra: tuple[object, ...] = ()) -> pluggy.PluginManager:
     """A fresh manager with the built-in plugins, then installed third-party ones."""
     manager = pluggy.PluginManager("newslint")
     manager.add_hookspecs(hookspecs)
     for name in BUILTIN_PLUGINS:
-        manager.register(importlib.import_module(name), name=name)
+        manager.register(_builtin_plugin(name), name=name)
     if load_entry_points and may_declare_entry_points(ENTRY_POINT_GROUP):
         manager.load_setuptools_entrypoints(ENTRY_POINT_GROUP)
     for plugin in extra:
         manager.register(plugin)
     return manager
+
+
+def _builtin_plugin(name: str) -> object:
+    if name in DEFERRED_READERS:
+        return DeferredPlugin(name, readers=tuple(DeferredReader(reader, extensions, charset, name)
+                                                  for reader, extensions, charset in DEFERRED_READERS[name]))
+    if name in DEFERRED_FORMATS:
+        return DeferredPlugin(name, formatters=tuple(DeferredFormatter(format_name, name)
+                                                     for format_name in DEFERRED_FORMATS[name]))
+    return importlib.import_module(name)
+
+
+@functools.cache
+def _offered(module: str, hook: str, name: str) -> Any:
+    """The reader or format called `name` that built-in plugin `module` offers through `hook`."""
+    return next(item for item in getattr(importlib.import_module(module), hook)() if item.name == name)
+
+
+class DeferredReader:
+    """A built-in reader that imports its module the first time a file needs it."""
+
+    def __init__(self, name: str, extensions: tuple[str, ...], charset_in_markup: bool, module: str) -> None:
+        self.name, self.extensions, self.charset_in_markup, self.module = name, extensions, charset_in_markup, module
+
+    def matches(self, source: str) -> bool:
+        return bool(_offered(self.module, "newslint_readers", self.name).matches(source))
+
+    def read(self, path: str, source: str) -> Document:
+        document: Document = _offered(self.module, "newslint_readers", self.name).read(path, source)
+        return document
+
+
+class DeferredFormatter:
+    """A built-in output format that imports its module when a report needs it."""
+
+    def __init__(self, name: str, module: str) -> None:
+        self.name, self.module = name, module
+
+    def format(self, report: Report) -> str:
+        return str(_offered(self.module, "newslint_formatters", self.name).format(report))
+
+
+class DeferredPlugin:
+    """Stands in the plugin manager for a built-in reader or format module, under its name."""
+
+    def __init__(self, module: str, readers: tuple[DeferredReader, ...] = (),
+                 formatters: tuple[DeferredFormatter, ...] = ()) -> None:
+        self.__name__, self.readers, self.formatters = module, readers, formatters
+
+    @hookspecs.hookimpl
+    def newslint_readers(self) -> list[DeferredReader]:
+        return list(self.readers)
+
+    @hookspecs.hookimpl
+    def newslint_formatters(self) -> list[DeferredFormatter]:
+        return list(self.formatters)
 
 
 def may_declare_entry_points(group: str) -> bool:

@@ -64,3 +64,20 @@ def test_position_agrees_with_a_naive_count(source: str, data: st.DataObject) ->
     if offset and source[offset - 1] == "\r" and offset < len(source) and source[offset] == "\n":
         return  # between CR and LF: not a position a finding can start at
     assert Document("x", source, "text").position(offset) == (expected_line, expected_column)
+
+
+def test_shared_work_is_done_once_per_document_and_equal_inputs() -> None:
+    calls: list[tuple[str, frozenset[str]]] = []
+
+    def word_count(document: Document, label: str, stop: frozenset[str]) -> int:
+        calls.append((label, stop))
+        return len([word for word in document.source.split() if word not in stop])
+
+    document = Document(path="a.txt", source="The pier reopened on Monday after the storm.", format="text")
+    assert document.shared(word_count, "x", frozenset({"the"})) == 7
+    assert document.shared(word_count, "x", frozenset({"the"})) == 7  # an equal set: done already
+    assert document.shared(word_count, "x", frozenset({"on"})) == 7
+    assert len(calls) == 2
+    other = Document(path="b.txt", source="The pier reopened.", format="text")
+    assert other.shared(word_count, "x", frozenset({"the"})) == 3  # another document does its own
+    assert len(calls) == 3

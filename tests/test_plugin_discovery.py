@@ -108,3 +108,30 @@ def test_a_plain_check_does_not_import_importlib_metadata(tmp_path: Path) -> Non
         pytest.skip("a distribution in this environment declares newslint entry points")
     assert done.returncode in (0, 1), done.stderr
     assert "METADATA False" in done.stderr
+
+
+def test_deferred_builtins_offer_what_their_modules_offer() -> None:
+    """The readers and formats registered without importing their modules say what the
+    modules' own hooks say, in the same order."""
+    import importlib
+
+    from newslint.plugins import DEFERRED_FORMATS, DEFERRED_READERS
+
+    for module, readers in DEFERRED_READERS.items():
+        offered = importlib.import_module(module).newslint_readers()
+        assert [(r.name, tuple(r.extensions), r.charset_in_markup) for r in offered] == list(readers), module
+    for module, formats in DEFERRED_FORMATS.items():
+        assert [f.name for f in importlib.import_module(module).newslint_formatters()] == list(formats), module
+
+
+def test_a_text_check_imports_no_other_reader_or_format(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    story = tmp_path / "story.txt"
+    story.write_text("The pier reopened on Monday.\n", encoding="utf-8")
+    probe = ("import sys\nfrom newslint.cli import main\nsys.argv = ['newslint', 'check', '--no-cache', sys.argv[1]]\n"
+             "try:\n    main()\nexcept SystemExit:\n    pass\n"
+             "print(sorted(m for m in sys.modules if m.startswith(('newslint.readers.', 'newslint.formats.'))))")
+    done = subprocess.run([sys.executable, "-c", probe, str(story)], capture_output=True, text=True, check=True)
+    assert done.stdout.strip().splitlines()[-1] == "['newslint.formats.builtin', 'newslint.readers.text']"

@@ -1,8 +1,11 @@
-"""Regular expressions in rules: the time bound on every search, and compiling an editor's
-patterns into one alternation with errors that name the bad entry."""
+"""Regular expressions in rules: the time bound on every search, compiling an editor's
+patterns into one alternation with errors that name the bad entry, and compiling a
+pattern only when a rule first uses it."""
 
 from __future__ import annotations
 
+import functools
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -32,6 +35,7 @@ SIMPLE_CASE_FOLDING = "(?-f)"
 PATTERN_ERRORS = (regex.error, ValueError, OverflowError, RecursionError)
 
 
+@functools.lru_cache(maxsize=8192)
 def balanced(pattern: str) -> bool:
     """Whether the parentheses of `pattern` pair up (escapes and character sets skipped).
 
@@ -103,7 +107,8 @@ def pattern_problem(patterns: Iterable[object], flags: int, *, quick: bool = Fal
 
 
 def compile_patterns(patterns: tuple[str, ...], *, ignore_case: bool, key: str = "patterns") -> Any:
-    """One alternation of the given patterns, compiled with the `regex` module.
+    """One alternation of the given patterns, compiled with the `regex` module on first use
+    (`lazy_compile`).
 
     A branch-reset group keeps each pattern's group numbers its own, so ``\\1`` in the
     second pattern means that pattern's first group. Search the result with
@@ -114,9 +119,143 @@ def compile_patterns(patterns: tuple[str, ...], *, ignore_case: bool, key: str =
     if problem is not None:
         raise OptionError(key, problem)
     try:
-        return regex.compile(SIMPLE_CASE_FOLDING + "(?|" + "|".join(f"(?:{pattern})" for pattern in patterns) + ")",
-                             flags)
+        return lazy_compile(SIMPLE_CASE_FOLDING + "(?|" + "|".join(f"(?:{pattern})" for pattern in patterns) + ")",
+                            flags)
     except PATTERN_ERRORS as error:
         problem = pattern_problem(patterns, flags)
         raise OptionError(key, problem or f"the regular expressions {list(patterns)!r} do not combine: {error}") \
             from None
+
+
+def lazy_compile(pattern: str, flags: int = 0) -> Any:
+    """`pattern` compiled with the `regex` module, or a `LazyPattern` that compiles it on
+    first use when `surely_compiles` vouches for it; so a pattern that may not compile
+    still raises here, at start-up, where the rule pack's error names it."""
+    if surely_compiles(pattern):
+        return LazyPattern(pattern, flags)
+    return regex.compile(pattern, flags)
+
+
+class LazyPattern:
+    """A `regex` pattern compiled the first time any of its attributes is read (``search``,
+    ``finditer``, ...); after that each attribute is the compiled pattern's own. Start-up
+    then pays only for the patterns a run uses: a rule pack's lexicons may grow without
+    slowing a run that never needs them."""
+
+    def __init__(self, pattern: str, flags: int) -> None:
+        self.pattern = pattern
+        self.flags = flags
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("__"):  # copy, pickle and the like ask for optional hooks
+            raise AttributeError(name)
+        value = getattr(regex.compile(self.pattern, self.flags), name)
+        self.__dict__[name] = value  # the next look-up finds it without coming here
+        return value
+
+    def __reduce__(self) -> tuple[type[LazyPattern], tuple[str, int]]:
+        return LazyPattern, (self.pattern, self.flags)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, LazyPattern) and (self.pattern, self.flags) == (other.pattern, other.flags)
+
+    def __hash__(self) -> int:
+        return hash((self.pattern, self.flags))
+
+    def __repr__(self) -> str:
+        return f"LazyPattern({self.pattern[:60]!r}, flags={self.flags})"
+
+
+# The pieces of a pattern `surely_compiles` knows: each is valid wherever the scan lets it
+# stand. Anything else (back references, fuzzy matching, set operations, verbose mode, ...)
+# is left to the `regex` module to judge at once.
+_ESCAPE = r"\\(?:[sSdDwW]|[pP]\{(?:L[ultmo]?|N[dlo]?|P[cdseifo]?|S[mcko]?|Z[slp]?)\}|u[0-9A-Fa-f]{4}|x[0-9A-Fa-f]{2}|[nrtfv]|[^\w\s]| )"
+_PIECE = re.compile(
+    r"(?P<literal>[^\\\[\](){}|?*+.^$]+|\}|" + _ESCAPE + r"|\.)"
+    r"|(?P<anchor>\\[bBAZ]|\^|\$)"
+    r"|(?P<set>\[\^?+\]?+(?:[^\\\[\]]|" + _ESCAPE + r")+\])"
+    r"|(?P<look>\(\?(?:<[=!]|[=!]|>))"
+    r"|(?P<open>\((?:\?(?::|\||P<[A-Za-z_]\w*>|[ims]*(?:-[ims]+)?:)|(?!\?)))"
+    r"|(?P<flags>\(\?[imsf]*(?:-[imsf]+)?\))"
+    r"|(?P<close>\))"
+    r"|(?P<bar>\|)"
+    r"|(?P<repeat>(?:[?*+]|\{\d{1,4}(?:,\d{0,4})?\})[?+]?)"
+)
+_SET_ITEM = re.compile(_ESCAPE + r"|[^\\]")
+_SET_OPERATORS = ("&&", "||", "--", "~~")
+_MAX_DEPTH = 40
+
+
+@functools.lru_cache(maxsize=8192)
+def surely_compiles(pattern: str) -> bool:
+    """Whether `pattern` is built only of pieces that always compile where they stand
+    (literals, common escapes and properties, plain character sets, groups, lookarounds,
+    alternation and well-formed repeats), so that compiling it can wait. False means
+    "not sure", never "invalid"."""
+    index, end = 0, len(pattern)
+    groups: list[bool] = []  # per open group: may a repeat follow its close?
+    repeatable = False
+    while index < end:
+        piece = _PIECE.match(pattern, index)
+        if piece is None:
+            return False
+        kind, text = piece.lastgroup, piece.group()
+        if kind == "repeat":
+            if not repeatable or not _repeat_bounds_ordered(text):
+                return False
+            repeatable = False
+        elif kind in ("open", "look"):
+            groups.append(kind == "open")
+            if len(groups) > _MAX_DEPTH:
+                return False
+            repeatable = False
+        elif kind == "close":
+            if not groups:
+                return False
+            repeatable = groups.pop()
+        elif kind == "set":
+            if not _plain_set(text):
+                return False
+            repeatable = True
+        elif kind == "flags":
+            if index != 0:
+                return False
+            repeatable = False
+        else:
+            repeatable = kind == "literal"
+        index = piece.end()
+    return not groups
+
+
+def _repeat_bounds_ordered(repeat: str) -> bool:
+    if not repeat.startswith("{"):
+        return True
+    low, _, high = repeat[1:].partition("}")[0].partition(",")
+    return not high or int(low) <= int(high)
+
+
+def _plain_set(text: str) -> bool:
+    """A character set without set operations, whose ranges run from a lower character
+    to a higher one between single characters."""
+    body = text[1:-1].removeprefix("^").removeprefix("]")
+    if any(operator in body for operator in _SET_OPERATORS):
+        return False
+    items = _SET_ITEM.findall(body)
+    for position, item in enumerate(items):
+        if item != "-" or position in (0, len(items) - 1):
+            continue
+        low, high = _set_char(items[position - 1]), _set_char(items[position + 1])
+        if low is None or high is None or low > high:
+            return False
+    return True
+
+
+def _set_char(item: str) -> int | None:
+    """The code point a set item stands for, or None for a class such as ``\\d``."""
+    if len(item) == 1:
+        return ord(item)
+    if item[1] in "ux":
+        return ord(item.encode("ascii").decode("unicode_escape"))
+    if len(item) == 2 and not item[1].isalnum():
+        return ord(item[1])
+    return None

@@ -489,3 +489,25 @@ def test_nl301_second_round_leaves_alone(rules, text: str) -> None:
 def test_nl302_leaves_who_after_a_name_ending_in_people_alone(rules) -> None:
     text = "She sits on the Council of Economic Advisers who has advised two presidents."
     assert [c for c, _ in codes_and_words(rules, text) if c == "NL302"] == []
+
+
+def test_nl301_and_nl302_share_one_analysis_per_document(monkeypatch: pytest.MonkeyPatch) -> None:
+    import newslint.rules.agreement.rules as agreement_rules
+    from newslint.document import Document
+    from newslint.engine import check_bytes
+    from newslint.plugins import plugin_manager
+    from newslint.registry import build_registry
+
+    analysed: list[str] = []
+    original = agreement_rules.analyse
+
+    def counted(document: Document, *rest: object) -> object:
+        analysed.append(document.path)
+        return original(document, *rest)
+
+    monkeypatch.setattr(agreement_rules, "analyse", counted)
+    registry = build_registry(plugin_manager(load_entry_points=False))
+    text = b"The harbour board has met. The board, who have met, said their plan stands.\n"
+    result = check_bytes("story.txt", text, registry, registry.select(["NL301", "NL302"]))
+    assert {item.code for item in result.findings} >= {"NL301"}
+    assert analysed == ["story.txt"]

@@ -14,6 +14,7 @@ from typing import Any
 import regex
 
 from newslint.lexicons import lexicon_error, merge_tables
+from newslint.text.patterns import lazy_compile
 
 # Lists matched case-sensitively, as written; every other list is lower-cased.
 CASE_SENSITIVE = frozenset({"organisations"})
@@ -117,7 +118,7 @@ def _organisation_relative_pattern(nouns: frozenset[str], names: Mapping[str, li
     if not relatives:
         return regex.compile(r"(?!x)x")  # matches nothing
     words = "|".join(regex.escape(word) for word in sorted(relatives))
-    return regex.compile(rf"\b(?:{'|'.join(subjects)}),?\s+(?i:{words})\b"
+    return lazy_compile(rf"\b(?:{'|'.join(subjects)}),?\s+(?i:{words})\b"
                          rf"|\b(?i:{words})\b[^.;:!?\n]{{0,120}}?\b(?i:{'|'.join(regex.escape(p) for p in pronouns)})\b")
 
 
@@ -127,7 +128,7 @@ def _introduction_pattern(nouns: frozenset[str]) -> Any:
         return regex.compile(r"(?!x)x")
     alternation = "|".join(regex.escape(noun) for noun in sorted(nouns, key=len, reverse=True))
     word = r"\p{Lu}[\w'\u2019&-]*"
-    return regex.compile(rf"(?<![\w-])(?:{alternation})[ \t]+({word}(?:[ \t]+{word}){{0,5}})")
+    return lazy_compile(rf"(?<![\w-])(?:{alternation})[ \t]+({word}(?:[ \t]+{word}){{0,5}})")
 
 
 def _bare_name_pattern(verbs: Mapping[str, bool], adverbs: frozenset[str], relatives: frozenset[str],
@@ -144,7 +145,7 @@ def _bare_name_pattern(verbs: Mapping[str, bool], adverbs: frozenset[str], relat
     adverb = f"(?:(?:{alternation(adverbs)})\\s+){{0,2}}" if adverbs else ""
     relative = f"|,\\s*(?:{alternation(relatives)})" if relatives else ""
     excluded = f"(?!(?i:{alternation(not_names)})\\b)" if not_names else ""
-    return regex.compile(
+    return lazy_compile(
         f"\\b{excluded}[^\\W\\d_a-z][\\w'\u2019-]*(?:\\s+{adverb}(?:{alternation(forms)}){relative})\\b")
 
 

@@ -55,7 +55,7 @@ class _AgreementRule(DeclaredRule):
     blocks: frozenset[BlockKind]
 
     def _analyse(self, document: Document) -> Analysis:
-        return analyse(document, self.lexicon, self.blocks)
+        return document.shared(analyse, self.lexicon, self.blocks)
 
     def _finding(self, document: Document, item: Use | RelativeUse, **fields: str) -> Finding:
         return finding_at(self, document, item.block, item.start, item.end, fill(self.message, fields))

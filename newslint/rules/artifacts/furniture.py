@@ -44,7 +44,7 @@ from newslint.model import (
 )
 from newslint.options import Options
 from newslint.text.credits import is_credit
-from newslint.text.patterns import compile_patterns, regex_timeout
+from newslint.text.patterns import compile_patterns, lazy_compile, regex_timeout
 from newslint.text.sentences import sentence_spans
 
 DEFAULT_LEXICONS = ("newslint:lexicons/furniture.toml",)
@@ -161,7 +161,7 @@ def load_lexicon(options: Options, rule_path: str) -> FurnitureLexicon:
     flags = regex.VERSION1 | regex.MULTILINE | regex.IGNORECASE
 
     def combined(strength: str) -> Any:
-        return regex.compile("(?-f)(?:" + "|".join(sources[strength]) + ")", flags) if sources[strength] else None
+        return lazy_compile("(?-f)(?:" + "|".join(sources[strength]) + ")", flags) if sources[strength] else None
 
     verbs = "|".join(f"(?:{verb})" for verb in lst("cta_verbs")) or "(?!)"
     lead_in = r"(?:(?:for more|to (?:read|see|watch|get|find|learn)|if you)[^,.!?]{0,60},\s*)?"

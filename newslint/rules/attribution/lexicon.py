@@ -28,6 +28,7 @@ from newslint.options import OptionError, Options
 from newslint.text.patterns import (
     PATTERN_ERRORS,
     REGEX_TIMEOUT_SECONDS,
+    lazy_compile,
     pattern_problem,
 )
 
@@ -364,7 +365,7 @@ def _optional(options: Options, key: str, shape: Callable[[str], str]) -> Any | 
 
 
 def _compile(pattern: str) -> Any:
-    return regex.compile(pattern, FLAGS)
+    return lazy_compile(pattern, FLAGS)
 
 
 def _alternation(patterns: tuple[str, ...], key: str) -> str:
