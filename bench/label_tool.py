@@ -51,12 +51,14 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def set_commands(
-    description: str,
+    description: str, build: bool = True,
 ) -> tuple[argparse.ArgumentParser, argparse._SubParsersAction[argparse.ArgumentParser]]:
-    """The parser of a set script with its labeller's commands: build, ids, show ID, find ID SNIPPET."""
+    """The parser of a set script with its labeller's commands: build (unless the set's texts are
+    read from the corpus as they are), ids, show ID, find ID SNIPPET."""
     parser = argparse.ArgumentParser(description=description)
     sub = parser.add_subparsers(dest="command", required=True)
-    sub.add_parser("build")
+    if build:
+        sub.add_parser("build")
     sub.add_parser("ids")
     sub.add_parser("show").add_argument("article_id")
     find = sub.add_parser("find")
