@@ -37,7 +37,7 @@ from corpus_sets import (
     _zyte_truth,
     bodies_ids,
 )
-from label_tool import set_commands, span_of, with_offsets
+from label_tool import set_commands, show_or_find
 
 SET_NAME = "heldout"
 PER_SOURCE = 20
@@ -107,10 +107,7 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(measure(set(filter(None, args.show.split(","))))))
         return 0
     text = _article(args.article_id).text_path.read_text(encoding="utf-8")
-    if args.command == "show":
-        print(with_offsets(text), end="")
-    else:
-        print(*span_of(text, args.snippet, args.nth))
+    show_or_find(args, text)
     return 0
 
 

@@ -28,7 +28,7 @@ sys.path.insert(0, str(BENCH))
 
 import evaluate
 from corpus_sets import _rank
-from label_tool import set_commands, span_of, with_offsets
+from label_tool import set_commands, show_or_find
 from review_nl3 import CORPUS, corpus_files
 
 from newslint.plugins import plugin_manager
@@ -36,6 +36,7 @@ from newslint.registry import build_registry
 
 SALT = "heldout-agreement:"
 PLANTS = "planted-heldout.tsv"
+PRONOUNS = {"its", "their", "it", "they"}
 VERDICTS = "heldout-agreement"  # read as bench/labels/verdicts-heldout-agreement.tsv
 
 
@@ -55,7 +56,7 @@ def measure(show: set[str]) -> dict[str, object]:
         path = CORPUS / article
         text = path.read_text(encoding="utf-8")
         hit = evaluate.break_caught(registry, rules, path, text, int(start), int(end), replacement)
-        counts = caught_by_kind.setdefault(note.split(" ", 1)[0].lower(), [0, 0])
+        counts = caught_by_kind.setdefault(note.split(" ", 1)[0].rstrip(",").lower(), [0, 0])
         counts[0] += hit
         counts[1] += 1
         if not hit and "fn" in show:
@@ -70,10 +71,16 @@ def measure(show: set[str]) -> dict[str, object]:
                 print(f"{'TP' if good else 'FP'} {article} {finding.start} {finding.code}: {finding.message[:120]}",
                       file=sys.stderr)
     caught = sum(hit for hit, _ in caught_by_kind.values())
+    by_site: dict[str, list[int]] = {}
+    for kind, (hit, made) in caught_by_kind.items():
+        site = by_site.setdefault("pronoun" if kind.split("->")[0] in PRONOUNS else "verb", [0, 0])
+        site[0] += hit
+        site[1] += made
     correct = sum(1 for finding in clean if finding["verdict"] == "tp")
     return {
         "family": "agreement", "set": "heldout", "planted": len(rows), "caught": caught,
         "recall": evaluate._ratio(caught, len(rows)),
+        "recall_by_site": {site: f"{hit}/{made}" for site, (hit, made) in sorted(by_site.items())},
         "recall_by_kind": {kind: f"{hit}/{made}" for kind, (hit, made) in sorted(caught_by_kind.items())},
         "clean_articles": len({row[0] for row in rows}), "findings_on_clean": len(clean),
         "precision_on_clean": evaluate._ratio(correct, len(clean)),
@@ -98,10 +105,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"no text {args.article_id!r} under {CORPUS}", file=sys.stderr)
         return 2
     text = path.read_text(encoding="utf-8")
-    if args.command == "show":
-        print(with_offsets(text), end="")
-    else:
-        print(*span_of(text, args.snippet, args.nth))
+    show_or_find(args, text)
     return 0
 
 

@@ -43,10 +43,7 @@ def main(argv: list[str] | None = None) -> int:
             print(article.half, article.id)
         return 0
     text = _article(args.set_name, args.article_id).text_path.read_text(encoding="utf-8")
-    if args.command == "show":
-        print(with_offsets(text), end="")
-    else:
-        print(*span_of(text, args.snippet, args.nth))
+    show_or_find(args, text)
     return 0
 
 
@@ -66,6 +63,14 @@ def set_commands(
     find.add_argument("snippet")
     find.add_argument("--nth", type=int, default=0)
     return parser, sub
+
+
+def show_or_find(args: argparse.Namespace, text: str) -> None:
+    """Print the `show` command's numbered TEXT, or the `find` command's span of its snippet."""
+    if args.command == "show":
+        print(with_offsets(text), end="")
+    else:
+        print(*span_of(text, args.snippet, args.nth))
 
 
 def with_offsets(text: str) -> str:
