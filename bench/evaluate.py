@@ -182,6 +182,21 @@ def score_spans(family: str, half: str, chosen: Sequence[Article], labels: dict[
     }
 
 
+def break_caught(registry: Registry, rules: Sequence[Rule], path: Path, text: str, start: int, end: int,
+                 replacement: str) -> bool:
+    """Whether a finding overlaps the planted word once TEXT[start:end] is replaced (one break alone)."""
+    changed = text[:start] + replacement + text[end:]
+    findings = _findings(registry, rules, path, changed)
+    return any(_overlaps(f, start, start + len(replacement)) for f in findings)
+
+
+def judged_findings(registry: Registry, rules: Sequence[Rule], article_id: str, path: Path,
+                    verdicts: dict[tuple[str, int, str], str]) -> list[tuple[Finding, bool]]:
+    """The findings on the unchanged text, each with whether a reviewer judged it ``tp``."""
+    return [(finding, verdicts.get((article_id, finding.start, finding.code)) == "tp")
+            for finding in _findings(registry, rules, path)]
+
+
 def evaluate_agreement(half: str, show: set[str]) -> dict[str, object]:
     registry = build_registry(plugin_manager(load_entry_points=False))
     rules = _rules(registry, "agreement")
@@ -193,9 +208,7 @@ def evaluate_agreement(half: str, show: set[str]) -> dict[str, object]:
             continue
         start, end, replacement = int(row[1]), int(row[2]), row[3]
         text = article.text_path.read_text(encoding="utf-8")
-        changed = text[:start] + replacement + text[end:]
-        findings = _findings(registry, rules, article.text_path, changed)
-        hit = any(_overlaps(f, start, start + len(replacement)) for f in findings)
+        hit = break_caught(registry, rules, article.text_path, text, start, end, replacement)
         caught += hit
         planted += 1
         if not hit and "fn" in show:
@@ -203,8 +216,7 @@ def evaluate_agreement(half: str, show: set[str]) -> dict[str, object]:
     verdicts = read_verdicts("agreement")
     correct = wrong = 0
     for article in chosen.values():
-        for finding in _findings(registry, rules, article.text_path):
-            good = verdicts.get((article.id, finding.start, finding.code)) == "tp"
+        for finding, good in judged_findings(registry, rules, article.id, article.text_path, verdicts):
             correct += good
             wrong += not good
             if "fp" in show:

@@ -44,20 +44,19 @@ def main(argv: list[str] | None = None) -> int:
             print(article.half, article.id)
         return 0
     text = _article(args.set_name, args.article_id).text_path.read_text(encoding="utf-8")
-    if args.command == "show":
-        print(with_offsets(text), end="")
-    else:
-        print(*span_of(text, args.snippet, args.nth))
+    show_or_find(args, text)
     return 0
 
 
 def set_commands(
-    description: str,
+    description: str, build: bool = True,
 ) -> tuple[argparse.ArgumentParser, argparse._SubParsersAction[argparse.ArgumentParser]]:
-    """The parser of a set script with its labeller's commands: build, ids, show ID, find ID SNIPPET."""
+    """The parser of a set script with its labeller's commands: build (unless the set's texts are
+    read from the corpus as they are), ids, show ID, find ID SNIPPET."""
     parser = argparse.ArgumentParser(description=description)
     sub = parser.add_subparsers(dest="command", required=True)
-    sub.add_parser("build")
+    if build:
+        sub.add_parser("build")
     sub.add_parser("ids")
     sub.add_parser("show").add_argument("article_id")
     find = sub.add_parser("find")
@@ -85,11 +84,16 @@ def run_set_command(args: argparse.Namespace, chosen: Sequence[Article],
     if not found:
         raise SystemExit(f"no article {args.article_id!r} in this set (see: python {script} ids)")
     text = found[0].text_path.read_text(encoding="utf-8")
+    show_or_find(args, text)
+    return 0
+
+
+def show_or_find(args: argparse.Namespace, text: str) -> None:
+    """Print the `show` command's numbered TEXT, or the `find` command's span of its snippet."""
     if args.command == "show":
         print(with_offsets(text), end="")
     else:
         print(*span_of(text, args.snippet, args.nth))
-    return 0
 
 
 def with_offsets(text: str) -> str:
