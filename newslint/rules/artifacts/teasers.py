@@ -115,9 +115,10 @@ def headline_signals(text: str, lexicon: FurnitureLexicon) -> int:
 
 def _title_cased(text: str, lexicon: FurnitureLexicon) -> bool:
     """Whether at least three in four words after the first that are not small words start
-    with a capital or a digit (there must be two such words)."""
+    with a capital or a digit, two of them with a capital ("Up to 500cc: 6%" is data)."""
     major = [word for word in words(text)[1:] if word.lower() not in lexicon.minor_words]
-    return len(major) >= 2 and 4 * sum(word[0].isupper() or word[0].isdigit() for word in major) >= 3 * len(major)
+    capitals = sum(word[0].isupper() for word in major)
+    return capitals >= 2 and 4 * (capitals + sum(word[0].isdigit() for word in major)) >= 3 * len(major)
 
 
 def is_teaser_headline(text: str, lexicon: FurnitureLexicon) -> bool:
@@ -182,8 +183,9 @@ class RelatedListRule(DeclaredRule):
         core = core_text(blocks[index])
         text = blocks[index].text.strip()
         # any short heading-like line counts as a teaser heading after the story, never above it
-        if after_story and _SHORT_HEADING.match(text, timeout=regex_timeout(text)) and not is_meta_line(core) and \
-                not is_teaser_headline(core, self.lexicon):
+        if after_story and _SHORT_HEADING.match(text, timeout=regex_timeout(text)) and not text.endswith(":") and \
+                not is_meta_line(core) and \
+                (not is_teaser_headline(core, self.lexicon) or headline_signals(core, self.lexicon) == 0):
             last = self._items(blocks, index + 1, needed=2, headless=True, every_marked=True, heading=True)
             if last is not None:
                 return (index, last), "a teaser heading and the headlines under it"
