@@ -142,3 +142,54 @@ def test_page_labels_at_the_edges_are_warned_about(lint, text: str, label: str, 
 def test_bylines_datelines_and_story_lines_are_left_alone(lint, text: str) -> None:
     source, found = lint("NL117", text)
     assert [s for s in spans(source, found) if s != "News > Coast"] == []
+
+
+@pytest.mark.parametrize("line", [
+    "'Not on my watch': harbour master vows to keep the quay open",  # a quoted slogan as topic
+    "Weekend Reads: Ten Quiet Beaches, Two Old Piers and a Lighthouse...",  # a cut-off link title
+])
+def test_other_headline_shapes_between_paragraphs(lint, line: str) -> None:
+    source, found = lint("NL116", BODY + line + "\n\n" + CLOSING)
+    assert spans(source, found) == [line]
+
+
+def test_a_sentence_that_trails_off_is_left_alone(lint) -> None:
+    text = BODY + "And then the tide came in and nobody on the quay said a word...\n\n" + CLOSING
+    assert lint("NL116", text)[1] == []
+
+
+def test_a_menu_split_over_lines_is_one_label(lint) -> None:
+    menu = "| News | Harbour | Ferries | Contact Us |\n| Archives | Events | Write for the Star |"
+    source, found = lint("NL117", BODY + menu + "\n")
+    assert spans(source, found) == [menu]
+    assert "section links" in found[0].message
+
+
+def test_lower_case_words_that_make_a_phrase_are_not_a_label(lint) -> None:
+    assert lint("NL117", "and they are\n\n" + BODY)[1] == []
+
+
+# --- NL109 and NL110: interface text found on the tuning pages, in our own words -----------
+
+@pytest.mark.parametrize("line", [
+    "© 2019, 2020",
+    "See more photos:",
+    "You can follow any responses to this entry through the feed, or leave a response below.",
+    "This entry was posted on Monday, 4 May 2021 at 10:15 am and is filed under Harbour, Ferries.",
+])
+def test_interface_text_of_blog_engines_and_galleries(lint, line: str) -> None:
+    source, found = lint("NL109", BODY + line + "\n")
+    assert spans(source, found) == [line]
+
+
+def test_learn_more_counts_beside_other_controls(lint) -> None:
+    source, found = lint("NL109", BODY + "Learn more\n\nNext\n")
+    assert spans(source, found) == ["Learn more", "Next"]
+    assert lint("NL109", "Learn more\n\n" + BODY)[1] == []
+
+
+def test_a_pointer_to_another_page_is_a_call_to_action(lint) -> None:
+    line = "You can read more about the harbour master's long career here."
+    source, found = lint("NL110", BODY + line + "\n")
+    assert spans(source, found) == [line]
+    assert lint("NL110", BODY + "You can read more about the wall in the council's report.\n")[1] == []

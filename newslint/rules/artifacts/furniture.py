@@ -68,7 +68,9 @@ _NOT_TEASER = regex.compile(r"\s--\s|\s\|\s|^\W*\d{1,2}[:.]\d{2}\b|^\W*(?:jan|fe
 _REPORTED = regex.compile(r"\b(?:said|says|told|according to|reported)\b", regex.I)
 _LISTING = regex.compile(r"[()]|\s(?:v|vs)\.?\s|\s[-–—]\s|&|\d+\s*[-–]\s*\d+")
 _SEGMENT = regex.compile(r"(?<=[.!?»›|•])\s+|\s+[|•»›]\s*")
-_RIGHTS_RESERVED = regex.compile(r"\ball rights reserved\b", regex.I)
+# a credit line NL109 reads as a copyright footer: one that reserves rights, or a bare notice
+_RIGHTS_RESERVED = regex.compile(
+    r"\ball rights reserved\b|^\s*(?:copyright\s*©?|©|\(c\))\s*\d{4}(?:\s*[-–,/]\s*\d{2,4})*\.?\s*$", regex.I)
 # a lead that addresses the reader before a colon: "Take a look: <Headline>", "In case you
 # missed it, don't miss: <Headline>"; it opens with the verb or with an "if you" clause
 _READER_LEAD = regex.compile(

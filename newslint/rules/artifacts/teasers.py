@@ -78,6 +78,8 @@ _HEADLINESE = regex.compile(
 _NOT_A_TITLE = regex.compile(
     r"\s(?:v|vs)\.?\s|^(?:\S+\s+){0,4}\S+\s[-–—]\s|\b(?:written|directed|produced) by\b|\bcourtesy of\b|\bthanks to\b|</?\p{L}[^>]*>|\(\s*[\p{Lu}][^)]{0,30}\)\s*$|^\^|\bretrieved\b|\bisbn\b|\bdoi\b|\((?:\d{1,2}\s+)?(?:\p{L}+\s+)?\d{4}\)",
     regex.I | regex.V1)
+# a quoted slogan or remark as a headline's topic: "'Not on my watch': mayor vows to ..."
+_QUOTE_LABEL = regex.compile(r"^(?:'[^\n]{2,60}?'|‘[^\n]{2,60}?’|\"[^\"\n]{2,60}\"|“[^”\n]{2,60}”):\s+(\S.{12,})$")
 _CODE = regex.compile(r"^\W*\$\s|[<>{}=]|&gt;")
 _REPORTING = regex.compile(r"\b(?:said|says|told|asked|added|wrote|called|described|named|titled|entitled)\b", regex.I)
 _SHORT_HEADING = regex.compile(r"^[\p{L}\d][\p{L}\d'’.&+-]*(?:\s+[\p{L}\d'’.&+-]+){0,5}\s*(?::|\.\.\.|…)?$", regex.V1)
@@ -286,12 +288,15 @@ class StoryPromoRule(DeclaredRule):
                 return "a promo for another story"
             return None
         between = 0 < index < len(story) - 1 and story[index - 1] and story[index + 1]
-        core = trim_edges(text)
-        if not between or text.rstrip().endswith((".", ":", ";", ",")) or not is_teaser_headline(core, self.lexicon):
-            return None
-        if len(words(core)) < 6:
-            return None  # a subheading
-        if _CODE.search(text, timeout=timeout):
+        if not between or len(words(text)) < 6 or _CODE.search(text, timeout=timeout):
+            return None  # a subheading, or a command in a how-to
+        slogan = _QUOTE_LABEL.match(text, timeout=timeout)
+        if slogan is not None and is_teaser_headline(slogan.group(1), self.lexicon):
+            return "another story's headline between the paragraphs"  # "'Slogan': what happened"
+        if text.endswith(("...", "…")) and is_teaser_headline(text.rstrip(".… "), self.lexicon) and \
+                _title_cased(text, self.lexicon):
+            return "a cut-off teaser headline between the paragraphs"
+        if text.rstrip().endswith((".", ":", ";", ",")) or not is_teaser_headline(trim_edges(text), self.lexicon):
             return None
         quoted = _SINGLE_QUOTED.search(text, timeout=timeout)
         if quoted is not None and quoted.start() == 0:
@@ -325,8 +330,14 @@ class PageLabelRule(DeclaredRule):
                                    _message(self.message, what=what, match=_short(text)))
 
     def _label(self, block: Block, *, at_top: bool, last: bool) -> str | None:
-        text = block.text.strip()
-        if "\n" in text or len(text) > 120 or is_credit(text):
+        lines = [line.strip(" \t|") for line in block.text.strip().split("\n") if line.strip(" \t|")]
+        if len(lines) > 1:  # a menu split over lines: every line a row of links
+            rows = [self._label_line(line, at_top=at_top, last=False) for line in lines]
+            return "a row of section links" if all(row == "a row of section links" for row in rows) else None
+        return self._label_line(lines[0], at_top=at_top, last=last) if lines else None
+
+    def _label_line(self, text: str, *, at_top: bool, last: bool) -> str | None:
+        if len(text) > 160 or is_credit(text):
             return None
         timeout = regex_timeout(text)
         if _END_MARKER.match(text, timeout=timeout):
@@ -350,7 +361,8 @@ class PageLabelRule(DeclaredRule):
         found = words(text)
         # in capitals at the top it may be a dateline ("PORTVALE"), which belongs to the story
         if 1 <= len(found) <= 3 and len(text) <= 30 and regex.fullmatch(r"[\p{L}&' -]+", text, timeout=timeout) \
-                and (text.islower() or (not at_top and text.isupper() and len(text) > 3)):
+                and (text.islower() or (not at_top and text.isupper() and len(text) > 3)) \
+                and not _VERB_HINT.search(text, timeout=timeout) and not any(w.lower() in self.lexicon.minor_words for w in found):
             return "a section label"
         return None
 
@@ -377,7 +389,7 @@ def story_promo_rule(spec: RuleSpec) -> StoryPromoRule:
 
 def page_label_rule(spec: RuleSpec) -> PageLabelRule:
     options, lexicon = _options(spec, {"edge_blocks"})
-    return PageLabelRule(**rule_identity(spec), lexicon=lexicon, edge_blocks=int(options.number("edge_blocks", 3)))
+    return PageLabelRule(**rule_identity(spec), lexicon=lexicon, edge_blocks=int(options.number("edge_blocks", 5)))
 
 
 KINDS: dict[str, Any] = {
