@@ -193,3 +193,8 @@ def test_a_pointer_to_another_page_is_a_call_to_action(lint) -> None:
     source, found = lint("NL110", BODY + line + "\n")
     assert spans(source, found) == [line]
     assert lint("NL110", BODY + "You can read more about the wall in the council's report.\n")[1] == []
+
+
+def test_a_word_of_a_sentence_broken_over_lines_is_not_a_label(lint) -> None:
+    text = BODY + "Editor's note: the harbour board\nrepeatedly\ndelayed the repairs, the inquiry found\n"
+    assert lint("NL117", text)[1] == []

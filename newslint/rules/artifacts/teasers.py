@@ -322,7 +322,10 @@ class PageLabelRule(DeclaredRule):
         present = [i for i, block in enumerate(blocks) if block.text.strip() and block.kind not in NOT_FURNITURE]
         top = [i for i in present if i < bounds[0]][:self.edge_blocks]
         bottom = [i for i in present if i > bounds[1]][-self.edge_blocks:]
-        for index in top + bottom:
+        for position, index in enumerate(top + bottom):
+            following = (top + bottom)[position + 1] if position + 1 < len(top + bottom) else None
+            if following is not None and blocks[following].text.lstrip()[:1].islower():
+                continue  # a line broken mid-sentence: the next line carries on in lower case
             what = self._label(blocks[index], at_top=index < bounds[0], last=index == present[-1])
             if what is not None:
                 text = blocks[index].text.strip()
