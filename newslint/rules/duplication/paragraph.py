@@ -70,6 +70,9 @@ MIN_ADJACENT_WORDS = 3
 # A run of blocks (a section, a list) needs this many different words in all.
 MIN_RUN_WORDS = 8
 PULL_QUOTE_SENTENCES = 2
+# A repeated run with this many different paragraphs of this many words is a scraped section.
+LONG_PARAGRAPH_WORDS = 25
+MIN_LONG_RUN = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,6 +125,11 @@ class DuplicateParagraphRule(DeclaredRule):
         # lists repeat on purpose) and be copies of texts the document has only twice: a
         # template repeats its lines (questions, a call to vote) after every entry.
         prose = sum(has_sentence(text) and len(words(text)) >= self.min_words for text in texts)
+        # Three different long paragraphs in the same order again are a section scraped once
+        # more, however often: a template repeats its short lines, not a story's paragraphs.
+        long = {text for text in texts if len(words(text)) >= LONG_PARAGRAPH_WORDS}
+        if len(long) >= MIN_LONG_RUN:
+            return True
         counts = Counter(key for key in keys if key)
         return prose >= 2 and sum(counts[text] == 2 for text in texts) * 2 >= len(texts)
 
