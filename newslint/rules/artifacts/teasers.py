@@ -38,16 +38,17 @@ from newslint.rules.artifacts.furniture import (
     NOT_FURNITURE,
     FurnitureLexicon,
     _message,
+    _no_fix,
     _short,
     core_text,
     is_headline,
     is_story_paragraph,
-    load_lexicon,
     span_finding,
     story_bounds,
     trim_edges,
     words,
 )
+from newslint.rules.artifacts.furniture import _options as furniture_options
 from newslint.text.credits import is_credit
 from newslint.text.patterns import regex_timeout
 
@@ -373,10 +374,8 @@ class PageLabelRule(DeclaredRule):
 # --- rule constructors ------------------------------------------------------------------
 
 def _options(spec: RuleSpec, extra: set[str]) -> tuple[Options, FurnitureLexicon]:
-    if spec.fixable:
-        raise ValueError(f"kind {spec.kind!r} is a guess and has no safe automatic fix; set fixable = false")
-    options = Options(spec.options, {"lexicons", "lexicon", *extra})
-    return options, load_lexicon(options, spec.path)
+    _no_fix(spec)  # every kind here is a guess
+    return furniture_options(spec, extra)
 
 
 def related_list_rule(spec: RuleSpec) -> RelatedListRule:
