@@ -395,11 +395,11 @@ def test_repeats_inside_quotes_short_apart_or_in_tables_stay_quiet(lint, paragra
 
 
 LONG_SECTION = [
-    "The harbour board met on Tuesday evening to hear the engineers' report on the sea wall, which found "
+    "The harbour board met on Tuesday evening to hear the engineers' report on the sea wall. It found "
     "that the winter storms had loosened more of the old stones than anyone had expected.",
-    "Repairs to the northern arm will start in April and take about six weeks, the engineers said, and the "
+    "Repairs to the northern arm will start in April and take about six weeks, the engineers said. The "
     "quay will stay open to foot traffic while the cranes are at work on the wall.",
-    "Fishermen asked the board to keep the slipway clear during the repairs, since the spring season "
+    "Fishermen asked the board to keep the slipway clear during the repairs. The spring season "
     "brings the largest catches of the year and the boats cannot land anywhere else nearby.",
 ]
 
@@ -413,6 +413,15 @@ def test_a_section_of_long_paragraphs_scraped_three_times_is_still_a_run(lint) -
     # each later copy is one finding: the second with the lines after it, the third alone
     assert [(f.start, f.end) for f in found] == [(second, third - 2), (third, third + len(section.rstrip()))]
     assert "5 blocks repeat lines 3-11" in found[0].message and "3 blocks repeat lines 13-17" in found[1].message
+
+
+def test_a_plan_of_long_one_sentence_entries_three_times_stays_quiet(lint) -> None:
+    # a menu or training plan repeats long entries on purpose; they are not a story's paragraphs
+    entries = "\n\n".join(
+        f"Day {n} breakfast of oats with two spoons of honey, a sliced apple, a handful of walnuts and a "
+        f"glass of milk before the morning walk along the harbour path to the lighthouse and back" for n in "ABC")
+    text = "Harbour fitness plan\n\n" + "\n\n".join([entries, "Week two", entries, "Week three", entries]) + "\n"
+    assert lint("NL202", text)[1] == []
 
 
 def test_short_template_lines_three_times_stay_quiet(lint) -> None:
