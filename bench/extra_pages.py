@@ -1,6 +1,8 @@
-"""Extra tuning pages for the page-furniture rules (NL109-NL115): 30 real English pages that are
+"""Extra tuning pages for the page-furniture rules (NL109-NL115): 60 real English pages that are
 not in the labelled ``scraped`` set, turned into text exactly as bench/corpus_sets.py does
-(``trafilatura.extract(html)``), labelled blind in ``bench/labels/furniture-extra.tsv``.
+(``trafilatura.extract(html)``), labelled blind in ``bench/labels/furniture-extra.tsv``. The
+first 30 were the second tuning round; the second 30, added when the pick grew from ten to
+twenty a source, are a third round, labelled blind under their own comment line in that file.
 
     python bench/extra_pages.py build                 # write the texts under bench/.sets/extra/
     python bench/extra_pages.py ids                   # one line per page: id, text path
@@ -14,8 +16,9 @@ extra pages, and prints per set: recall over labels and per category, and findin
 no label (false positives, also per code). It never reads the test half.
 
 The extra pages are tuning data like the dev half: the honest figures stay bench/evaluate.py's
-``--half test``, which only the lead runs. Pick: ten pages per source, ranked by a hash of the
-id (so the choice is reproducible and independent of the labelled sets' own pick).
+``--half test``, which only the lead runs. Pick: the first twenty pages per source, ranked by a
+hash of the id (so the choice is reproducible, independent of the labelled sets' own pick, and a
+larger pick keeps every page of a smaller one).
 """
 
 from __future__ import annotations
@@ -36,7 +39,7 @@ from label_tool import set_commands
 
 EXTRA_DIR = SETS_DIR / "extra"
 EXTRA_LABELS = BENCH / "labels" / "furniture-extra.tsv"
-PER_SOURCE = 10
+PER_SOURCE = 20
 SOURCES = ("readability", "article-extraction-benchmark", "newspaper")
 
 

@@ -392,3 +392,42 @@ def test_two_sentences_repeated_back_to_back_are_one_finding(lint) -> None:
 ])
 def test_repeats_inside_quotes_short_apart_or_in_tables_stay_quiet(lint, paragraph: str) -> None:
     assert lint("NL204", f"Harbour\n\n{paragraph}\n")[1] == []
+
+
+LONG_SECTION = [
+    "The harbour board met on Tuesday evening to hear the engineers' report on the sea wall. It found "
+    "that the winter storms had loosened more of the old stones than anyone had expected.",
+    "Repairs to the northern arm will start in April and take about six weeks, the engineers said. The "
+    "quay will stay open to foot traffic while the cranes are at work on the wall.",
+    "Fishermen asked the board to keep the slipway clear during the repairs. The spring season "
+    "brings the largest catches of the year and the boats cannot land anywhere else nearby.",
+]
+
+
+def test_a_section_of_long_paragraphs_scraped_three_times_is_still_a_run(lint) -> None:
+    section = "\n\n".join(LONG_SECTION) + "\n\n"
+    between = "Share this story\n\nMore from the harbour desk\n\n"
+    text = "Harbour repairs\n\n" + section + between + section + between + section
+    document, found = lint("NL202", text)
+    second, third = text.index(section, 20), text.rindex(section)
+    # each later copy is one finding: the second with the lines after it, the third alone
+    assert [(f.start, f.end) for f in found] == [(second, third - 2), (third, third + len(section.rstrip()))]
+    assert "5 blocks repeat lines 3-11" in found[0].message and "3 blocks repeat lines 13-17" in found[1].message
+
+
+def test_a_plan_of_long_one_sentence_entries_three_times_stays_quiet(lint) -> None:
+    # a menu or training plan repeats long entries on purpose; they are not a story's paragraphs
+    entries = "\n\n".join(
+        f"Day {n} breakfast of oats with two spoons of honey, a sliced apple, a handful of walnuts and a "
+        f"glass of milk before the morning walk along the harbour path to the lighthouse and back" for n in "ABC")
+    text = "Harbour fitness plan\n\n" + "\n\n".join([entries, "Week two", entries, "Week three", entries]) + "\n"
+    assert lint("NL202", text)[1] == []
+
+
+def test_short_template_lines_three_times_stay_quiet(lint) -> None:
+    # the same two short prose lines after every entry: a template, not a scraped section
+    text = "Readers' harbour photos\n\n" + "".join(
+        f"Photo {n}: the quay at dawn, sent in by a reader from the old town.\n\n"
+        "Send us your own pictures of the harbour by email.\n\nThe best ones appear here every Friday.\n\n"
+        for n in range(3))
+    assert lint("NL202", text)[1] == []

@@ -1,4 +1,4 @@
-"""Kinds for page furniture beyond fixed strings (NL109-NL115).
+"""Kinds for page furniture beyond fixed strings (NL109-NL111, NL113-NL115).
 
 All read one lexicon (``lexicons/furniture.toml``, option ``lexicons``, inline ``lexicon``):
 
@@ -13,9 +13,8 @@ All read one lexicon (``lexicons/furniture.toml``, option ``lexicons``, inline `
   hook ("Enjoyed this story?"). A guess: warning, no fix.
 - ``comment-thread``: from a comment heading, counter or commenter line near the end of the
   article to the end (or to "Comments are closed"). One finding over the thread.
-- ``related-list``: a teaser heading ("Trending now", "More stories") and the headline-like
-  blocks after it, or, without a heading, a run of three or more headline-like title-case
-  lines before the first or after the last story paragraph. One finding over the run.
+- ``related-list`` (NL112) is in ``teasers``, with the other kinds that go by a headline's
+  shape and the position of the story body.
 - ``inline-promo``: a bracketed or parenthesised promo inside a line or standing alone.
 - ``media-promo``: "WATCH: <headline>", "<headline>, in pictures".
 - ``embed-signature``: the "— Name (@handle) Date" line of an unrendered social post, with
@@ -52,7 +51,7 @@ NOT_FURNITURE = frozenset({BlockKind.CAPTION, BlockKind.CREDIT, BlockKind.ALT_TE
 LIST_KEYS = frozenset({
     "cta_verbs", "cta_objects", "cta_hooks", "thread_starts", "commenter_lines", "thread_ends",
     "related_headings", "media_labels", "media_endings", "minor_words", "inline_promo_labels",
-    "inline_promo_whole", "post_markers",
+    "inline_promo_whole", "post_markers", "promo_cues", "page_labels",
 })
 # Interface text is short: a longer block is prose whatever it contains.
 MAX_INTERFACE_CHARS = 400
@@ -69,7 +68,9 @@ _NOT_TEASER = regex.compile(r"\s--\s|\s\|\s|^\W*\d{1,2}[:.]\d{2}\b|^\W*(?:jan|fe
 _REPORTED = regex.compile(r"\b(?:said|says|told|according to|reported)\b", regex.I)
 _LISTING = regex.compile(r"[()]|\s(?:v|vs)\.?\s|\s[-–—]\s|&|\d+\s*[-–]\s*\d+")
 _SEGMENT = regex.compile(r"(?<=[.!?»›|•])\s+|\s+[|•»›]\s*")
-_RIGHTS_RESERVED = regex.compile(r"\ball rights reserved\b", regex.I)
+# a credit line NL109 reads as a copyright footer: one that reserves rights, or a bare notice
+_RIGHTS_RESERVED = regex.compile(
+    r"\ball rights reserved\b|^\s*(?:copyright\s*©?|©|\(c\))\s*\d{4}(?:\s*[-–,/]\s*\d{2,4})*\.?\s*$", regex.I)
 # a lead that addresses the reader before a colon: "Take a look: <Headline>", "In case you
 # missed it, don't miss: <Headline>"; it opens with the verb or with an "if you" clause
 _READER_LEAD = regex.compile(
@@ -111,6 +112,8 @@ class FurnitureLexicon:
     inline_label: Any
     inline_whole: Any
     post_marker: Any
+    promo_cue: Any
+    page_label: Any
 
     def interface_category(self, text: str, *, weak: bool) -> Category | None:
         """The category whose strong (or, with `weak`, weak) entries match all of `text`."""
@@ -167,6 +170,7 @@ def load_lexicon(options: Options, rule_path: str) -> FurnitureLexicon:
     lead_in = r"(?:(?:for more|to (?:read|see|watch|get|find|learn)|if you)[^,.!?]{0,60},\s*)?"
     media = "|".join(f"(?:{label})" for label in lst("media_labels")) or "(?!)"
     inline = "|".join(f"(?:{label})" for label in lst("inline_promo_labels")) or "(?!)"
+    cues = "|".join(f"(?:{cue})" for cue in lst("promo_cues")) or "(?!)"
     return FurnitureLexicon(
         categories=categories,
         any_strong=combined("strong"),
@@ -187,6 +191,9 @@ def load_lexicon(options: Options, rule_path: str) -> FurnitureLexicon:
             key="lexicon inline_promo_labels"),
         inline_whole=_alternation(lst("inline_promo_whole"), "inline_promo_whole") or regex.compile("(?!)"),
         post_marker=_alternation(lst("post_markers"), "post_markers") or regex.compile("(?!)"),
+        promo_cue=compile_patterns((rf"^\W*(?:{cues})(?:\s*[:|»›]\s*|\s+[-–—]\s+|(?<=\.\p{{L}}{{2,4}})\s+)",), ignore_case=True,
+                                   key="lexicon promo_cues"),
+        page_label=_alternation(lst("page_labels"), "page_labels") or regex.compile("(?!)"),
     )
 
 
@@ -451,96 +458,6 @@ class CommentThreadRule(DeclaredRule):
         return None
 
 
-# --- NL112 related-list -----------------------------------------------------------------
-
-@dataclass(frozen=True)
-class RelatedListRule(DeclaredRule):
-    lexicon: FurnitureLexicon
-    min_run: int
-    max_run: int
-
-    def check(self, document: Document) -> Iterator[Finding]:
-        blocks = document.blocks
-        bounds = story_bounds(blocks)
-        taken = -1
-        for index, block in enumerate(blocks):
-            if index <= taken or block.kind in NOT_FURNITURE:
-                continue
-            run = self._headed_run(blocks, index)
-            what = "a related-stories list"
-            if run is None and bounds is not None and self._is_heading(block) and \
-                    self._only_furniture_after(blocks, index, bounds[1]):
-                run, what = (index, index), "a related-stories heading whose list did not survive"
-            if run is None and bounds is not None and (index < bounds[0] or index > bounds[1]):
-                run = self._headless_run(blocks, index)
-                what = "a run of headline links"
-            if run is None:
-                continue
-            first, last = run
-            taken = last
-            yield span_finding(self, document, blocks[first], blocks[last],
-                               _message(self.message, what=what, match=_short(blocks[first].text.strip()),
-                                        blocks=str(last - first + 1)))
-
-    def _only_furniture_after(self, blocks: Sequence[Block], index: int, last_story: int) -> bool:
-        """Whether no story paragraph follows block `index`, interface text aside."""
-        return index > last_story or all(
-            not is_story_paragraph(block) or
-            self.lexicon.interface_category(core_text(block), weak=False) is not None
-            for block in blocks[index + 1:])
-
-    def _is_heading(self, block: Block) -> bool:
-        core = core_text(block)
-        return bool(core) and len(core) <= 80 and \
-            self.lexicon.related_heading.fullmatch(core, timeout=regex_timeout(core)) is not None
-
-    def _headed_run(self, blocks: Sequence[Block], index: int) -> tuple[int, int] | None:
-        core = core_text(blocks[index])
-        if not core or len(core) > 80 or \
-                not self.lexicon.related_heading.fullmatch(core, timeout=regex_timeout(core)):
-            return None
-        last = index
-        gap = False
-        for following in range(index + 1, min(len(blocks), index + 1 + self.max_run)):
-            text = blocks[following].text.strip()
-            if blocks[following].kind in NOT_FURNITURE or text.endswith(":") and not \
-                    self.lexicon.related_heading.fullmatch(core_text(blocks[following]), timeout=regex_timeout(text)):
-                break
-            if is_headline(core_text(blocks[following]), self.lexicon, title_case=False) or \
-                    self.lexicon.related_heading.fullmatch(core_text(blocks[following]), timeout=regex_timeout(text)):
-                last, gap = following, False
-                continue
-            # one section label or summary line before another teaser headline
-            after = following + 1
-            if not gap and len(text.split()) <= 50 and not text.endswith(":") and last == following - 1 \
-                    and after < len(blocks) and \
-                    is_headline(core_text(blocks[after]), self.lexicon, title_case=False):
-                gap = True
-                continue
-            break
-        return (index, last) if last > index else None
-
-    def _headless_run(self, blocks: Sequence[Block], index: int) -> tuple[int, int] | None:
-        if index > 0 and blocks[index - 1].text.rstrip().endswith(":"):
-            return None  # a lead-in introduces the story's own list
-        last, lines = index - 1, 0
-        for following in range(index, min(len(blocks), index + self.max_run)):
-            block = blocks[following]
-            # a reader may join a list of link titles into one block: each line counts
-            titles = [trim_edges(_BULLET.sub("", line, count=1)) for line in block.text.strip().split("\n")]
-            if block.kind in NOT_FURNITURE or \
-                    not all(is_headline(title, self.lexicon, title_case=True) for title in titles):
-                break
-            last, lines = following, lines + len(titles)
-        if lines < self.min_run:
-            return None
-        # link titles read as phrases ("Ten Things to Know About ..."), not lists of names
-        texts = [blocks[i].text for i in range(index, last + 1)]
-        phrased = sum(1 for text in texts for line in text.split("\n")
-                      if any(word.lower() in self.lexicon.minor_words for word in words(line)))
-        return (index, last) if 2 * phrased >= lines else None
-
-
 # --- NL113 inline-promo ------------------------------------------------------------------
 
 _BRACKETED = regex.compile(r"\((?:[^()\n]|\([^()\n]*\)){2,200}\)|\[[^\[\]\n]{2,200}\]")
@@ -680,13 +597,6 @@ def comment_thread_rule(spec: RuleSpec) -> CommentThreadRule:
                              tail_share=float(options.number("tail_share", 0.4)))
 
 
-def related_list_rule(spec: RuleSpec) -> RelatedListRule:
-    _no_fix(spec)
-    options, lexicon = _options(spec, {"min_run", "max_run"})
-    return RelatedListRule(**rule_identity(spec), lexicon=lexicon, min_run=int(options.number("min_run", 3)),
-                           max_run=int(options.number("max_run", 12)))
-
-
 def inline_promo_rule(spec: RuleSpec) -> InlinePromoRule:
     _no_fix(spec)
     _, lexicon = _options(spec, set())
@@ -710,7 +620,6 @@ KINDS: dict[str, Any] = {
     "interface-text": interface_text_rule,
     "call-to-action": call_to_action_rule,
     "comment-thread": comment_thread_rule,
-    "related-list": related_list_rule,
     "inline-promo": inline_promo_rule,
     "media-promo": media_promo_rule,
     "embed-signature": embed_signature_rule,

@@ -70,6 +70,9 @@ MIN_ADJACENT_WORDS = 3
 # A run of blocks (a section, a list) needs this many different words in all.
 MIN_RUN_WORDS = 8
 PULL_QUOTE_SENTENCES = 2
+# A repeated run with this many different paragraphs of this many words is a scraped section.
+LONG_PARAGRAPH_WORDS = 25
+MIN_LONG_RUN = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,7 +101,8 @@ class DuplicateParagraphRule(DeclaredRule):
         keys = [normalise(block.text) if block.kind in self.run_blocks else None for block in blocks]
         covered: set[int] = set()
         kinds = [block.kind for block in blocks]
-        for run in _repeated_runs(keys, lambda keys, run: self._is_copy(keys, kinds, run)):
+        texts = [block.text for block in blocks]
+        for run in _repeated_runs(keys, lambda keys, run: self._is_copy(keys, kinds, run, texts)):
             covered.update(range(run.later, run.later + run.length))
             yield self._run_finding(document, run)
         for index in self._headline_copies(blocks, keys, covered):
@@ -106,7 +110,8 @@ class DuplicateParagraphRule(DeclaredRule):
             yield self._finding(document, index, _headline_of(blocks), self.headline_message)
         yield from self._single_copies(document, covered)
 
-    def _is_copy(self, keys: Sequence[str | None], kinds: Sequence[BlockKind], run: _Run) -> bool:
+    def _is_copy(self, keys: Sequence[str | None], kinds: Sequence[BlockKind], run: _Run,
+                 originals: Sequence[str]) -> bool:
         """Whether a repeated run is a copying accident rather than a template or a pull quote."""
         texts = [key for key in keys[run.later:run.later + run.length] if key]
         vocabulary = {word for text in texts for word in words(text)}
@@ -122,6 +127,12 @@ class DuplicateParagraphRule(DeclaredRule):
         # lists repeat on purpose) and be copies of texts the document has only twice: a
         # template repeats its lines (questions, a call to vote) after every entry.
         prose = sum(has_sentence(text) and len(words(text)) >= self.min_words for text in texts)
+        # Three different long paragraphs in the same order again are a section scraped once
+        # more, however often: a template repeats its short lines, not a story's paragraphs.
+        long = {keys[index] for index in range(run.later, run.later + run.length)
+                if _is_long_prose(originals[index])}
+        if len(long) >= MIN_LONG_RUN:
+            return True
         counts = Counter(key for key in keys if key)
         return prose >= 2 and sum(counts[text] == 2 for text in texts) * 2 >= len(texts)
 
@@ -183,6 +194,11 @@ class DuplicateParagraphRule(DeclaredRule):
             if self.fixable else None
         return Finding(code=self.code, rule=self.name, severity=self.severity, message=message,
                        start=start, end=end, pointer=later[0].pointer, fix=fix)
+
+
+def _is_long_prose(text: str) -> bool:
+    """Two sentences or more and LONG_PARAGRAPH_WORDS words: a story's paragraph, not a card."""
+    return len(words(text)) >= LONG_PARAGRAPH_WORDS and has_sentence(text) and len(sentence_spans(text)) >= 2
 
 
 def _headline_of(blocks: Sequence[Block]) -> int | None:

@@ -1,0 +1,401 @@
+"""Kinds for other stories' headlines and the page's labels, found by shape and position
+(NL112, NL116, NL117), with the evidence they share.
+
+The *story body* is the stretch from the first to the last story paragraph (long prose that
+ends like a sentence, ``furniture.is_story_paragraph``). What lies before or after it, and is
+shaped unlike it, is page furniture more often than not:
+
+- ``related-list`` (NL112): a teaser heading (the lexicon's ``related_headings``, or, outside
+  the story body, any short heading-like line) and the headlines after it, or, outside the
+  body, a run of three or more headline-like lines. Dates, times ("3 hours ago"), bylines,
+  section labels and one summary line after a headline do not break a run. One finding over
+  the run.
+- ``story-promo`` (NL116): a whole line that is another story's headline, introduced by a cue
+  (``promo_cues``: "Also on <site>", "PLUS:", "ICYMI:") or, between two story paragraphs,
+  shaped as a headline the paragraphs around it are not: no closing full stop, speech quoted
+  in single quotes as headlines quote it.
+- ``page-label`` (NL117): a short line at the very top or the very bottom of the text that is
+  a breadcrumb ("World > Europe"), a date-and-category line ("Politics | 4 May 2021"), a
+  section name in capitals or in lower case, a list of topics, or an end marker.
+
+All are structural guesses: warnings without a fix; each message says what the block is
+thought to be.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import regex
+
+from newslint.document import Block, Document
+from newslint.model import DeclaredRule, Finding, RuleSpec, rule_identity
+from newslint.options import Options
+from newslint.rules.artifacts.furniture import (
+    _BULLET,
+    NOT_FURNITURE,
+    FurnitureLexicon,
+    _message,
+    _no_fix,
+    _short,
+    core_text,
+    is_headline,
+    is_story_paragraph,
+    span_finding,
+    story_bounds,
+    trim_edges,
+    words,
+)
+from newslint.rules.artifacts.furniture import _options as furniture_options
+from newslint.text.credits import is_credit
+from newslint.text.patterns import regex_timeout
+
+_MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_DAY = r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?"
+_DATE = (rf"(?:{_DAY}\s+)?(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?:,?\s+\d{{4}})?"
+         r"|\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4})")
+_TIME = r"\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?"
+_AGO = r"(?:about\s+|an?\s+)?(?:\d+|an?|one)\s+(?:sec|second|min|minute|hr|hour|day|week|month|year)s?\s+ago"
+# a line that only dates or signs a teaser: "3 hours ago", "May 4, 2021 10:15", "By Jane Roe"
+_META_LINE = regex.compile(
+    rf"^(?:(?:published|updated|posted|last updated|first published)\s*:?\s*)?(?:{_AGO}|{_DATE}(?:\s*(?:at|,|-|\|)?\s*{_TIME})?|{_TIME}(?:\s*,?\s*{_DATE})?|yesterday|today|just now)$"
+    r"|^by\s+[\p{Lu}][\p{L}.'’-]*(?:\s+[\p{Lu}][\p{L}.'’-]*){0,3}$",
+    regex.I | regex.V1)
+_DATE_IN = regex.compile(rf"(?:{_AGO}|\b{_DATE}\b|\b{_TIME}\b)", regex.I | regex.V1)
+# "Topic: what happened" (a colon after a short topic, a headline after it)
+_COLON_HEADLINE = regex.compile(r"^(?P<topic>[^:]{2,60}?)\s*:\s+(?P<rest>\S.{8,})$")
+# a quoted fragment inside the line: 'thinks daddy is still at work', “a fresh start”
+_QUOTED = regex.compile(r"(?:^|(?<=[\s:(]))(?:'[^'\n]{3,80}'|‘[^’\n]{3,80}’|\"[^\"\n]{3,80}\"|“[^”\n]{3,80}”)(?=$|[\s:,;?!)])")
+# headlines quote speech in single quotes ("Mayor 'not told' of closure"); subheadings that
+# quote use double ones
+_SINGLE_QUOTED = regex.compile(r"(?:^|(?<=[\s:(]))(?:'[^'\n?]{3,80}'|‘[^’\n?]{3,80}’)(?=$|[\s:,;!)])")
+# headline grammar: a capitalised subject and a present-tense or "to" verb, or a number first
+_HEADLINESE = regex.compile(
+    r"^(?:[\p{Lu}\d][\p{L}\d'’.&-]*\s+){1,4}(?:to\s+\p{Ll}{3,}|\p{Ll}{3,}(?<![su])s)\b"
+    r"|^\d+\s+(?:\p{Lu}|\p{Ll}+\s+(?:ways|things|reasons|tips|signs|facts|places|ideas))", regex.V1)
+# fixtures, "Label - value" lines, a name with its team or place, a reference ("Roe, Jane (4 May 2021)", "^ ...")
+_NOT_A_TITLE = regex.compile(
+    r"\s(?:v|vs)\.?\s|^(?:\S+\s+){0,4}\S+\s[-–—]\s|\b(?:written|directed|produced) by\b|\bcourtesy of\b|\bthanks to\b|</?\p{L}[^>]*>|\(\s*[\p{Lu}][^)]{0,30}\)\s*$|^\^|\bretrieved\b|\bisbn\b|\bdoi\b|\((?:\d{1,2}\s+)?(?:\p{L}+\s+)?\d{4}\)",
+    regex.I | regex.V1)
+# a quoted slogan or remark as a headline's topic: "'Not on my watch': mayor vows to ..."
+_QUOTE_LABEL = regex.compile(r"^(?:'[^\n]{2,60}?'|‘[^\n]{2,60}?’|\"[^\"\n]{2,60}\"|“[^”\n]{2,60}”):\s+(\S.{12,})$")
+_CODE = regex.compile(r"^\W*\$\s|[<>{}=]|&gt;")
+_REPORTING = regex.compile(r"\b(?:said|says|told|asked|added|wrote|called|described|named|titled|entitled)\b", regex.I)
+_SHORT_HEADING = regex.compile(r"^[\p{L}\d][\p{L}\d'’.&+-]*(?:\s+[\p{L}\d'’.&+-]+){0,5}\s*(?::|\.\.\.|…)?$", regex.V1)
+_BREADCRUMB = regex.compile(
+    r"^[\p{L}\d][\p{L}\d'’&.,-]*(?:\s+[\p{L}\d'’&.,-]+){0,3}(?:\s*(?:>|»|›|→|/|\|)\s*[\p{L}\d][\p{L}\d'’&.,-]*(?:\s+[\p{L}\d'’&.,-]+){0,3}){1,6}$",
+    regex.V1)
+# a path's separators: an arrow, or a slash or bar with a space on each side ("Luton/Brentford"
+# in a headline is no path)
+_PATH_SEPARATOR = regex.compile(r"\s*(?:>|»|›|→)\s*|\s+(?:/|\|)\s+")
+_END_MARKER = regex.compile(r"^(?:[■□◆◇●○▪►◼∎★*#~=_—–-]{1,5}|\(?ends?\)?|\[ends?\]|-?30-|xxx|end|the end)$", regex.I)
+_VERB_HINT = regex.compile(r"\b(?:is|are|was|were|be|been|has|have|had|will|would|can|could|said|says|\p{Ll}+ed)\b", regex.V1)
+
+
+# --- headline shape -----------------------------------------------------------------------
+
+def is_meta_line(text: str) -> bool:
+    """A line that only dates or signs something: a date, a time, "3 hours ago", "By Jane Roe"."""
+    return len(text) <= 60 and _META_LINE.match(text.strip(" \t|·•-–—"), timeout=regex_timeout(text)) is not None
+
+
+def headline_signals(text: str, lexicon: FurnitureLexicon) -> int:
+    """How many marks of a headline `text` carries: title case, a "Topic: headline" colon, a
+    quoted fragment, headline grammar ("Council votes to ...", "10 things ..."), a short
+    question."""
+    timeout = regex_timeout(text)
+    colon = _COLON_HEADLINE.match(text, timeout=timeout)
+    return sum((
+        _title_cased(text, lexicon),
+        colon is not None and len(colon.group("topic").split()) <= 6,
+        _QUOTED.search(text, timeout=timeout) is not None,
+        _HEADLINESE.match(text, timeout=timeout) is not None,
+        text.endswith("?") and len(text.split()) <= 14,
+    ))
+
+
+def _title_cased(text: str, lexicon: FurnitureLexicon) -> bool:
+    """Whether at least three in four words after the first that are not small words start
+    with a capital or a digit, two of them with a capital ("Up to 500cc: 6%" is data)."""
+    major = [word for word in words(text)[1:] if word.lower() not in lexicon.minor_words]
+    capitals = sum(word[0].isupper() for word in major)
+    return capitals >= 2 and 4 * (capitals + sum(word[0].isdigit() for word in major)) >= 3 * len(major)
+
+
+def is_teaser_headline(text: str, lexicon: FurnitureLexicon) -> bool:
+    """A headline-like line: one sentence of 4-20 words, no closing full stop, not a credit or
+    a date line, not a listing of names ("Jane Roe (Portvale)") or fixtures."""
+    if not is_headline(text, lexicon, title_case=False) or len(words(text)) < 4 or is_meta_line(text):
+        return False
+    timeout = regex_timeout(text)
+    return _NOT_A_TITLE.search(text, timeout=timeout) is None
+
+
+def body_bounds(blocks: Sequence[Block]) -> tuple[int, int] | None:
+    """Indexes of the first and last paragraph of the story body: story paragraphs of 25 words
+    or more (an editor's note or a call to action after the story is shorter), or, without
+    any, of every story paragraph."""
+    long = [i for i, block in enumerate(blocks) if is_story_paragraph(block) and len(block.text.split()) >= 25]
+    return (long[0], long[-1]) if long else story_bounds(blocks)
+
+
+def _line_texts(block: Block) -> list[str]:
+    """The block's lines without list bullets and edge white space (a final full stop kept)."""
+    return [_BULLET.sub("", line, count=1).strip() for line in block.text.strip().split("\n") if line.strip()]
+
+
+# --- NL112 related-list -----------------------------------------------------------------
+
+@dataclass(frozen=True)
+class RelatedListRule(DeclaredRule):
+    lexicon: FurnitureLexicon
+    min_run: int
+    max_run: int
+
+    def check(self, document: Document) -> Iterator[Finding]:
+        blocks = document.blocks
+        bounds = body_bounds(blocks)
+        taken = -1
+        for index, block in enumerate(blocks):
+            if index <= taken or block.kind in NOT_FURNITURE:
+                continue
+            outside = bounds is not None and (index < bounds[0] or index > bounds[1])
+            found = self._run_at(blocks, index, bounds, outside)
+            if found is None:
+                continue
+            (first, last), what = found
+            taken = last
+            yield span_finding(self, document, blocks[first], blocks[last],
+                               _message(self.message, what=what, match=_short(blocks[first].text.strip()),
+                                        blocks=str(last - first + 1)))
+
+    def _run_at(self, blocks: Sequence[Block], index: int, bounds: tuple[int, int] | None,
+                outside: bool) -> tuple[tuple[int, int], str] | None:
+        if self._is_heading(blocks[index]):
+            last = self._items(blocks, index + 1, needed=1)
+            if last is not None:
+                return (index, last), "a related-stories list"
+            if bounds is not None and index > bounds[0] and self._only_furniture_after(blocks, index, bounds[1]):
+                return (index, index), "a related-stories heading whose list did not survive"
+            return None
+        if bounds is None or bounds[0] <= index <= bounds[1]:
+            return None
+        after_story = index > bounds[1]
+        core = core_text(blocks[index])
+        text = blocks[index].text.strip()
+        # any short heading-like line counts as a teaser heading after the story, never above it
+        if after_story and _SHORT_HEADING.match(text, timeout=regex_timeout(text)) and not text.endswith(":") and \
+                not is_meta_line(core) and \
+                (not is_teaser_headline(core, self.lexicon) or headline_signals(core, self.lexicon) == 0):
+            last = self._items(blocks, index + 1, needed=2, headless=True, every_marked=True, heading=True)
+            if last is not None:
+                return (index, last), "a teaser heading and the headlines under it"
+        if index > 0 and blocks[index - 1].text.rstrip().endswith(":"):
+            return None  # a lead-in introduces the story's own list
+        last = self._items(blocks, index, needed=self.min_run, headless=True, every_marked=not after_story)
+        if last is not None and self._outside(bounds, last):
+            return (index, last), "a run of headlines of other stories"
+        return None
+
+    @staticmethod
+    def _outside(bounds: tuple[int, int] | None, last: int) -> bool:
+        return bounds is None or last < bounds[0] or last > bounds[1]
+
+    def _items(self, blocks: Sequence[Block], start: int, *, needed: int, headless: bool = False,
+               every_marked: bool = False, heading: bool = False) -> int | None:
+        """The index of the last block of a run of teaser headlines from `start` with at least
+        `needed` headlines, or None. A date, byline or section label between two headlines does
+        not break it, nor (under a heading) one summary line after a headline. Without a
+        heading most of the headlines must carry a headline's marks (with `every_marked`, all:
+        under a heading of any shape, or above the story, where they must be in title case),
+        and the run must read as phrases, not as a list of names."""
+        last, headlines, marked, phrased = None, 0, 0, 0
+        skipped = summary_ok = False
+        for following in range(start, min(len(blocks), start + self.max_run)):
+            block = blocks[following]
+            if block.kind in NOT_FURNITURE or block.text.rstrip().endswith(":") and not self._is_heading(block):
+                break
+            lines = _line_texts(block)
+            if lines and all(is_teaser_headline(line, self.lexicon) for line in lines):
+                headlines += len(lines)
+                marked += sum((_title_cased(line, self.lexicon) if every_marked and not heading
+                               else headline_signals(line, self.lexicon) > 0) for line in lines)
+                phrased += sum(any(w.lower() in self.lexicon.minor_words for w in words(line)) for line in lines)
+                last, skipped, summary_ok = following, False, True
+                continue
+            if last is None or skipped:
+                break
+            text = block.text.strip()
+            skipped = True
+            if is_meta_line(text) or len(text) <= 25 and _SHORT_HEADING.match(text) and not text.endswith(":"):
+                continue  # a date, byline or section label between teasers
+            if summary_ok and not headless and len(text.split()) <= 60:
+                summary_ok = False  # one summary line under a headline
+                continue
+            break
+        if last is None or headlines < needed:
+            return None
+        if headless and (marked < headlines if every_marked else 2 * marked < headlines + 1):
+            return None
+        if headless and 2 * phrased < headlines:
+            return None
+        return last
+
+    def _only_furniture_after(self, blocks: Sequence[Block], index: int, last_story: int) -> bool:
+        """Whether no story paragraph follows block `index`, interface text aside, or only
+        one or two short blocks do (a sign-up line, a credit)."""
+        after = [block for block in blocks[index + 1:] if block.text.strip()]
+        if index > last_story or len(after) <= 2 and all(len(block.text.split()) < 40 for block in after):
+            return True
+        return all(
+            not is_story_paragraph(block) or
+            self.lexicon.interface_category(core_text(block), weak=False) is not None
+            for block in blocks[index + 1:])
+
+    def _is_heading(self, block: Block) -> bool:
+        core = core_text(block)
+        return bool(core) and len(core) <= 80 and \
+            self.lexicon.related_heading.fullmatch(core, timeout=regex_timeout(core)) is not None
+
+
+# --- NL116 story-promo -------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class StoryPromoRule(DeclaredRule):
+    lexicon: FurnitureLexicon
+
+    def check(self, document: Document) -> Iterator[Finding]:
+        blocks = document.blocks
+        story = [is_story_paragraph(block) for block in blocks]
+        first = next((i for i, block in enumerate(blocks) if block.text.strip()), 0)
+        for index, block in enumerate(blocks):
+            if block.kind in NOT_FURNITURE or story[index] or index == first:
+                continue  # the first line is the article's own headline
+            text = _BULLET.sub("", block.text.strip(), count=1, timeout=regex_timeout(block.text))
+            if "\n" in text or len(text) > 220:
+                continue
+            what = self._promo(text, story, index)
+            if what is not None:
+                yield span_finding(self, document, block, block, _message(self.message, what=what, match=_short(text)))
+
+    def _promo(self, text: str, story: Sequence[bool], index: int) -> str | None:
+        timeout = regex_timeout(text)
+        cue = self.lexicon.promo_cue.match(text, timeout=timeout)
+        if cue is not None:
+            headline = trim_edges(text[cue.end():])
+            if is_teaser_headline(headline, self.lexicon) and len(words(headline)) >= 5:
+                return "a promo for another story"
+            return None
+        between = 0 < index < len(story) - 1 and story[index - 1] and story[index + 1]
+        if not between or len(words(text)) < 6 or _CODE.search(text, timeout=timeout):
+            return None  # a subheading, or a command in a how-to
+        slogan = _QUOTE_LABEL.match(text, timeout=timeout)
+        if slogan is not None and is_teaser_headline(slogan.group(1), self.lexicon):
+            return "another story's headline between the paragraphs"  # "'Slogan': what happened"
+        if text.endswith(("...", "…")) and is_teaser_headline(text.rstrip(".… "), self.lexicon) and \
+                _title_cased(text, self.lexicon):
+            return "a cut-off teaser headline between the paragraphs"
+        if text.rstrip().endswith((".", ":", ";", ",")) or not is_teaser_headline(trim_edges(text), self.lexicon):
+            return None
+        quoted = _SINGLE_QUOTED.search(text, timeout=timeout)
+        if quoted is not None and quoted.start() == 0:
+            return None  # a subheading that opens with a quoted word
+        unquoted = text[:quoted.start()] + text[quoted.end():] if quoted is not None else ""
+        if quoted is not None and len(unquoted) > 8 and not _REPORTING.search(unquoted, timeout=timeout):
+            return "another story's headline between the paragraphs"
+        return None
+
+
+# --- NL117 page-label --------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class PageLabelRule(DeclaredRule):
+    lexicon: FurnitureLexicon
+    edge_blocks: int
+
+    def check(self, document: Document) -> Iterator[Finding]:
+        blocks = document.blocks
+        bounds = story_bounds(blocks)
+        if bounds is None:
+            return
+        present = [i for i, block in enumerate(blocks) if block.text.strip() and block.kind not in NOT_FURNITURE]
+        top = [i for i in present if i < bounds[0]][:self.edge_blocks]
+        bottom = [i for i in present if i > bounds[1]][-self.edge_blocks:]
+        for position, index in enumerate(top + bottom):
+            following = (top + bottom)[position + 1] if position + 1 < len(top + bottom) else None
+            if following is not None and blocks[following].text.lstrip()[:1].islower():
+                continue  # a line broken mid-sentence: the next line carries on in lower case
+            what = self._label(blocks[index], at_top=index < bounds[0], last=index == present[-1])
+            if what is not None:
+                text = blocks[index].text.strip()
+                yield span_finding(self, document, blocks[index], blocks[index],
+                                   _message(self.message, what=what, match=_short(text)))
+
+    def _label(self, block: Block, *, at_top: bool, last: bool) -> str | None:
+        lines = [line.strip(" \t|") for line in block.text.strip().split("\n") if line.strip(" \t|")]
+        if len(lines) > 1:  # a menu split over lines: every line a row of links
+            rows = [self._label_line(line, at_top=at_top, last=False) for line in lines]
+            return "a row of section links" if all(row == "a row of section links" for row in rows) else None
+        return self._label_line(lines[0], at_top=at_top, last=last) if lines else None
+
+    def _label_line(self, text: str, *, at_top: bool, last: bool) -> str | None:
+        if len(text) > 160 or is_credit(text):
+            return None
+        timeout = regex_timeout(text)
+        if _END_MARKER.match(text, timeout=timeout):
+            return "an end-of-article marker" if last else None
+        if self.lexicon.page_label.fullmatch(trim_edges(text), timeout=timeout):
+            return "a section label"
+        parts = [p for p in _PATH_SEPARATOR.split(text, timeout=timeout) if p]
+        if len(parts) >= 2 and all(any(c.isalpha() for c in p) for p in parts) and \
+                _BREADCRUMB.match(text, timeout=timeout) and not _VERB_HINT.search(text, timeout=timeout):
+            if _DATE_IN.search(text, timeout=timeout):
+                # the category is a section name or one word; "Jane Roe | Staff Writer | 4 May" is a byline
+                labels = [p for p in parts if not _DATE_IN.search(p, timeout=timeout)]
+                named = labels and all(len(p.split()) == 1 or self.lexicon.page_label.fullmatch(p) for p in labels)
+                return "a date-and-category line" if named else None
+            return "a breadcrumb or section path" if at_top or regex.search(r"[>»›→]", text) else "a row of section links"
+        items = [p.strip() for p in regex.split(r"\s*[,|•·]\s*", text) if p.strip()]
+        if not at_top and len(items) >= 4 and all(1 <= len(p.split()) <= 4 for p in items) and \
+                not _VERB_HINT.search(text, timeout=timeout) and not text.endswith((".", "!", "?")) and \
+                sum(p[0].isupper() for p in items) * 4 >= 3 * len(items):
+            return "a list of topics or tags"
+        found = words(text)
+        # in capitals at the top it may be a dateline ("PORTVALE"), which belongs to the story
+        if 1 <= len(found) <= 3 and len(text) <= 30 and regex.fullmatch(r"[\p{L}&' -]+", text, timeout=timeout) \
+                and (text.islower() or (not at_top and text.isupper() and len(text) > 3)) \
+                and not _VERB_HINT.search(text, timeout=timeout) and not any(w.lower() in self.lexicon.minor_words for w in found):
+            return "a section label"
+        return None
+
+
+# --- rule constructors ------------------------------------------------------------------
+
+def _options(spec: RuleSpec, extra: set[str]) -> tuple[Options, FurnitureLexicon]:
+    _no_fix(spec)  # every kind here is a guess
+    return furniture_options(spec, extra)
+
+
+def related_list_rule(spec: RuleSpec) -> RelatedListRule:
+    options, lexicon = _options(spec, {"min_run", "max_run"})
+    return RelatedListRule(**rule_identity(spec), lexicon=lexicon, min_run=int(options.number("min_run", 3)),
+                           max_run=int(options.number("max_run", 12)))
+
+
+def story_promo_rule(spec: RuleSpec) -> StoryPromoRule:
+    _, lexicon = _options(spec, set())
+    return StoryPromoRule(**rule_identity(spec), lexicon=lexicon)
+
+
+def page_label_rule(spec: RuleSpec) -> PageLabelRule:
+    options, lexicon = _options(spec, {"edge_blocks"})
+    return PageLabelRule(**rule_identity(spec), lexicon=lexicon, edge_blocks=int(options.number("edge_blocks", 5)))
+
+
+KINDS: dict[str, Any] = {
+    "related-list": related_list_rule,
+    "story-promo": story_promo_rule,
+    "page-label": page_label_rule,
+}

@@ -1,0 +1,200 @@
+"""NL112, NL116, NL117: other stories' headlines and page labels found by shape and by the
+position of the story body (issue 13). Flagged cases and what must be left alone; every text
+here is our own writing.
+"""
+
+from __future__ import annotations
+
+import pytest
+from test_furniture_rules import lint, spans  # noqa: F401 - lint is a fixture
+
+from newslint.model import Severity
+
+# Two paragraphs of 25 words or more: the story body.
+BODY = (
+    "The harbour at Portvale reopened on Monday after a week of repairs to the sea wall, the "
+    "council said, and the first ferry of the morning left the quay on time.\n\n"
+    "Fishermen said the repairs had come too late for the winter season, which had cost them "
+    "three weeks of catches and a great deal of money they would not get back.\n\n"
+)
+CLOSING = ("The council will decide in March whether the wall needs a second phase of work, which "
+           "would close the quay to traffic again for a month next winter.\n")
+
+
+# --- NL112: teaser runs ---------------------------------------------------------------------
+
+def test_sentence_case_teasers_with_times_after_the_story(lint) -> None:
+    run = ("Ferry crews vote to strike over the winter rota\n2 hours ago\n"
+           "Council to review parking charges near the quay\n5 hours ago\n"
+           "Why the lighthouse will stay shut all summer")
+    source, found = lint("NL112", BODY + run + "\n")
+    assert spans(source, found) == [run]
+    assert found[0].severity is Severity.WARNING and found[0].fix is None
+    assert "headlines of other stories" in found[0].message
+
+
+def test_a_heading_of_any_wording_over_headlines_after_the_story(lint) -> None:
+    run = "Elsewhere in the valley\nMill owners fined over river pollution\nSchool 'not consulted' on bus cuts"
+    source, found = lint("NL112", BODY + run + "\n")
+    assert spans(source, found) == [run]
+    assert "teaser heading" in found[0].message
+
+
+def test_a_title_case_run_above_the_story(lint) -> None:
+    run = ("Ten Quiet Beaches on the Portvale Coast\nWhy the River Keeps Rising Every Spring\n"
+           "The Best Fish and Chips in the County")
+    source, found = lint("NL112", run + "\n\n" + BODY)
+    assert spans(source, found) == [run]
+
+
+@pytest.mark.parametrize("text", [
+    # above the story, a heading of any wording and sentence-case lines are the article's own
+    "Harbour notes\nThe wall was built in 1911 by the harbour board\nThe quay was widened after the war\n\n" + BODY,
+    # credits after the story
+    BODY + "Credits\nProduced in Portvale by the harbour trust\nPhotographs courtesy of the town museum\n",
+    # a list of awards: "Category - winner"
+    BODY + "Best skipper - Jane Roe of the Morning Star\nBest crew - The Eastbridge lifeboat team\n"
+           "Best newcomer - Sam Doe of the Portvale pilot boat\n",
+    # references
+    BODY + "Roe, Jane (2019) A history of the harbour wall\nDoe, Sam (2020) Ferries of the south coast\n"
+           "Roe, Jane (2021) The quay and its people\n",
+    # the story's own list, introduced by a lead-in
+    BODY + "The trust's next steps are:\nrepair the slipway before the spring tides\n"
+           "repaint the harbour master's office\nreopen the fish market on Fridays\n",
+])
+def test_lists_that_belong_to_the_story_are_left_alone(lint, text: str) -> None:
+    assert lint("NL112", text)[1] == []
+
+
+def test_a_short_story_ending_keeps_the_teasers_outside_the_body(lint) -> None:
+    # the editor's note after the teasers is shorter than a story paragraph
+    run = ("Ferry crews vote to strike over the winter rota\nCouncil to review parking charges near the quay\n"
+           "Why the lighthouse will stay shut all summer")
+    text = BODY + run + "\n\nEditor's note: this story was updated on Tuesday with the council's figures.\n"
+    source, found = lint("NL112", text)
+    assert spans(source, found) == [run]
+
+
+# --- NL116: promos for other stories --------------------------------------------------------
+
+@pytest.mark.parametrize("line", [
+    "Also on portvale-star.com Ferry crews vote to strike over the winter rota",
+    "PLUS: Ten Quiet Beaches on the Portvale Coast",
+    "ICYMI | Council to review parking charges near the quay",
+])
+def test_a_cue_and_a_headline_between_paragraphs(lint, line: str) -> None:
+    source, found = lint("NL116", BODY + line + "\n\n" + CLOSING)
+    assert spans(source, found) == [line]
+    assert found[0].severity is Severity.WARNING and found[0].fix is None
+    assert "promo for another story" in found[0].message
+
+
+def test_a_headline_quoting_speech_between_paragraphs(lint) -> None:
+    line = "Harbour master 'not told' of the sea wall repairs until too late"
+    source, found = lint("NL116", BODY + line + "\n\n" + CLOSING)
+    assert spans(source, found) == [line]
+    assert "another story's headline" in found[0].message
+
+
+@pytest.mark.parametrize("text", [
+    # the article's own headline on the first line
+    "The Latest: ferry crews vote to strike over the winter rota\n\n" + BODY,
+    # a subheading of a few words, and one that opens with a quoted word
+    BODY + "The long road to a new wall\n\n" + CLOSING,
+    BODY + "'Lucky' escape for the crew of the pilot boat\n\n" + CLOSING,
+    # speech reported outside the quotation: a sentence missing its full stop
+    BODY + "The mayor said the plan was 'dead in the water' after the vote\n\n" + CLOSING,
+    # a cue followed by a sentence
+    BODY + "See: the council's statement is on its website, with the new timetable.\n\n" + CLOSING,
+    # a command line in a how-to
+    BODY + "$ echo 'open the gates' > harbour.log\n\n" + CLOSING,
+])
+def test_subheadings_sentences_and_headlines_of_the_story_are_left_alone(lint, text: str) -> None:
+    assert lint("NL116", text)[1] == []
+
+
+# --- NL117: page labels at the edges ---------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "label", "what"), [
+    ("News > Coast > Portvale\n\n" + BODY, "News > Coast > Portvale", "breadcrumb"),
+    ("Politics | 4 May 2021\n\n" + BODY, "Politics | 4 May 2021", "date-and-category"),
+    ("coastal life\n\n" + BODY, "coastal life", "section label"),
+    ("World news\n\n" + BODY, "World news", "section label"),
+    (BODY + "Harbour, Ferries, Portvale Council, Coastal Transport\n", "Harbour, Ferries, Portvale Council, Coastal Transport",
+     "topics"),
+    (BODY + "###\n", "###", "end-of-article marker"),
+])
+def test_page_labels_at_the_edges_are_warned_about(lint, text: str, label: str, what: str) -> None:
+    source, found = lint("NL117", text)
+    assert spans(source, found) == [label]
+    assert what in found[0].message and found[0].fix is None and found[0].severity is Severity.WARNING
+
+
+@pytest.mark.parametrize("text", [
+    "Jane Roe | Staff Writer | 4 May 2021\n\n" + BODY,  # a byline with its date
+    "PORTVALE\n\n" + BODY,  # a dateline in capitals
+    "4 May 2021\n\n" + BODY,  # a date alone
+    "Portvale v Eastbridge/Northam\n\n" + BODY,  # a headline with a slash
+    BODY + "###\n\nJane Roe is the Star's harbour correspondent.\n",  # a marker with the story after it
+    BODY + "Jane Roe, Portvale\n",  # a sign-off
+    "News > Coast\n\n" + BODY + "coastal life\n\n" + BODY + "World news\n\n" + BODY,  # inside the body
+])
+def test_bylines_datelines_and_story_lines_are_left_alone(lint, text: str) -> None:
+    source, found = lint("NL117", text)
+    assert [s for s in spans(source, found) if s != "News > Coast"] == []
+
+
+@pytest.mark.parametrize("line", [
+    "'Not on my watch': harbour master vows to keep the quay open",  # a quoted slogan as topic
+    "Weekend Reads: Ten Quiet Beaches, Two Old Piers and a Lighthouse...",  # a cut-off link title
+])
+def test_other_headline_shapes_between_paragraphs(lint, line: str) -> None:
+    source, found = lint("NL116", BODY + line + "\n\n" + CLOSING)
+    assert spans(source, found) == [line]
+
+
+def test_a_sentence_that_trails_off_is_left_alone(lint) -> None:
+    text = BODY + "And then the tide came in and nobody on the quay said a word...\n\n" + CLOSING
+    assert lint("NL116", text)[1] == []
+
+
+def test_a_menu_split_over_lines_is_one_label(lint) -> None:
+    menu = "| News | Harbour | Ferries | Contact Us |\n| Archives | Events | Write for the Star |"
+    source, found = lint("NL117", BODY + menu + "\n")
+    assert spans(source, found) == [menu]
+    assert "section links" in found[0].message
+
+
+def test_lower_case_words_that_make_a_phrase_are_not_a_label(lint) -> None:
+    assert lint("NL117", "and they are\n\n" + BODY)[1] == []
+
+
+# --- NL109 and NL110: interface text found on the tuning pages, in our own words -----------
+
+@pytest.mark.parametrize("line", [
+    "© 2019, 2020",
+    "See more photos:",
+    "You can follow any responses to this entry through the feed, or leave a response below.",
+    "This entry was posted on Monday, 4 May 2021 at 10:15 am and is filed under Harbour, Ferries.",
+])
+def test_interface_text_of_blog_engines_and_galleries(lint, line: str) -> None:
+    source, found = lint("NL109", BODY + line + "\n")
+    assert spans(source, found) == [line]
+
+
+def test_learn_more_counts_beside_other_controls(lint) -> None:
+    source, found = lint("NL109", BODY + "Learn more\n\nNext\n")
+    assert spans(source, found) == ["Learn more", "Next"]
+    assert lint("NL109", "Learn more\n\n" + BODY)[1] == []
+
+
+def test_a_pointer_to_another_page_is_a_call_to_action(lint) -> None:
+    line = "You can read more about the harbour master's long career here."
+    source, found = lint("NL110", BODY + line + "\n")
+    assert spans(source, found) == [line]
+    assert lint("NL110", BODY + "You can read more about the wall in the council's report.\n")[1] == []
+
+
+def test_a_word_of_a_sentence_broken_over_lines_is_not_a_label(lint) -> None:
+    text = BODY + "Editor's note: the harbour board\nrepeatedly\ndelayed the repairs, the inquiry found\n"
+    assert lint("NL117", text)[1] == []
