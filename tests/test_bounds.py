@@ -537,5 +537,5 @@ def test_fixing_many_findings_is_linear(shape: str) -> None:
 
     fix(10)
     small_time = min(cpu_seconds(lambda: fix(1_000)) for _ in range(2))
-    large_time = cpu_seconds(lambda: fix(8_000))
+    large_time = min(cpu_seconds(lambda: fix(8_000)) for _ in range(2))  # best of two, as for the small run
     assert large_time < max(1.0, 20 * small_time), f"{shape}: {small_time:.2f} s -> {large_time:.2f} s for 8x the fixes"
