@@ -486,6 +486,42 @@ def test_nl301_second_round_leaves_alone(rules, text: str) -> None:
     assert codes_and_words(rules, text) == []
 
 
+# --- Issue 12, third round: pronoun breaks (abbreviations, names that are no person's) -------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("The Northfield Water Authority has raised its charges. The NWA said they would review the rise.",
+                 [("NL301", "they")], id="an-abbreviation-of-a-name-written-in-full-is-that-body"),
+    pytest.param("The Office for Rail Standards has opened its files. The O.R.S. have said the files are ready.",
+                 [("NL301", "have")], id="dotted-initials-and-an-of-connector"),
+    pytest.param("Brightwell has closed two depots this year. Brightwell says their sales fell in the spring.",
+                 [("NL301", "their")], id="a-one-word-name-never-written-as-a-persons-is-no-person"),
+    pytest.param("Arkwright has joined the race. Arkwright has said their campaign will start soon.",
+                 [("NL301", "their")], id="a-lone-name-with-a-singular-verb-and-their"),
+])
+def test_nl301_third_round_flags(rules, text: str, expected: list[tuple[str, str]]) -> None:
+    assert codes_and_words(rules, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("The Northfield Water Authority has raised its charges. The RMT said they would strike in May.",
+                 id="an-abbreviation-with-other-initials-is-another-body"),
+    pytest.param("The NWA said they would review the rise. The Northfield Water Authority has raised its charges.",
+                 id="an-abbreviation-before-the-full-name-is-not-linked"),
+    pytest.param("Dana Reyes has joined the race. Reyes has said their campaign will start soon.",
+                 id="a-surname-of-a-full-name-may-be-a-person"),
+    pytest.param("Ms Reyes has joined the race. Reyes has said their campaign will start soon.",
+                 id="a-name-after-a-title-may-be-a-person"),
+    pytest.param("Dana Reyes has joined the race. Dana has said their campaign will start soon.",
+                 id="a-first-name-of-a-full-name-may-be-a-person"),
+    pytest.param("Brightwell has closed two depots this year. Brightwell says workers fear for their jobs.",
+                 id="people-between-the-name-and-their"),
+    pytest.param('Brightwell has closed two depots this year. Brightwell says "their sales fell".',
+                 id="a-quoted-their-is-the-speakers"),
+])
+def test_nl301_third_round_leaves_alone(rules, text: str) -> None:
+    assert codes_and_words(rules, text) == []
+
+
 def test_nl302_leaves_who_after_a_name_ending_in_people_alone(rules) -> None:
     text = "She sits on the Council of Economic Advisers who has advised two presidents."
     assert [c for c, _ in codes_and_words(rules, text) if c == "NL302"] == []

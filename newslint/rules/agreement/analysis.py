@@ -224,14 +224,15 @@ def analyse(document: Document, lexicon: Lexicon, blocks: frozenset[BlockKind]) 
         found: list[Use | RelativeUse] = []
         opened: tuple[_Sentence, Mention] | None = None  # the sentence before, if its subject opens it
         referents = _Referents()
+        abbreviations = _Abbreviations()
         for position, ((block, span), tokens) in enumerate(zip(spans, sentences)):
             if tokens is None and opened is not None and _opens_with_pronoun(block.text, span, lexicon):
                 tokens = tokens_of(block, span)
             if tokens is None:
                 opened = None
                 continue
-            mentions = referents.resolve(
-                tokens, _mentions(tokens, lexicon, names_with_the, name_starts, in_lower_case, known), position, lexicon)
+            mentions = abbreviations.resolve(referents.resolve(
+                tokens, _mentions(tokens, lexicon, names_with_the, name_starts, in_lower_case, known), position, lexicon))
             before = spans[position - 1] if position > 0 else None
             sentence = _Sentence(
                 block, tokens, frozenset(index for m in mentions for index in range(m.first, m.head + 1)),
@@ -242,6 +243,7 @@ def analyse(document: Document, lexicon: Lexicon, blocks: frozenset[BlockKind]) 
                 uses.extend(_opening_pronoun(sentence, opened[0], opened[1], lexicon))
             opened = _opening_subject(sentence, mentions, uses, lexicon)
             referents.record(tokens, mentions, uses, position, lexicon, person_like)
+            abbreviations.record(tokens, mentions, lexicon)
             found.extend(uses)
         return found
 
@@ -256,7 +258,7 @@ def analyse(document: Document, lexicon: Lexicon, blocks: frozenset[BlockKind]) 
                      else tokens for (block, span), tokens in zip(spans, sentences)]
         found = collect(organisations | things)
     uses = [item for item in found if isinstance(item, Use)]
-    return Analysis(_person_safe(uses, lexicon), tuple(item for item in found if isinstance(item, RelativeUse)))
+    return Analysis(_person_safe(uses, lexicon, person_like.stands_alone), tuple(item for item in found if isinstance(item, RelativeUse)))
 
 
 class _Referents:
@@ -314,6 +316,56 @@ class _Referents:
         return None
 
 
+class _Abbreviations:
+    """Names written in full earlier in the article, by their initials.
+
+    "The American Bar Association has ... the ABA said they": an abbreviation whose letters are
+    the initials of a capitalised name written before it is that body, so its uses count for it.
+    """
+
+    def __init__(self) -> None:
+        self._by_initials: dict[str, Subject] = {}
+
+    def record(self, tokens: Sequence[Token], mentions: Sequence[Mention], lexicon: Lexicon) -> None:
+        for mention in mentions:
+            initials = _initials(tokens, mention, lexicon)
+            if initials is not None:
+                self._by_initials.setdefault(initials, mention.subject)
+
+    def resolve(self, mentions: list[Mention]) -> list[Mention]:
+        if not self._by_initials:
+            return mentions
+        resolved = []
+        for mention in mentions:
+            full = self._by_initials.get(_abbreviation_letters(mention.subject)) if mention.subject.acronym else None
+            if full is not None:
+                mention = Mention(dataclasses.replace(full, organisation=True), mention.first, mention.head)
+            resolved.append(mention)
+        return resolved
+
+
+def _abbreviation_letters(subject: Subject) -> str:
+    """ "F.B.I." and "FBI" alike: the capital letters of a one-word name shaped as an acronym."""
+    return "".join(letter for letter in subject.name if letter.isupper())
+
+
+def _initials(tokens: Sequence[Token], mention: Mention, lexicon: Lexicon) -> str | None:
+    """The initials of a name of two words or more ("the Federal Bureau of Investigation": "FBI"),
+    if every word of the mention after its determiner is capitalised, but for connectors."""
+    words = [token for token in tokens[mention.first:mention.head + 1] if token.is_word]
+    if words and words[0].lower in lexicon.determiners:
+        words = words[1:]
+    end = mention.head + 1
+    while end + 1 < len(tokens) and tokens[end].lower in lexicon.name_connectors and tokens[end + 1].is_capitalised \
+            and tokens[end + 1].is_word:  # "Bureau of Investigation"
+        words.extend(tokens[end:end + 2])
+        end += 2
+    letters = [word.text[0] for word in words if word.lower not in lexicon.name_connectors]
+    if len(letters) < 2 or not all(word.is_capitalised or word.lower in lexicon.name_connectors for word in words):
+        return None
+    return "".join(letters)
+
+
 def _has_predicate(tokens: Sequence[Token], mention: Mention, lexicon: Lexicon) -> bool:
     """Whether a verb follows the mention, which opens its clause: "the FT reports", "Acme cut"."""
     at = _skip_adverbs(tokens, mention.head + 1, lexicon)
@@ -345,6 +397,13 @@ class _PersonLikeNames:
             self._answers[subject.name] = self._after_name_or_title(subject.name)
         return self._answers[subject.name]
 
+    def stands_alone(self, subject: Subject) -> bool:
+        """Whether a one-word bare name is never written beside another capitalised word or after
+        a title ("Acme", not "Dana" of "Dana Reyes" nor "Reyes" of "Mr Reyes"): no person's name
+        that the article introduces in full, so "they" for it is a number, not a person's pronoun."""
+        return subject.kind is SubjectKind.BARE_NAME and " " not in subject.name and not self(subject) \
+            and not any(_before_capitalised(block.text, subject.name) for block in self._document.blocks)
+
     def _after_name_or_title(self, name: str) -> bool:
         lexicon = self._lexicon
         for block in self._document.blocks:
@@ -370,6 +429,19 @@ def _words_before(text: str, name: str) -> Iterator[str]:
             if before:
                 yield before[-1]
         at = text.find(name, after)
+
+
+def _before_capitalised(text: str, name: str) -> bool:
+    """Whether a whole-word occurrence of `name` in `text` has a capitalised word straight after
+    it, past a space only ("Dana Reyes", "Acme Holdings")."""
+    at = text.find(name)
+    while at >= 0:
+        after = at + len(name)
+        if (at == 0 or not text[at - 1].isalnum()) and text[after:after + 1] == " " \
+                and text[after + 1:after + 2].isupper():
+            return True
+        at = text.find(name, after)
+    return False
 
 
 def _opens_with_pronoun(text: str, span: tuple[int, int], lexicon: Lexicon) -> bool:
@@ -445,12 +517,14 @@ def _restated_names(found: Sequence[Use | RelativeUse]) -> frozenset[str]:
                      and not item.subject.acronym)
 
 
-def _person_safe(uses: Sequence[Use], lexicon: Lexicon) -> tuple[Use, ...]:
+def _person_safe(uses: Sequence[Use], lexicon: Lexicon, stands_alone: Callable[[Subject], bool]) -> tuple[Use, ...]:
     """The uses without the pronouns of bare names that may be people's.
 
     "Dana Reyes has said they will run" is no mix: a person may be "they". A bare name
     that the article also gives "its" ("Brightwell has cut its prices") is a thing, so
-    its pronouns count.
+    its pronouns count, and so do those of a one-word name the article never writes as part
+    of a person's name ("Acme has closed two plants. Acme said they ...": see
+    `_PersonLikeNames.stands_alone`).
     """
     def counted(use: Use) -> bool:
         # "Analysts expect ... its": with a plural verb, a bare name's "its" is another noun's.
@@ -459,8 +533,14 @@ def _person_safe(uses: Sequence[Use], lexicon: Lexicon) -> tuple[Use, ...]:
     kept = [use for use in uses if counted(use)]
     things = frozenset(use.subject.key for use in kept
                        if not use.is_verb and use.form.lower() in lexicon.singular_pronouns)
-    return tuple(use for use in kept
-                 if use.is_verb or not use.subject.may_be_a_person or use.subject.key in things)
+    alone: dict[str, bool] = {}
+
+    def thing(subject: Subject) -> bool:
+        if subject.key not in alone:
+            alone[subject.key] = subject.key in things or stands_alone(subject)
+        return alone[subject.key]
+
+    return tuple(use for use in kept if use.is_verb or not use.subject.may_be_a_person or thing(use.subject))
 
 
 def _introduced_organisations(document: Document, lexicon: Lexicon, blocks: frozenset[BlockKind]) -> frozenset[str]:
