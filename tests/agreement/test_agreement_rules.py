@@ -497,6 +497,14 @@ def test_nl301_second_round_leaves_alone(rules, text: str) -> None:
                  [("NL301", "their")], id="a-one-word-name-never-written-as-a-persons-is-no-person"),
     pytest.param("Arkwright has joined the race. Arkwright has said their campaign will start soon.",
                  [("NL301", "their")], id="a-lone-name-with-a-singular-verb-and-their"),
+    pytest.param("The council has approved the plan. It said their budget was tight.",
+                 [("NL301", "their")], id="it-said-opens-a-clause-about-the-subject"),
+    pytest.param("The council is short of money. It has said they would cut the budget.",
+                 [("NL301", "they")], id="it-has-said-they"),
+    pytest.param("The council said on Monday that they would cut the budget. The council is short of money.",
+                 [("NL301", "they"), ("NL301", "is")], id="said-on-a-day-that-they"),
+    pytest.param("The council said in a statement that they would cut the budget. The council is short of money.",
+                 [("NL301", "they"), ("NL301", "is")], id="said-in-a-statement-that-they"),
 ])
 def test_nl301_third_round_flags(rules, text: str, expected: list[tuple[str, str]]) -> None:
     assert codes_and_words(rules, text) == expected
@@ -517,6 +525,14 @@ def test_nl301_third_round_flags(rules, text: str, expected: list[tuple[str, str
                  id="people-between-the-name-and-their"),
     pytest.param('Brightwell has closed two depots this year. Brightwell says "their sales fell".',
                  id="a-quoted-their-is-the-speakers"),
+    pytest.param("The council has approved the plan. It said residents would see their bills rise.",
+                 id="people-in-the-reported-clause-after-it-said"),
+    pytest.param("The ministry has freed two hostages. It said they were in good health.",
+                 id="people-in-the-sentence-before-it-said-they"),
+    pytest.param("The council told the residents on Monday that they would see cuts. The council is short of money.",
+                 id="people-between-the-verb-and-that"),
+    pytest.param("The council said the plans that they drew up were fine. The council is short of money.",
+                 id="that-after-a-noun-is-a-relative-pronoun"),
 ])
 def test_nl301_third_round_leaves_alone(rules, text: str) -> None:
     assert codes_and_words(rules, text) == []

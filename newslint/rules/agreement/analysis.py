@@ -51,6 +51,7 @@ MAX_SCOPE_TOKENS = 30
 _FAR = 1 << 62  # sorts after any span starting at the same offset
 MAX_MODIFIERS = 2
 MAX_ADVERBS = 2
+MAX_ADVERBIAL_TOKENS = 4  # "said in a statement on Monday that": the phrase between a reporting verb and "that"
 MAX_NAME_WORDS = 8  # keeps a run of capitalised words from costing quadratic time
 MAX_INTERRUPTER_TOKENS = 7  # the longest aside between a subject and its verb ("the FBI, meanwhile, is")
 MAX_REFERENCE_SENTENCES = 3  # how far back an organisation noun may restate a name ("the company")
@@ -478,11 +479,12 @@ def _opening_pronoun(sentence: _Sentence, before: _Sentence, mention: Mention, l
     number = _pronoun_number(tokens, 0, lexicon)
     word = tokens[0].lower
     speaker = number is None  # "It said", "They said": only people or bodies can be meant
+    verb_at: int | None = None
     if number is None:
         if word not in lexicon.singular_subject_pronouns and word not in lexicon.plural_subject_pronouns:
             return
-        verb_at = _skip_adverbs(tokens, 1, lexicon)
-        if verb_at is None or tokens[verb_at].lower not in lexicon.reporting_verbs:
+        verb_at = _reporting_verb_after(tokens, 1, lexicon)
+        if verb_at is None:
             return
         number = Number.SINGULAR if word in lexicon.singular_subject_pronouns else Number.PLURAL
     others = [index for index in range(len(before.tokens)) if not mention.first <= index <= mention.head]
@@ -501,6 +503,18 @@ def _opening_pronoun(sentence: _Sentence, before: _Sentence, mention: Mention, l
                 or any(_may_be_plural_antecedent(earlier, index, lexicon) for index in range(len(earlier))):
             return
     yield _use(sentence, mention.subject, number, False, tokens[0], _example(sentence, 0, 0))
+    if verb_at is not None:
+        # "It said their budget was tight": the speaker is the subject, so its clause is read too.
+        yield from _pronouns(sentence, Mention(mention.subject, 0, 0), verb_at + 1, lexicon, main_clause=True)
+
+
+def _reporting_verb_after(tokens: Sequence[Token], index: int, lexicon: Lexicon) -> int | None:
+    """The reporting verb at `index`, after at most two adverbs and an auxiliary: "said",
+    "also said", "has said"."""
+    at = _skip_adverbs(tokens, index, lexicon)
+    if at is not None and tokens[at].lower in lexicon.verb_numbers and at + 1 < len(tokens):
+        at = _skip_adverbs(tokens, at + 1, lexicon)
+    return at if at is not None and tokens[at].lower in lexicon.reporting_verbs else None
 
 
 def _thing_names(found: Sequence[Use | RelativeUse], lexicon: Lexicon) -> frozenset[str]:
@@ -1255,8 +1269,8 @@ def _pronouns(sentence: _Sentence, mention: Mention, start: int, lexicon: Lexico
         if word in lexicon.adverbs and (previous.lower in lexicon.verb_numbers or previous.lower in lexicon.modals):
             continue  # "has since reorganised": an adverb, not a conjunction
         if word in lexicon.clause_breaks:
-            if word in lexicon.thing_relatives and previous.lower in lexicon.reporting_verbs:
-                continue  # "said that": the reported clause keeps the subject
+            if word in lexicon.thing_relatives and _reporting_verb_before(tokens, index, lexicon) >= 0:
+                continue  # "said that", "said on Monday that": the reported clause keeps the subject
             return
         if word in lexicon.coordinators:
             verb_at = _skip_adverbs(tokens, index + 1, lexicon)
@@ -1341,13 +1355,32 @@ def _pronoun_number(tokens: Sequence[Token], index: int, lexicon: Lexicon) -> Nu
         return None
     verb_at = index - 1
     if verb_at > 0 and tokens[verb_at].lower in lexicon.thing_relatives:
-        verb_at -= 1  # "said that it"
+        verb_at = _reporting_verb_before(tokens, verb_at, lexicon)  # "said that it", "said on Monday that it"
     if verb_at < 1 or tokens[verb_at].lower not in lexicon.reporting_verbs \
             or tokens[verb_at - 1].lower in lexicon.determiners:
         return None  # not after a reporting verb, or after a noun: "their fears it"
     if subject_singular and _is_empty_it(tokens, index, lexicon):
         return None
     return Number.SINGULAR if subject_singular else Number.PLURAL
+
+
+def _reporting_verb_before(tokens: Sequence[Token], that: int, lexicon: Lexicon) -> int:
+    """The reporting verb whose clause the "that" at `that` opens, straight before it or before a
+    short phrase of time or place ("said that", "said on Monday that", "said in a statement
+    that"); else -1."""
+    for verb_at in range(that - 1, max(-1, that - 2 - MAX_ADVERBIAL_TOKENS), -1):
+        if tokens[verb_at].lower in lexicon.reporting_verbs:
+            if verb_at == that - 1:
+                return verb_at
+            opener = tokens[verb_at + 1].lower
+            phrase = tokens[verb_at + 1:that]
+            if (opener in lexicon.prepositions or opener in lexicon.clause_openers) and all(
+                    token.is_word and not token.quoted and token.lower not in lexicon.verb_numbers
+                    and token.lower not in lexicon.modals and token.lower not in lexicon.clause_breaks
+                    for token in phrase):
+                return verb_at
+            break
+    return -1
 
 
 def _is_empty_it(tokens: Sequence[Token], index: int, lexicon: Lexicon) -> bool:
