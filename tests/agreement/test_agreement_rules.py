@@ -505,6 +505,10 @@ def test_nl301_second_round_leaves_alone(rules, text: str) -> None:
                  [("NL301", "they"), ("NL301", "is")], id="said-on-a-day-that-they"),
     pytest.param("The council said in a statement that they would cut the budget. The council is short of money.",
                  [("NL301", "they"), ("NL301", "is")], id="said-in-a-statement-that-they"),
+    pytest.param("Acme has closed two plants. Acme said they would reopen one next year.",
+                 [("NL301", "has"), ("NL301", "they")], id="a-lone-name-before-said-and-plants-are-no-people"),
+    pytest.param("The council has run two events. The council said they would hold more.",
+                 [("NL301", "has"), ("NL301", "they")], id="events-are-no-people"),
 ])
 def test_nl301_third_round_flags(rules, text: str, expected: list[tuple[str, str]]) -> None:
     assert codes_and_words(rules, text) == expected
@@ -533,8 +537,17 @@ def test_nl301_third_round_flags(rules, text: str, expected: list[tuple[str, str
                  id="people-between-the-verb-and-that"),
     pytest.param("The council said the plans that they drew up were fine. The council is short of money.",
                  id="that-after-a-noun-is-a-relative-pronoun"),
+    pytest.param("The council has hired two consultants. The council said they would report in May.",
+                 id="consultants-are-people-who-may-be-they"),
+    pytest.param("Dana Reyes has closed two shops. Reyes said they would reopen one.",
+                 id="a-surname-before-said-they"),
 ])
 def test_nl301_third_round_leaves_alone(rules, text: str) -> None:
+    assert codes_and_words(rules, text) == []
+
+
+def test_nl302_leaves_who_after_a_lone_name_alone(rules) -> None:
+    text = "Madonna has sold her house. Madonna, who has three homes, said she was sad."
     assert codes_and_words(rules, text) == []
 
 

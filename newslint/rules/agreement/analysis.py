@@ -221,7 +221,7 @@ def analyse(document: Document, lexicon: Lexicon, blocks: frozenset[BlockKind]) 
 
     person_like = _PersonLikeNames(document, lexicon)
 
-    def collect(known: frozenset[str]) -> list[Use | RelativeUse]:
+    def collect(known: frozenset[str], lone: frozenset[str] = frozenset()) -> list[Use | RelativeUse]:
         found: list[Use | RelativeUse] = []
         opened: tuple[_Sentence, Mention] | None = None  # the sentence before, if its subject opens it
         referents = _Referents()
@@ -233,7 +233,8 @@ def analyse(document: Document, lexicon: Lexicon, blocks: frozenset[BlockKind]) 
                 opened = None
                 continue
             mentions = abbreviations.resolve(referents.resolve(
-                tokens, _mentions(tokens, lexicon, names_with_the, name_starts, in_lower_case, known), position, lexicon))
+                tokens, _mentions(tokens, lexicon, names_with_the, name_starts, in_lower_case, known, lone),
+                position, lexicon))
             before = spans[position - 1] if position > 0 else None
             sentence = _Sentence(
                 block, tokens, frozenset(index for m in mentions for index in range(m.first, m.head + 1)),
@@ -253,11 +254,15 @@ def analyse(document: Document, lexicon: Lexicon, blocks: frozenset[BlockKind]) 
     # read it again as an organisation's, before any finite verb ("Acme has cut its prices ...
     # Acme said it").
     things = (_thing_names(found, lexicon) | _restated_names(found)) - organisations
-    if things:
-        starts = frozenset(name.split(" ", 1)[0] for name in things)
+    # A one-word name no person's name is written with is read again too, but not as an
+    # organisation's ("Acme has closed two plants. Acme said they ..."; "Madonna, who" stays).
+    lone = frozenset(item.subject.key for item in found if isinstance(item, Use) and item.is_verb
+                     and person_like.stands_alone(item.subject)) - organisations - things
+    if things or lone:
+        starts = frozenset(name.split(" ", 1)[0] for name in things | lone)
         sentences = [tokens_of(block, span) if tokens is None and _has_name_start(words_of(block, span), starts)
                      else tokens for (block, span), tokens in zip(spans, sentences)]
-        found = collect(organisations | things)
+        found = collect(organisations | things, lone)
     uses = [item for item in found if isinstance(item, Use)]
     return Analysis(_person_safe(uses, lexicon, person_like.stands_alone), tuple(item for item in found if isinstance(item, RelativeUse)))
 
@@ -729,17 +734,18 @@ def _tokens(text: str, start: int, end: int, quoted: Sequence[tuple[int, int]]) 
 
 def _mentions(tokens: Sequence[Token], lexicon: Lexicon, known_names: frozenset[str],
               known_first_words: frozenset[str], in_lower_case: Callable[[str], bool],
-              organisations: frozenset[str] = frozenset()) -> list[Mention]:
+              organisations: frozenset[str] = frozenset(), lone_names: frozenset[str] = frozenset()) -> list[Mention]:
     """The subjects named in a sentence. `known_names` are "the X" names of the article,
     which also count without "the" ("the BBC ... BBC has"); `in_lower_case` tells the
     article's words written in lower case, which are not names when capitalised;
-    `organisations` are names the article introduces as organisations'."""
+    `organisations` are names the article introduces as organisations'; `lone_names` are names
+    that, like those, count before any finite verb, without being taken for organisations'."""
     mentions, taken = _named_mentions(tokens, lexicon, known_names, known_first_words)
     for index, token in enumerate(tokens):
         if index in taken or token.quoted:
             continue
         if token.text[0].isupper() and token.lower not in lexicon.collective_nouns:
-            mention = _bare_name_at(tokens, index, lexicon, in_lower_case, organisations)
+            mention = _bare_name_at(tokens, index, lexicon, in_lower_case, organisations, lone_names)
             if mention is not None:
                 mentions.append(mention)
                 taken.update(range(mention.first, mention.head + 1))
@@ -872,7 +878,8 @@ def _is_acronym_name(tokens: Sequence[Token], words: Sequence[Token], lexicon: L
 
 
 def _bare_name_at(tokens: Sequence[Token], index: int, lexicon: Lexicon,
-                  in_lower_case: Callable[[str], bool], organisations: frozenset[str] = frozenset()) -> Mention | None:
+                  in_lower_case: Callable[[str], bool], organisations: frozenset[str] = frozenset(),
+                  lone_names: frozenset[str] = frozenset()) -> Mention | None:
     """A capitalised name, not after "the", straight before a number-marked verb or ", who";
     or, when it cannot be a person's (`_looks_like_organisation`), before any finite verb
     ("NASA plans to", "Acme Capital said").
@@ -905,7 +912,8 @@ def _bare_name_at(tokens: Sequence[Token], index: int, lexicon: Lexicon,
             and tokens[following + 1].lower in lexicon.person_relatives | lexicon.thing_relatives):
         organisation = _looks_like_organisation(words, lexicon, organisations) \
             or _is_acronym_name(tokens, words, lexicon)
-        if not organisation or not (_opens_predicate(tokens[after], lexicon) or _is_present_verb(tokens, after, lexicon)):
+        lone = " ".join(w.lower for w in words) in lone_names
+        if not (organisation or lone) or not (_opens_predicate(tokens[after], lexicon) or _is_present_verb(tokens, after, lexicon)):
             return None
     if not all(w.is_word for w in words) or any(w.lower.endswith(("'s", "'")) for w in words):
         return None
@@ -1450,7 +1458,7 @@ def _is_person(word: str, lexicon: Lexicon, agent_endings: bool) -> bool:
     `agent_endings`, also "-er", "-or" and the like ("buyer", but also "winter")."""
     if word in lexicon.person_nouns:
         return True
-    if len(word) <= 4 or word.endswith(lexicon.not_person_suffixes):
+    if len(word) <= 4 or word.endswith(lexicon.not_person_suffixes) or word in lexicon.not_person_nouns:
         return False
     return word.endswith(lexicon.person_suffixes) or (agent_endings and word.endswith(lexicon.agent_suffixes))
 

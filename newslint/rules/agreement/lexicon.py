@@ -57,6 +57,7 @@ class Lexicon:
     agent_suffixes: tuple[str, ...]
     distributive_determiners: frozenset[str]
     not_person_suffixes: tuple[str, ...]
+    not_person_nouns: frozenset[str]
     quantity_words: frozenset[str]
     not_plurals: frozenset[str]
     surname_prefixes: frozenset[str]
