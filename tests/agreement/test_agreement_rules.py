@@ -509,6 +509,8 @@ def test_nl301_second_round_leaves_alone(rules, text: str) -> None:
                  [("NL301", "has"), ("NL301", "they")], id="a-lone-name-before-said-and-plants-are-no-people"),
     pytest.param("The council has run two events. The council said they would hold more.",
                  [("NL301", "has"), ("NL301", "they")], id="events-are-no-people"),
+    pytest.param("The charity is well placed to run the scheme because of their track record.",
+                 [("NL301", "is"), ("NL301", "their")], id="because-of-is-a-preposition"),
 ])
 def test_nl301_third_round_flags(rules, text: str, expected: list[tuple[str, str]]) -> None:
     assert codes_and_words(rules, text) == expected
@@ -541,6 +543,8 @@ def test_nl301_third_round_flags(rules, text: str, expected: list[tuple[str, str
                  id="consultants-are-people-who-may-be-they"),
     pytest.param("Dana Reyes has closed two shops. Reyes said they would reopen one.",
                  id="a-surname-before-said-they"),
+    pytest.param("The charity is well placed to run the scheme because their staff are skilled.",
+                 id="because-opens-a-clause-of-its-own"),
 ])
 def test_nl301_third_round_leaves_alone(rules, text: str) -> None:
     assert codes_and_words(rules, text) == []

@@ -1127,6 +1127,13 @@ def _after_phrase_preposition(tokens: Sequence[Token], first: int, lexicon: Lexi
     return False
 
 
+def _opens_phrase_preposition(tokens: Sequence[Token], first: int, lexicon: Lexicon) -> bool:
+    """Whether the words from `first` are a preposition such as "because of" or "as well as"."""
+    return any(first + size <= len(tokens)
+               and " ".join(t.lower for t in tokens[first:first + size]) in lexicon.phrase_prepositions
+               for size in (2, 3))
+
+
 def _verb_after(tokens: Sequence[Token], mention: Mention, lexicon: Lexicon) -> str:
     index = _skip_adverbs(tokens, mention.head + 1, lexicon)
     return tokens[index].lower if index is not None else ""
@@ -1279,6 +1286,8 @@ def _pronouns(sentence: _Sentence, mention: Mention, start: int, lexicon: Lexico
         if word in lexicon.clause_breaks:
             if word in lexicon.thing_relatives and _reporting_verb_before(tokens, index, lexicon) >= 0:
                 continue  # "said that", "said on Monday that": the reported clause keeps the subject
+            if _opens_phrase_preposition(tokens, index, lexicon):
+                continue  # "because of its record": a preposition, not a new clause
             return
         if word in lexicon.coordinators:
             verb_at = _skip_adverbs(tokens, index + 1, lexicon)
