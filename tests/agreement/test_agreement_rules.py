@@ -511,6 +511,8 @@ def test_nl301_second_round_leaves_alone(rules, text: str) -> None:
                  [("NL301", "has"), ("NL301", "they")], id="events-are-no-people"),
     pytest.param("The charity is well placed to run the scheme because of their track record.",
                  [("NL301", "is"), ("NL301", "their")], id="because-of-is-a-preposition"),
+    pytest.param("The club is selling its ground as their debts mount.",
+                 [("NL301", "their")], id="a-new-clause-opening-with-the-subjects-possessive"),
 ])
 def test_nl301_third_round_flags(rules, text: str, expected: list[tuple[str, str]]) -> None:
     assert codes_and_words(rules, text) == expected
@@ -543,8 +545,12 @@ def test_nl301_third_round_flags(rules, text: str, expected: list[tuple[str, str
                  id="consultants-are-people-who-may-be-they"),
     pytest.param("Dana Reyes has closed two shops. Reyes said they would reopen one.",
                  id="a-surname-before-said-they"),
-    pytest.param("The charity is well placed to run the scheme because their staff are skilled.",
-                 id="because-opens-a-clause-of-its-own"),
+    pytest.param("The charity is well placed to run the scheme because donors say their money is safe.",
+                 id="because-opens-a-clause-with-a-subject-of-its-own"),
+    pytest.param("The council met residents before their vote. The council is new.",
+                 id="people-before-the-clause-that-opens-with-their"),
+    pytest.param("The club is selling its ground as fans say their club is dying.",
+                 id="a-clause-with-a-subject-of-its-own"),
 ])
 def test_nl301_third_round_leaves_alone(rules, text: str) -> None:
     assert codes_and_words(rules, text) == []

@@ -1127,6 +1127,16 @@ def _after_phrase_preposition(tokens: Sequence[Token], first: int, lexicon: Lexi
     return False
 
 
+def _possessive_opening(tokens: Sequence[Token], index: int, lexicon: Lexicon) -> Number | None:
+    """The number of a possessive ("its", "their") at `index` that opens a noun phrase."""
+    if index + 1 >= len(tokens) or tokens[index].quoted or not tokens[index + 1].is_word:
+        return None
+    word = tokens[index].lower
+    if word not in lexicon.possessive_pronouns:
+        return None
+    return Number.SINGULAR if word in lexicon.singular_pronouns else Number.PLURAL
+
+
 def _opens_phrase_preposition(tokens: Sequence[Token], first: int, lexicon: Lexicon) -> bool:
     """Whether the words from `first` are a preposition such as "because of" or "as well as"."""
     return any(first + size <= len(tokens)
@@ -1288,6 +1298,12 @@ def _pronouns(sentence: _Sentence, mention: Mention, start: int, lexicon: Lexico
                 continue  # "said that", "said on Monday that": the reported clause keeps the subject
             if _opens_phrase_preposition(tokens, index, lexicon):
                 continue  # "because of its record": a preposition, not a new clause
+            opening = _possessive_opening(tokens, index + 1, lexicon)
+            if opening is not None and not blocked[opening]:
+                # "The club is selling its ground as their debts mount": the new clause opens with
+                # the subject's own possessive when nothing else has been named since.
+                pronoun = tokens[index + 1]
+                yield _use(sentence, mention.subject, opening, False, pronoun, _example(sentence, index + 1, index + 1))
             return
         if word in lexicon.coordinators:
             verb_at = _skip_adverbs(tokens, index + 1, lexicon)

@@ -30,6 +30,7 @@ class Lexicon:
     verb_numbers: Mapping[str, bool]  # form -> True if singular, False if plural
     singular_pronouns: frozenset[str]
     plural_pronouns: frozenset[str]
+    possessive_pronouns: frozenset[str]
     singular_subject_pronouns: frozenset[str]
     plural_subject_pronouns: frozenset[str]
     person_relatives: frozenset[str]
