@@ -393,6 +393,7 @@ class _PersonLikeNames:
         self._document = document
         self._lexicon = lexicon
         self._answers: dict[str, bool] = {}
+        self._alone: dict[str, bool] = {}
 
     def __call__(self, subject: Subject) -> bool:
         if subject.kind is not SubjectKind.BARE_NAME or subject.organisation or subject.acronym:
@@ -407,8 +408,12 @@ class _PersonLikeNames:
         """Whether a one-word bare name is never written beside another capitalised word or after
         a title ("Acme", not "Dana" of "Dana Reyes" nor "Reyes" of "Mr Reyes"): no person's name
         that the article introduces in full, so "they" for it is a number, not a person's pronoun."""
-        return subject.kind is SubjectKind.BARE_NAME and " " not in subject.name and not self(subject) \
-            and not any(_before_capitalised(block.text, subject.name) for block in self._document.blocks)
+        if subject.kind is not SubjectKind.BARE_NAME or " " in subject.name or self(subject):
+            return False
+        if subject.name not in self._alone:
+            self._alone[subject.name] = not any(_before_capitalised(block.text, subject.name)
+                                                for block in self._document.blocks)
+        return self._alone[subject.name]
 
     def _after_name_or_title(self, name: str) -> bool:
         lexicon = self._lexicon
@@ -663,6 +668,7 @@ class _LowerCaseWords:
     def __init__(self, document: Document):
         self._document = document
         self._answers: dict[str, bool] = {}
+        self._alone: dict[str, bool] = {}
         self._lookups_left = self.LOOKUPS_BEFORE_SET
         self._words: frozenset[str] | None = None
 
