@@ -422,7 +422,7 @@ def test_nl302_issue12(rules, text: str, flagged: bool) -> None:
     assert bool([c for c, _ in codes_and_words(rules, text) if c == "NL302"]) is flagged
 
 
-# --- Issue 12, second round: a subject named another way, asides, speakers ------------------
+# --- Issue 12, second and third rounds: a subject named another way, asides, speakers, pronouns -
 
 @pytest.mark.parametrize(("text", "expected"), [
     pytest.param("The NRB has opened its archive to the public. The bureau have said the files are ready.",
@@ -453,6 +453,31 @@ def test_nl302_issue12(rules, text: str, flagged: bool) -> None:
                  [("NL301", "they")], id="a-name-restated-as-the-company-is-no-person"),
     pytest.param("The firm has cut its prices. The firm said it raised $2m in March, bringing their total to $9m.",
                  [("NL301", "their")], id="a-month-name-is-not-an-antecedent"),
+    # Third round: pronoun breaks (abbreviations, names that are no person's, speech frames).
+    pytest.param("The Northfield Water Authority has raised its charges. The NWA said they would review the rise.",
+                 [("NL301", "they")], id="an-abbreviation-of-a-name-written-in-full-is-that-body"),
+    pytest.param("The Office for Rail Standards has opened its files. The O.R.S. have said the files are ready.",
+                 [("NL301", "have")], id="dotted-initials-and-an-of-connector"),
+    pytest.param("Brightwell has closed two depots this year. Brightwell says their sales fell in the spring.",
+                 [("NL301", "their")], id="a-one-word-name-never-written-as-a-persons-is-no-person"),
+    pytest.param("Arkwright has joined the race. Arkwright has said their campaign will start soon.",
+                 [("NL301", "their")], id="a-lone-name-with-a-singular-verb-and-their"),
+    pytest.param("The council has approved the plan. It said their budget was tight.",
+                 [("NL301", "their")], id="it-said-opens-a-clause-about-the-subject"),
+    pytest.param("The council is short of money. It has said they would cut the budget.",
+                 [("NL301", "they")], id="it-has-said-they"),
+    pytest.param("The council said on Monday that they would cut the budget. The council is short of money.",
+                 [("NL301", "they"), ("NL301", "is")], id="said-on-a-day-that-they"),
+    pytest.param("The council said in a statement that they would cut the budget. The council is short of money.",
+                 [("NL301", "they"), ("NL301", "is")], id="said-in-a-statement-that-they"),
+    pytest.param("Acme has closed two plants. Acme said they would reopen one next year.",
+                 [("NL301", "has"), ("NL301", "they")], id="a-lone-name-before-said-and-plants-are-no-people"),
+    pytest.param("The council has run two events. The council said they would hold more.",
+                 [("NL301", "has"), ("NL301", "they")], id="events-are-no-people"),
+    pytest.param("The charity is well placed to run the scheme because of their track record.",
+                 [("NL301", "is"), ("NL301", "their")], id="because-of-is-a-preposition"),
+    pytest.param("The club is selling its ground as their debts mount.",
+                 [("NL301", "their")], id="a-new-clause-opening-with-the-subjects-possessive"),
 ])
 def test_nl301_second_round_flags(rules, text: str, expected: list[tuple[str, str]]) -> None:
     assert codes_and_words(rules, text) == expected
@@ -481,8 +506,46 @@ def test_nl301_second_round_flags(rules, text: str, expected: list[tuple[str, st
     pytest.param("The couple has sold the farm. The couple say they will travel.", id="the-couple"),
     pytest.param("The band have split. The band say their last tour was their best.", id="plural-by-intent-band"),
     pytest.param('The council has met. "The council are out of touch," said one resident.', id="quoted-speech"),
+    # Third round: pronoun breaks.
+    pytest.param("The Northfield Water Authority has raised its charges. The RMT said they would strike in May.",
+                 id="an-abbreviation-with-other-initials-is-another-body"),
+    pytest.param("The NWA said they would review the rise. The Northfield Water Authority has raised its charges.",
+                 id="an-abbreviation-before-the-full-name-is-not-linked"),
+    pytest.param("Dana Reyes has joined the race. Reyes has said their campaign will start soon.",
+                 id="a-surname-of-a-full-name-may-be-a-person"),
+    pytest.param("Ms Reyes has joined the race. Reyes has said their campaign will start soon.",
+                 id="a-name-after-a-title-may-be-a-person"),
+    pytest.param("Dana Reyes has joined the race. Dana has said their campaign will start soon.",
+                 id="a-first-name-of-a-full-name-may-be-a-person"),
+    pytest.param("Brightwell has closed two depots this year. Brightwell says workers fear for their jobs.",
+                 id="people-between-the-name-and-their"),
+    pytest.param('Brightwell has closed two depots this year. Brightwell says "their sales fell".',
+                 id="a-quoted-their-is-the-speakers"),
+    pytest.param("The council has approved the plan. It said residents would see their bills rise.",
+                 id="people-in-the-reported-clause-after-it-said"),
+    pytest.param("The ministry has freed two hostages. It said they were in good health.",
+                 id="people-in-the-sentence-before-it-said-they"),
+    pytest.param("The council told the residents on Monday that they would see cuts. The council is short of money.",
+                 id="people-between-the-verb-and-that"),
+    pytest.param("The council said the plans that they drew up were fine. The council is short of money.",
+                 id="that-after-a-noun-is-a-relative-pronoun"),
+    pytest.param("The council has hired two consultants. The council said they would report in May.",
+                 id="consultants-are-people-who-may-be-they"),
+    pytest.param("Dana Reyes has closed two shops. Reyes said they would reopen one.",
+                 id="a-surname-before-said-they"),
+    pytest.param("The charity is well placed to run the scheme because donors say their money is safe.",
+                 id="because-opens-a-clause-with-a-subject-of-its-own"),
+    pytest.param("The council met residents before their vote. The council is new.",
+                 id="people-before-the-clause-that-opens-with-their"),
+    pytest.param("The club is selling its ground as fans say their club is dying.",
+                 id="a-clause-with-a-subject-of-its-own"),
 ])
 def test_nl301_second_round_leaves_alone(rules, text: str) -> None:
+    assert codes_and_words(rules, text) == []
+
+
+def test_nl302_leaves_who_after_a_lone_name_alone(rules) -> None:
+    text = "Madonna has sold her house. Madonna, who has three homes, said she was sad."
     assert codes_and_words(rules, text) == []
 
 

@@ -51,6 +51,7 @@ MAX_SCOPE_TOKENS = 30
 _FAR = 1 << 62  # sorts after any span starting at the same offset
 MAX_MODIFIERS = 2
 MAX_ADVERBS = 2
+MAX_ADVERBIAL_TOKENS = 4  # "said in a statement on Monday that": the phrase between a reporting verb and "that"
 MAX_NAME_WORDS = 8  # keeps a run of capitalised words from costing quadratic time
 MAX_INTERRUPTER_TOKENS = 7  # the longest aside between a subject and its verb ("the FBI, meanwhile, is")
 MAX_REFERENCE_SENTENCES = 3  # how far back an organisation noun may restate a name ("the company")
@@ -220,18 +221,20 @@ def analyse(document: Document, lexicon: Lexicon, blocks: frozenset[BlockKind]) 
 
     person_like = _PersonLikeNames(document, lexicon)
 
-    def collect(known: frozenset[str]) -> list[Use | RelativeUse]:
+    def collect(known: frozenset[str], lone: frozenset[str] = frozenset()) -> list[Use | RelativeUse]:
         found: list[Use | RelativeUse] = []
         opened: tuple[_Sentence, Mention] | None = None  # the sentence before, if its subject opens it
         referents = _Referents()
+        abbreviations = _Abbreviations()
         for position, ((block, span), tokens) in enumerate(zip(spans, sentences)):
             if tokens is None and opened is not None and _opens_with_pronoun(block.text, span, lexicon):
                 tokens = tokens_of(block, span)
             if tokens is None:
                 opened = None
                 continue
-            mentions = referents.resolve(
-                tokens, _mentions(tokens, lexicon, names_with_the, name_starts, in_lower_case, known), position, lexicon)
+            mentions = abbreviations.resolve(referents.resolve(
+                tokens, _mentions(tokens, lexicon, names_with_the, name_starts, in_lower_case, known, lone),
+                position, lexicon))
             before = spans[position - 1] if position > 0 else None
             sentence = _Sentence(
                 block, tokens, frozenset(index for m in mentions for index in range(m.first, m.head + 1)),
@@ -242,6 +245,7 @@ def analyse(document: Document, lexicon: Lexicon, blocks: frozenset[BlockKind]) 
                 uses.extend(_opening_pronoun(sentence, opened[0], opened[1], lexicon))
             opened = _opening_subject(sentence, mentions, uses, lexicon)
             referents.record(tokens, mentions, uses, position, lexicon, person_like)
+            abbreviations.record(tokens, mentions, lexicon)
             found.extend(uses)
         return found
 
@@ -250,13 +254,17 @@ def analyse(document: Document, lexicon: Lexicon, blocks: frozenset[BlockKind]) 
     # read it again as an organisation's, before any finite verb ("Acme has cut its prices ...
     # Acme said it").
     things = (_thing_names(found, lexicon) | _restated_names(found)) - organisations
-    if things:
-        starts = frozenset(name.split(" ", 1)[0] for name in things)
+    # A one-word name no person's name is written with is read again too, but not as an
+    # organisation's ("Acme has closed two plants. Acme said they ..."; "Madonna, who" stays).
+    lone = frozenset(item.subject.key for item in found if isinstance(item, Use) and item.is_verb
+                     and person_like.stands_alone(item.subject)) - organisations - things
+    if things or lone:
+        starts = frozenset(name.split(" ", 1)[0] for name in things | lone)
         sentences = [tokens_of(block, span) if tokens is None and _has_name_start(words_of(block, span), starts)
                      else tokens for (block, span), tokens in zip(spans, sentences)]
-        found = collect(organisations | things)
+        found = collect(organisations | things, lone)
     uses = [item for item in found if isinstance(item, Use)]
-    return Analysis(_person_safe(uses, lexicon), tuple(item for item in found if isinstance(item, RelativeUse)))
+    return Analysis(_person_safe(uses, lexicon, person_like.stands_alone), tuple(item for item in found if isinstance(item, RelativeUse)))
 
 
 class _Referents:
@@ -314,6 +322,56 @@ class _Referents:
         return None
 
 
+class _Abbreviations:
+    """Names written in full earlier in the article, by their initials.
+
+    "The American Bar Association has ... the ABA said they": an abbreviation whose letters are
+    the initials of a capitalised name written before it is that body, so its uses count for it.
+    """
+
+    def __init__(self) -> None:
+        self._by_initials: dict[str, Subject] = {}
+
+    def record(self, tokens: Sequence[Token], mentions: Sequence[Mention], lexicon: Lexicon) -> None:
+        for mention in mentions:
+            initials = _initials(tokens, mention, lexicon)
+            if initials is not None:
+                self._by_initials.setdefault(initials, mention.subject)
+
+    def resolve(self, mentions: list[Mention]) -> list[Mention]:
+        if not self._by_initials:
+            return mentions
+        resolved = []
+        for mention in mentions:
+            full = self._by_initials.get(_abbreviation_letters(mention.subject)) if mention.subject.acronym else None
+            if full is not None:
+                mention = Mention(dataclasses.replace(full, organisation=True), mention.first, mention.head)
+            resolved.append(mention)
+        return resolved
+
+
+def _abbreviation_letters(subject: Subject) -> str:
+    """ "F.B.I." and "FBI" alike: the capital letters of a one-word name shaped as an acronym."""
+    return "".join(letter for letter in subject.name if letter.isupper())
+
+
+def _initials(tokens: Sequence[Token], mention: Mention, lexicon: Lexicon) -> str | None:
+    """The initials of a name of two words or more ("the Federal Bureau of Investigation": "FBI"),
+    if every word of the mention after its determiner is capitalised, but for connectors."""
+    words = [token for token in tokens[mention.first:mention.head + 1] if token.is_word]
+    if words and words[0].lower in lexicon.determiners:
+        words = words[1:]
+    end = mention.head + 1
+    while end + 1 < len(tokens) and tokens[end].lower in lexicon.name_connectors and tokens[end + 1].is_capitalised \
+            and tokens[end + 1].is_word:  # "Bureau of Investigation"
+        words.extend(tokens[end:end + 2])
+        end += 2
+    letters = [word.text[0] for word in words if word.lower not in lexicon.name_connectors]
+    if len(letters) < 2 or not all(word.is_capitalised or word.lower in lexicon.name_connectors for word in words):
+        return None
+    return "".join(letters)
+
+
 def _has_predicate(tokens: Sequence[Token], mention: Mention, lexicon: Lexicon) -> bool:
     """Whether a verb follows the mention, which opens its clause: "the FT reports", "Acme cut"."""
     at = _skip_adverbs(tokens, mention.head + 1, lexicon)
@@ -335,6 +393,7 @@ class _PersonLikeNames:
         self._document = document
         self._lexicon = lexicon
         self._answers: dict[str, bool] = {}
+        self._alone: dict[str, bool] = {}
 
     def __call__(self, subject: Subject) -> bool:
         if subject.kind is not SubjectKind.BARE_NAME or subject.organisation or subject.acronym:
@@ -344,6 +403,17 @@ class _PersonLikeNames:
         if subject.name not in self._answers:
             self._answers[subject.name] = self._after_name_or_title(subject.name)
         return self._answers[subject.name]
+
+    def stands_alone(self, subject: Subject) -> bool:
+        """Whether a one-word bare name is never written beside another capitalised word or after
+        a title ("Acme", not "Dana" of "Dana Reyes" nor "Reyes" of "Mr Reyes"): no person's name
+        that the article introduces in full, so "they" for it is a number, not a person's pronoun."""
+        if subject.kind is not SubjectKind.BARE_NAME or " " in subject.name or self(subject):
+            return False
+        if subject.name not in self._alone:
+            self._alone[subject.name] = not any(_before_capitalised(block.text, subject.name)
+                                                for block in self._document.blocks)
+        return self._alone[subject.name]
 
     def _after_name_or_title(self, name: str) -> bool:
         lexicon = self._lexicon
@@ -370,6 +440,19 @@ def _words_before(text: str, name: str) -> Iterator[str]:
             if before:
                 yield before[-1]
         at = text.find(name, after)
+
+
+def _before_capitalised(text: str, name: str) -> bool:
+    """Whether a whole-word occurrence of `name` in `text` has a capitalised word straight after
+    it, past a space only ("Dana Reyes", "Acme Holdings")."""
+    at = text.find(name)
+    while at >= 0:
+        after = at + len(name)
+        if (at == 0 or not text[at - 1].isalnum()) and text[after:after + 1] == " " \
+                and text[after + 1:after + 2].isupper():
+            return True
+        at = text.find(name, after)
+    return False
 
 
 def _opens_with_pronoun(text: str, span: tuple[int, int], lexicon: Lexicon) -> bool:
@@ -406,11 +489,12 @@ def _opening_pronoun(sentence: _Sentence, before: _Sentence, mention: Mention, l
     number = _pronoun_number(tokens, 0, lexicon)
     word = tokens[0].lower
     speaker = number is None  # "It said", "They said": only people or bodies can be meant
+    verb_at: int | None = None
     if number is None:
         if word not in lexicon.singular_subject_pronouns and word not in lexicon.plural_subject_pronouns:
             return
-        verb_at = _skip_adverbs(tokens, 1, lexicon)
-        if verb_at is None or tokens[verb_at].lower not in lexicon.reporting_verbs:
+        verb_at = _reporting_verb_after(tokens, 1, lexicon)
+        if verb_at is None:
             return
         number = Number.SINGULAR if word in lexicon.singular_subject_pronouns else Number.PLURAL
     others = [index for index in range(len(before.tokens)) if not mention.first <= index <= mention.head]
@@ -429,6 +513,18 @@ def _opening_pronoun(sentence: _Sentence, before: _Sentence, mention: Mention, l
                 or any(_may_be_plural_antecedent(earlier, index, lexicon) for index in range(len(earlier))):
             return
     yield _use(sentence, mention.subject, number, False, tokens[0], _example(sentence, 0, 0))
+    if verb_at is not None:
+        # "It said their budget was tight": the speaker is the subject, so its clause is read too.
+        yield from _pronouns(sentence, Mention(mention.subject, 0, 0), verb_at + 1, lexicon, main_clause=True)
+
+
+def _reporting_verb_after(tokens: Sequence[Token], index: int, lexicon: Lexicon) -> int | None:
+    """The reporting verb at `index`, after at most two adverbs and an auxiliary: "said",
+    "also said", "has said"."""
+    at = _skip_adverbs(tokens, index, lexicon)
+    if at is not None and tokens[at].lower in lexicon.verb_numbers and at + 1 < len(tokens):
+        at = _skip_adverbs(tokens, at + 1, lexicon)
+    return at if at is not None and tokens[at].lower in lexicon.reporting_verbs else None
 
 
 def _thing_names(found: Sequence[Use | RelativeUse], lexicon: Lexicon) -> frozenset[str]:
@@ -445,12 +541,14 @@ def _restated_names(found: Sequence[Use | RelativeUse]) -> frozenset[str]:
                      and not item.subject.acronym)
 
 
-def _person_safe(uses: Sequence[Use], lexicon: Lexicon) -> tuple[Use, ...]:
+def _person_safe(uses: Sequence[Use], lexicon: Lexicon, stands_alone: Callable[[Subject], bool]) -> tuple[Use, ...]:
     """The uses without the pronouns of bare names that may be people's.
 
     "Dana Reyes has said they will run" is no mix: a person may be "they". A bare name
     that the article also gives "its" ("Brightwell has cut its prices") is a thing, so
-    its pronouns count.
+    its pronouns count, and so do those of a one-word name the article never writes as part
+    of a person's name ("Acme has closed two plants. Acme said they ...": see
+    `_PersonLikeNames.stands_alone`).
     """
     def counted(use: Use) -> bool:
         # "Analysts expect ... its": with a plural verb, a bare name's "its" is another noun's.
@@ -459,8 +557,14 @@ def _person_safe(uses: Sequence[Use], lexicon: Lexicon) -> tuple[Use, ...]:
     kept = [use for use in uses if counted(use)]
     things = frozenset(use.subject.key for use in kept
                        if not use.is_verb and use.form.lower() in lexicon.singular_pronouns)
-    return tuple(use for use in kept
-                 if use.is_verb or not use.subject.may_be_a_person or use.subject.key in things)
+    alone: dict[str, bool] = {}
+
+    def thing(subject: Subject) -> bool:
+        if subject.key not in alone:
+            alone[subject.key] = subject.key in things or stands_alone(subject)
+        return alone[subject.key]
+
+    return tuple(use for use in kept if use.is_verb or not use.subject.may_be_a_person or thing(use.subject))
 
 
 def _introduced_organisations(document: Document, lexicon: Lexicon, blocks: frozenset[BlockKind]) -> frozenset[str]:
@@ -564,6 +668,7 @@ class _LowerCaseWords:
     def __init__(self, document: Document):
         self._document = document
         self._answers: dict[str, bool] = {}
+        self._alone: dict[str, bool] = {}
         self._lookups_left = self.LOOKUPS_BEFORE_SET
         self._words: frozenset[str] | None = None
 
@@ -635,17 +740,18 @@ def _tokens(text: str, start: int, end: int, quoted: Sequence[tuple[int, int]]) 
 
 def _mentions(tokens: Sequence[Token], lexicon: Lexicon, known_names: frozenset[str],
               known_first_words: frozenset[str], in_lower_case: Callable[[str], bool],
-              organisations: frozenset[str] = frozenset()) -> list[Mention]:
+              organisations: frozenset[str] = frozenset(), lone_names: frozenset[str] = frozenset()) -> list[Mention]:
     """The subjects named in a sentence. `known_names` are "the X" names of the article,
     which also count without "the" ("the BBC ... BBC has"); `in_lower_case` tells the
     article's words written in lower case, which are not names when capitalised;
-    `organisations` are names the article introduces as organisations'."""
+    `organisations` are names the article introduces as organisations'; `lone_names` are names
+    that, like those, count before any finite verb, without being taken for organisations'."""
     mentions, taken = _named_mentions(tokens, lexicon, known_names, known_first_words)
     for index, token in enumerate(tokens):
         if index in taken or token.quoted:
             continue
         if token.text[0].isupper() and token.lower not in lexicon.collective_nouns:
-            mention = _bare_name_at(tokens, index, lexicon, in_lower_case, organisations)
+            mention = _bare_name_at(tokens, index, lexicon, in_lower_case, organisations, lone_names)
             if mention is not None:
                 mentions.append(mention)
                 taken.update(range(mention.first, mention.head + 1))
@@ -778,7 +884,8 @@ def _is_acronym_name(tokens: Sequence[Token], words: Sequence[Token], lexicon: L
 
 
 def _bare_name_at(tokens: Sequence[Token], index: int, lexicon: Lexicon,
-                  in_lower_case: Callable[[str], bool], organisations: frozenset[str] = frozenset()) -> Mention | None:
+                  in_lower_case: Callable[[str], bool], organisations: frozenset[str] = frozenset(),
+                  lone_names: frozenset[str] = frozenset()) -> Mention | None:
     """A capitalised name, not after "the", straight before a number-marked verb or ", who";
     or, when it cannot be a person's (`_looks_like_organisation`), before any finite verb
     ("NASA plans to", "Acme Capital said").
@@ -811,7 +918,8 @@ def _bare_name_at(tokens: Sequence[Token], index: int, lexicon: Lexicon,
             and tokens[following + 1].lower in lexicon.person_relatives | lexicon.thing_relatives):
         organisation = _looks_like_organisation(words, lexicon, organisations) \
             or _is_acronym_name(tokens, words, lexicon)
-        if not organisation or not (_opens_predicate(tokens[after], lexicon) or _is_present_verb(tokens, after, lexicon)):
+        lone = " ".join(w.lower for w in words) in lone_names
+        if not (organisation or lone) or not (_opens_predicate(tokens[after], lexicon) or _is_present_verb(tokens, after, lexicon)):
             return None
     if not all(w.is_word for w in words) or any(w.lower.endswith(("'s", "'")) for w in words):
         return None
@@ -1025,6 +1133,23 @@ def _after_phrase_preposition(tokens: Sequence[Token], first: int, lexicon: Lexi
     return False
 
 
+def _possessive_opening(tokens: Sequence[Token], index: int, lexicon: Lexicon) -> Number | None:
+    """The number of a possessive ("its", "their") at `index` that opens a noun phrase."""
+    if index + 1 >= len(tokens) or tokens[index].quoted or not tokens[index + 1].is_word:
+        return None
+    word = tokens[index].lower
+    if word not in lexicon.possessive_pronouns:
+        return None
+    return Number.SINGULAR if word in lexicon.singular_pronouns else Number.PLURAL
+
+
+def _opens_phrase_preposition(tokens: Sequence[Token], first: int, lexicon: Lexicon) -> bool:
+    """Whether the words from `first` are a preposition such as "because of" or "as well as"."""
+    return any(first + size <= len(tokens)
+               and " ".join(t.lower for t in tokens[first:first + size]) in lexicon.phrase_prepositions
+               for size in (2, 3))
+
+
 def _verb_after(tokens: Sequence[Token], mention: Mention, lexicon: Lexicon) -> str:
     index = _skip_adverbs(tokens, mention.head + 1, lexicon)
     return tokens[index].lower if index is not None else ""
@@ -1175,8 +1300,16 @@ def _pronouns(sentence: _Sentence, mention: Mention, start: int, lexicon: Lexico
         if word in lexicon.adverbs and (previous.lower in lexicon.verb_numbers or previous.lower in lexicon.modals):
             continue  # "has since reorganised": an adverb, not a conjunction
         if word in lexicon.clause_breaks:
-            if word in lexicon.thing_relatives and previous.lower in lexicon.reporting_verbs:
-                continue  # "said that": the reported clause keeps the subject
+            if word in lexicon.thing_relatives and _reporting_verb_before(tokens, index, lexicon) >= 0:
+                continue  # "said that", "said on Monday that": the reported clause keeps the subject
+            if _opens_phrase_preposition(tokens, index, lexicon):
+                continue  # "because of its record": a preposition, not a new clause
+            opening = _possessive_opening(tokens, index + 1, lexicon)
+            if opening is not None and not blocked[opening]:
+                # "The club is selling its ground as their debts mount": the new clause opens with
+                # the subject's own possessive when nothing else has been named since.
+                pronoun = tokens[index + 1]
+                yield _use(sentence, mention.subject, opening, False, pronoun, _example(sentence, index + 1, index + 1))
             return
         if word in lexicon.coordinators:
             verb_at = _skip_adverbs(tokens, index + 1, lexicon)
@@ -1261,13 +1394,32 @@ def _pronoun_number(tokens: Sequence[Token], index: int, lexicon: Lexicon) -> Nu
         return None
     verb_at = index - 1
     if verb_at > 0 and tokens[verb_at].lower in lexicon.thing_relatives:
-        verb_at -= 1  # "said that it"
+        verb_at = _reporting_verb_before(tokens, verb_at, lexicon)  # "said that it", "said on Monday that it"
     if verb_at < 1 or tokens[verb_at].lower not in lexicon.reporting_verbs \
             or tokens[verb_at - 1].lower in lexicon.determiners:
         return None  # not after a reporting verb, or after a noun: "their fears it"
     if subject_singular and _is_empty_it(tokens, index, lexicon):
         return None
     return Number.SINGULAR if subject_singular else Number.PLURAL
+
+
+def _reporting_verb_before(tokens: Sequence[Token], that: int, lexicon: Lexicon) -> int:
+    """The reporting verb whose clause the "that" at `that` opens, straight before it or before a
+    short phrase of time or place ("said that", "said on Monday that", "said in a statement
+    that"); else -1."""
+    for verb_at in range(that - 1, max(-1, that - 2 - MAX_ADVERBIAL_TOKENS), -1):
+        if tokens[verb_at].lower in lexicon.reporting_verbs:
+            if verb_at == that - 1:
+                return verb_at
+            opener = tokens[verb_at + 1].lower
+            phrase = tokens[verb_at + 1:that]
+            if (opener in lexicon.prepositions or opener in lexicon.clause_openers) and all(
+                    token.is_word and not token.quoted and token.lower not in lexicon.verb_numbers
+                    and token.lower not in lexicon.modals and token.lower not in lexicon.clause_breaks
+                    for token in phrase):
+                return verb_at
+            break
+    return -1
 
 
 def _is_empty_it(tokens: Sequence[Token], index: int, lexicon: Lexicon) -> bool:
@@ -1337,7 +1489,7 @@ def _is_person(word: str, lexicon: Lexicon, agent_endings: bool) -> bool:
     `agent_endings`, also "-er", "-or" and the like ("buyer", but also "winter")."""
     if word in lexicon.person_nouns:
         return True
-    if len(word) <= 4 or word.endswith(lexicon.not_person_suffixes):
+    if len(word) <= 4 or word.endswith(lexicon.not_person_suffixes) or word in lexicon.not_person_nouns:
         return False
     return word.endswith(lexicon.person_suffixes) or (agent_endings and word.endswith(lexicon.agent_suffixes))
 

@@ -30,6 +30,7 @@ class Lexicon:
     verb_numbers: Mapping[str, bool]  # form -> True if singular, False if plural
     singular_pronouns: frozenset[str]
     plural_pronouns: frozenset[str]
+    possessive_pronouns: frozenset[str]
     singular_subject_pronouns: frozenset[str]
     plural_subject_pronouns: frozenset[str]
     person_relatives: frozenset[str]
@@ -57,6 +58,7 @@ class Lexicon:
     agent_suffixes: tuple[str, ...]
     distributive_determiners: frozenset[str]
     not_person_suffixes: tuple[str, ...]
+    not_person_nouns: frozenset[str]
     quantity_words: frozenset[str]
     not_plurals: frozenset[str]
     surname_prefixes: frozenset[str]
