@@ -15,7 +15,7 @@ import click
 
 from newslint.budget import DEFAULT_BUDGET, TimeBudget
 from newslint.cache import default_cache_dir
-from newslint.config import Config, ConfigError, ConfigResolver, discover, load
+from newslint.config import Config, ConfigError, ConfigResolver, load
 from newslint.decode import MAX_BYTES, InputError, decode
 from newslint.document import Document
 from newslint.engine import FileResult
@@ -40,7 +40,7 @@ from newslint.statistics import count_by_rule, render_statistics
 from newslint.suppression import with_unused_reporting
 from newslint.text.language import ENGLISH
 from newslint.version import __version__
-from newslint.walk import iter_files
+from newslint.walk import iter_files, repository_of
 
 LEVEL = click.Choice([severity.value for severity in Severity], case_sensitive=False)
 HELP_AS_ERROR: tuple[type[click.UsageError], ...] = tuple(
@@ -68,15 +68,9 @@ def _split_codes(values: Sequence[str]) -> tuple[str, ...]:
     return tuple(code.strip() for value in values for code in value.split(",") if code.strip())
 
 
-def _load_config(config_path: str | None, paths: Sequence[str]) -> Config:
-    try:
-        if config_path is not None:
-            return load(Path(config_path))
-        start = Path(paths[0]) if paths and paths[0] != "-" else Path.cwd()
-        found = discover(start if start.exists() else Path.cwd())
-        return load(found) if found else Config()
-    except ConfigError as error:
-        raise UsageFailure(str(error)) from None
+def _load_config(config_path: str | None) -> Config:
+    """The config of a command that checks no file: --config, else the nearest above the working directory."""
+    return _config_for(_resolver(config_path), Path.cwd())
 
 
 def _registry(config: Config, extra_packs: Sequence[Path] = ()) -> Registry:
@@ -186,10 +180,9 @@ def at_or_above(results: Sequence[FileResult], threshold: Severity | None) -> tu
 def repository_root(start: Path, config: Config) -> Path:
     """Where CI formats' relative paths start: the git repository holding `start`, else the
     config file's directory, else the working directory."""
-    directory = start.resolve()
-    for candidate in (directory, *directory.parents):
-        if (candidate / ".git").exists():
-            return candidate
+    repository = repository_of(str(start.resolve()))
+    if repository is not None:
+        return Path(repository)
     return (config.path.parent if config.path else Path.cwd()).resolve()
 
 
@@ -507,7 +500,7 @@ def list_rules(output_format: str, config_path: str | None, verbose: bool) -> No
     the kind, module and files that implement it)."""
     import json
 
-    registry = _registry(_load_config(config_path, ()))
+    registry = _registry(_load_config(config_path))
     if output_format == "json":
         rows = [{"code": r.code, "name": r.name, "severity": r.severity.value, "fixable": r.fixable,
                  "plugin": r.origin, "summary": r.doc.summary, "opt_in": r.code in registry.opt_in,
@@ -537,7 +530,7 @@ def _implementation_fields(registry: Registry, rule: Rule) -> dict[str, object]:
 @click.option("--config", "config_path", type=click.Path(dir_okay=False))
 def list_readers(config_path: str | None) -> None:
     """List every reader: name, the extensions it claims, and its module."""
-    registry = _registry(_load_config(config_path, ()))
+    registry = _registry(_load_config(config_path))
     readers = registry.all_readers()
     width = max((len(reader.name) for reader in readers), default=4)
     click.echo(f"{'NAME':<{width}} {'EXTENSIONS':<28} MODULE")
@@ -553,7 +546,7 @@ def test_rules(packs: tuple[Path, ...], config_path: str | None) -> None:
     """Run the [[examples]] of rule packs (directories or rule files; default: every rule,
     built-in, from plugins and the configured packs). Exit 1 if a bad example is not flagged
     or a good one is."""
-    config = _load_config(config_path, ())
+    config = _load_config(config_path)
     for pack in packs:
         if not pack.exists():
             raise UsageFailure(f"{pack}: no such rule pack (a directory of rule files, or one rule file)")
@@ -580,7 +573,7 @@ def test_rules(packs: tuple[Path, ...], config_path: str | None) -> None:
 @click.option("--config", "config_path", type=click.Path(dir_okay=False))
 def explain(code: str, config_path: str | None) -> None:
     """Show a rule's documentation and examples."""
-    registry = _registry(_load_config(config_path, ()))
+    registry = _registry(_load_config(config_path))
     rule = registry.rule(code)
     if rule is None:
         raise UsageFailure(f"unknown rule code {code!r} (see 'newslint rules')")

@@ -96,20 +96,28 @@ def ignore_files_above(directory: str) -> tuple[IgnoreFile, ...]:
     """The .gitignore files of `directory`'s ancestors up to the repository root (the nearest
     directory holding ``.git``), outermost first, and that repository's ``.git/info/exclude``;
     none outside a repository. `directory`'s own .gitignore is read by the walk."""
-    ancestors: list[str] = []
-    current = os.path.dirname(directory)
-    repository = directory if os.path.exists(os.path.join(directory, ".git")) else None
-    while repository is None and current != os.path.dirname(current):
-        ancestors.append(current)
-        if os.path.exists(os.path.join(current, ".git")):
-            repository = current
-        current = os.path.dirname(current)
+    repository = repository_of(directory)
     if repository is None:
         return ()
+    ancestors: list[str] = []
+    current = directory
+    while current != repository:
+        current = os.path.dirname(current)
+        ancestors.append(current)
     found = [*_read_ignore_file(repository, os.path.join(".git", "info", "exclude"))]
     for ancestor in reversed(ancestors):
         found += _read_ignore_file(ancestor, ".gitignore")
     return tuple(found)
+
+
+def repository_of(path: str) -> str | None:
+    """The nearest of absolute `path` and its ancestors that holds ``.git``; None outside a repository."""
+    current = path
+    while not os.path.exists(os.path.join(current, ".git")):
+        if current == os.path.dirname(current):
+            return None
+        current = os.path.dirname(current)
+    return current
 
 
 def _read_ignore_file(directory: str, name: str) -> tuple[IgnoreFile, ...]:
