@@ -43,6 +43,7 @@ from newslint.model import (
 )
 from newslint.options import Options
 from newslint.text.credits import is_credit
+from newslint.text.messages import fill
 from newslint.text.patterns import compile_patterns, lazy_compile, regex_timeout
 from newslint.text.sentences import sentence_spans
 
@@ -271,12 +272,6 @@ def span_finding(rule: DeclaredRule, document: Document, first: Block, last: Blo
                    start=source_start, end=source_end, pointer=first.pointer, fix=fix)
 
 
-def _message(template: str, **values: str) -> str:
-    for key, value in values.items():
-        template = template.replace("{" + key + "}", value)
-    return template
-
-
 def _short(text: str, limit: int = 60) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
@@ -309,12 +304,12 @@ class InterfaceTextRule(DeclaredRule):
             fix = Fix(f"remove {_short(stripped)!r}", (Edit(block.extent[0], block.extent[1], ""),)) \
                 if self.fixable else None
             yield span_finding(self, document, block, block,
-                               _message(self.message, what=category.name, match=_short(stripped)), fix)
+                               fill(self.message, {"what": category.name, "match": _short(stripped)}), fix)
         kicker = _kicker(blocks, self.lexicon)
         if kicker is not None and strong[kicker] is None and weak[kicker] is None:
             guess = span_finding(self, document, blocks[kicker], blocks[kicker],
-                                 _message(self.message, what="Section label or kicker",
-                                          match=_short(blocks[kicker].text.strip())))
+                                 fill(self.message, {"what": "Section label or kicker",
+                                          "match": _short(blocks[kicker].text.strip())}))
             yield Finding(code=guess.code, rule=guess.rule, severity=Severity.WARNING, message=guess.message,
                           start=guess.start, end=guess.end, pointer=guess.pointer, fix=None)
 
@@ -385,7 +380,7 @@ class CallToActionRule(DeclaredRule):
             if self.lexicon.interface_category(core, weak=False) is not None:
                 continue  # interface-text reports it
             if self._all_calls(text):
-                yield span_finding(self, document, block, block, _message(self.message, match=_short(text)))
+                yield span_finding(self, document, block, block, fill(self.message, {"match": _short(text)}))
 
     def _all_calls(self, text: str) -> bool:
         spans = sentence_spans(text)
@@ -436,8 +431,8 @@ class CommentThreadRule(DeclaredRule):
         if end == start:
             return
         yield span_finding(self, document, blocks[start], blocks[end],
-                           _message(self.message, match=_short(blocks[start].text.strip()),
-                                    blocks=str(end - start + 1)))
+                           fill(self.message, {"match": _short(blocks[start].text.strip()),
+                                    "blocks": str(end - start + 1)}))
 
     def _start(self, blocks: Sequence[Block], tail_from: float, heading_from: float) -> int | None:
         """The first comment heading or counter in the second half of the article, after the
@@ -482,7 +477,7 @@ class InlinePromoRule(DeclaredRule):
                 if self._is_promo(match.group(), whole_line=match.group() == text.strip(),
                                   between_sentences=_stands_alone(text, match.start(), match.end())):
                     yield finding_at(self, document, block, match.start(), match.end(),
-                                     _message(self.message, match=_short(match.group())))
+                                     fill(self.message, {"match": _short(match.group())}))
 
     def _is_promo(self, bracketed: str, *, whole_line: bool, between_sentences: bool) -> bool:
         inner = bracketed[1:-1].strip()
@@ -533,14 +528,14 @@ class MediaPromoRule(DeclaredRule):
             # three words or more: the short labels ("READ MORE:") are NL102's
             if lead is not None and 3 <= len(lead.group().split()) <= 10 and \
                     is_headline(trim_edges(text[lead.end():]), self.lexicon, title_case=True):
-                yield span_finding(self, document, block, block, _message(self.message, match=_short(text)))
+                yield span_finding(self, document, block, block, fill(self.message, {"match": _short(text)}))
                 continue
             label = self.lexicon.media_label.match(text, timeout=timeout)
             headline = text[label.end():] if label else text
             if label is None and not self.lexicon.media_ending.search(text, timeout=timeout):
                 continue
             if is_headline(headline, self.lexicon, title_case=False):
-                yield span_finding(self, document, block, block, _message(self.message, match=_short(text)))
+                yield span_finding(self, document, block, block, fill(self.message, {"match": _short(text)}))
 
 
 # --- NL114 embed-signature --------------------------------------------------------------
@@ -564,7 +559,7 @@ class EmbedSignatureRule(DeclaredRule):
                 if not self.lexicon.post_marker.search(previous, timeout=regex_timeout(previous)):
                     break
                 first = before
-            yield span_finding(self, document, blocks[first], block, _message(self.message, match=_short(text)))
+            yield span_finding(self, document, blocks[first], block, fill(self.message, {"match": _short(text)}))
 
 
 # --- rule constructors ------------------------------------------------------------------

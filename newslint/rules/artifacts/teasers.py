@@ -37,7 +37,6 @@ from newslint.rules.artifacts.furniture import (
     _BULLET,
     NOT_FURNITURE,
     FurnitureLexicon,
-    _message,
     _no_fix,
     _short,
     core_text,
@@ -50,6 +49,7 @@ from newslint.rules.artifacts.furniture import (
 )
 from newslint.rules.artifacts.furniture import _options as furniture_options
 from newslint.text.credits import is_credit
+from newslint.text.messages import fill
 from newslint.text.patterns import regex_timeout
 
 _MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
@@ -168,8 +168,8 @@ class RelatedListRule(DeclaredRule):
             (first, last), what = found
             taken = last
             yield span_finding(self, document, blocks[first], blocks[last],
-                               _message(self.message, what=what, match=_short(blocks[first].text.strip()),
-                                        blocks=str(last - first + 1)))
+                               fill(self.message, {"what": what, "match": _short(blocks[first].text.strip()),
+                                        "blocks": str(last - first + 1)}))
 
     def _run_at(self, blocks: Sequence[Block], index: int, bounds: tuple[int, int] | None,
                 outside: bool) -> tuple[tuple[int, int], str] | None:
@@ -278,7 +278,7 @@ class StoryPromoRule(DeclaredRule):
                 continue
             what = self._promo(text, story, index)
             if what is not None:
-                yield span_finding(self, document, block, block, _message(self.message, what=what, match=_short(text)))
+                yield span_finding(self, document, block, block, fill(self.message, {"what": what, "match": _short(text)}))
 
     def _promo(self, text: str, story: Sequence[bool], index: int) -> str | None:
         timeout = regex_timeout(text)
@@ -331,7 +331,7 @@ class PageLabelRule(DeclaredRule):
             if what is not None:
                 text = blocks[index].text.strip()
                 yield span_finding(self, document, blocks[index], blocks[index],
-                                   _message(self.message, what=what, match=_short(text)))
+                                   fill(self.message, {"what": what, "match": _short(text)}))
 
     def _label(self, block: Block, *, at_top: bool, last: bool) -> str | None:
         lines = [line.strip(" \t|") for line in block.text.strip().split("\n") if line.strip(" \t|")]
