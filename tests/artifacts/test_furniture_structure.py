@@ -49,7 +49,19 @@ def test_kicker_above_the_headline_is_a_warning_without_fix(lint) -> None:
     assert found[0].severity is Severity.WARNING and found[0].fix is None
 
 
+@pytest.mark.parametrize("masthead", [
+    "By Jane Roe\n4 May 2021",  # a byline and a date
+    "Fishermen say the work on the wall came far too late for the winter season\nUpdated 10:15",  # a standfirst
+])
+def test_kicker_above_a_headline_with_its_masthead_lines(lint, masthead: str) -> None:
+    text = "Coastal life\nWhy Portvale Fell Back in Love With Its Harbour\n" + masthead + "\n\n" + STORY
+    source, found = lint("NL109", text)
+    assert spans(source, found) == ["Coastal life"]
+
+
 @pytest.mark.parametrize("text", [
+    # a roundup's first section: a title, its author and its publisher's line
+    "Picture books\nThe Pilot and the Little Prince of the Harbour\nJane Roe\nHarbour Books, 12 pounds; ages 5-8\n\n" + STORY,
     "Harbour reopens\n\n" + STORY,  # a short headline, then the story
     "Harbour Weekly\n- Ferry times for the new season\n\n" + STORY,  # a list item is not a headline
     "By Jane Roe\nWhy Portvale Fell Back in Love With Its Harbour\n\n" + STORY,  # a byline

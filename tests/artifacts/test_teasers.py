@@ -198,3 +198,49 @@ def test_a_pointer_to_another_page_is_a_call_to_action(lint) -> None:
 def test_a_word_of_a_sentence_broken_over_lines_is_not_a_label(lint) -> None:
     text = BODY + "Editor's note: the harbour board\nrepeatedly\ndelayed the repairs, the inquiry found\n"
     assert lint("NL117", text)[1] == []
+
+
+# --- NL112: headline grammar in sentence case, dated teasers, more teaser headings ------------
+
+SENTENCE_CASE_RUN = ("Man charged after crash on the coast road\nPortvale council approves plan for 200 new homes\n"
+                     "School closed over boiler fault")
+
+
+def test_sentence_case_headlines_after_the_story(lint) -> None:
+    source, found = lint("NL112", BODY + SENTENCE_CASE_RUN + "\n")
+    assert spans(source, found) == [SENTENCE_CASE_RUN]
+    assert found[0].severity is Severity.WARNING and found[0].fix is None
+
+
+@pytest.mark.parametrize("heading", ["Latest", "More like this", "Readers also liked", "In case you missed it",
+                                     "Around the county"])
+def test_a_heading_over_sentence_case_headlines(lint, heading: str) -> None:
+    run = heading + "\n" + SENTENCE_CASE_RUN
+    source, found = lint("NL112", BODY + run + "\n")
+    assert spans(source, found) == [run]
+
+
+def test_teasers_each_with_a_date_need_no_other_mark(lint) -> None:
+    run = ("Harbour cafe named best in the region\n4 May 2021\nNew lifeboat for the Portvale crew\n3 May 2021\n"
+           "Walkers asked to keep dogs on leads\n1 May 2021")
+    source, found = lint("NL112", BODY + run + "\n")
+    assert spans(source, found) == [run]
+
+
+@pytest.mark.parametrize("tail", [
+    # captions of the story's pictures: an article or a plural before the verb, verbs of seeing
+    "The harbour at dawn on Monday\nThe mayor cuts a ribbon on the new wall\nBoats moored in the harbour at dusk\n"
+    "The new sea wall seen from the lighthouse",
+    # a timeline: the date comes first
+    "4 May 2021\nHarbour wall damaged in a storm\n12 June 2021\nRepairs begin on the wall\n3 July 2021\n"
+    "The quay closes to traffic",
+    # steps of the story's own how-to
+    "How to apply for a mooring\nFill in the form at the harbour office\nPay the deposit at the counter\n"
+    "Wait for a letter from the harbour master",
+    # a fact box and a product's features
+    "Population: 12,400\nFounded: 1911\nMayor: Jane Roe\nTwinned with: Eastbridge",
+    "With up to ten hours of battery life on a single charge\nPremium sound and fine-tuned speakers deliver clarity\n"
+    "Take calls and control your music from the side of the case",
+])
+def test_captions_timelines_steps_and_facts_after_the_story_are_left_alone(lint, tail: str) -> None:
+    assert lint("NL112", BODY + tail + "\n")[1] == []

@@ -79,6 +79,11 @@ _READER_LEAD = regex.compile(
     r"[^:\n]{0,40}:\s+", regex.I)
 # a finite verb within the first words: "Get Out is streaming ..." is a title, not an imperative
 _STATEMENT = regex.compile(r"^\W*\w[\w'’-]*(?:\s+[\w'’-]+){0,2}\s+(?:is|are|was|were|has|have|had)\b", regex.I)
+# a date or time on a masthead line: "4 May 2021", "Updated 10:15", "3 hours ago"
+_DATED = regex.compile(
+    r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?"
+    r"|nov(?:ember)?|dec(?:ember)?)\.?\s+\d|\d\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\b(?:19|20)\d{2}\b"
+    r"|\b\d{1,2}[:.]\d{2}\b|\bago\b|\b(?:updated|published|posted)\b", regex.I)
 _SHORT_LABEL = regex.compile(r"^[\p{L}'’&-]+(?:\s+[\p{L}'’&-]+){0,2}$")
 _SIGNATURE = regex.compile(
     r"^\s*[—–-]{1,2}\s*[^()\n]{1,80}\(\s*@\w{1,30}\s*\)\s*(?:\p{L}{3,9}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+\p{L}{3,9}\.?\s+\d{4})\s*$"
@@ -342,8 +347,9 @@ def _checked(block: Block) -> bool:
 def _kicker(blocks: Sequence[Block], lexicon: FurnitureLexicon) -> int | None:
     """The index of a section label or kicker above the headline: the first block, one to
     three words without punctuation or digits, then a longer headline-like block, then a
-    story paragraph ("Science" / "Why the Tides Are Slowing" / the story)."""
-    present = [index for index, block in enumerate(blocks) if block.text.strip()][:4]
+    story paragraph ("Science" / "Why the Tides Are Slowing" / the story), with at most
+    `_MAX_MASTHEAD` short lines between headline and story (a byline, a date, a standfirst)."""
+    present = [index for index, block in enumerate(blocks) if block.text.strip()][:3 + _MAX_MASTHEAD]
     if len(present) < 3:
         return None
     first, headline = blocks[present[0]], blocks[present[1]]
@@ -357,7 +363,26 @@ def _kicker(blocks: Sequence[Block], lexicon: FurnitureLexicon) -> int | None:
     if _BULLET.match(title, timeout=regex_timeout(title)) or is_story_paragraph(headline) or len(words(title)) <= len(words(label)) or \
             not is_headline(title.strip(_LEADING_EDGE), lexicon, title_case=False):
         return None
-    return present[0] if any(is_story_paragraph(blocks[i]) for i in present[2:]) else None
+    story = next((position for position in range(2, len(present)) if is_story_paragraph(blocks[present[position]])), None)
+    if story is None or story > 2 and not all(_masthead_line(blocks[i]) for i in present[2:story]):
+        return None
+    return present[0]
+
+
+_MAX_MASTHEAD = 3
+
+
+def _masthead_line(block: Block) -> bool:
+    """A line between a headline and its story: a byline, a credit, a date or time, a
+    standfirst (a short line that does not end like a sentence)."""
+    if block.kind in (BlockKind.BYLINE, BlockKind.CREDIT):
+        return True
+    text = block.text.strip()
+    count = len(text.split())
+    timeout = regex_timeout(text)
+    return count <= 40 and not _BULLET.match(text, timeout=timeout) and \
+        (text.lower().startswith("by ") or count <= 8 and _DATED.search(text, timeout=timeout) is not None
+         or count >= 8 and _SENTENCE_END.search(text[-12:], timeout=timeout) is None)
 
 
 # --- NL110 call-to-action ---------------------------------------------------------------

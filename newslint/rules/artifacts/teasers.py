@@ -75,6 +75,20 @@ _SINGLE_QUOTED = regex.compile(r"(?:^|(?<=[\s:(]))(?:'[^'\n?]{3,80}'|‘[^’\n?
 _HEADLINESE = regex.compile(
     r"^(?:[\p{Lu}\d][\p{L}\d'’.&-]*\s+){1,4}(?:to\s+\p{Ll}{3,}|\p{Ll}{3,}(?<![su])s)\b"
     r"|^\d+\s+(?:\p{Lu}|\p{Ll}+\s+(?:ways|things|reasons|tips|signs|facts|places|ideas))", regex.V1)
+# headline grammar in sentence case, as subeditors write it: a bare subject (no article: a
+# caption says "The mayor cuts a ribbon") and then a participle with its preposition ("Man
+# charged after crash", "School closed over boiler fault"), a "to" future ("Ferry firm to cut
+# jobs") or a present-tense verb ("Portvale council approves plan"). A participle of seeing
+# ("pictured in", "seen from") or after a plural ("Boats moored in the bay") is a caption's.
+_PICTURE_VERBS = r"(?:pictured|seen|photographed|shown|taken|captured|filmed|depicted|framed|lit|reflected|silhouetted|painted|drawn)"
+_SENTENCE_HEADLINESE = regex.compile(
+    r"^(?!(?i:the|a|an|this|that|these|those|his|her|their|its|our|my|your|with|in|on|at|for|from|after|before|up|over"
+    r"|by|and|but|or|as|if|when|while|of|to|how|why|what|where|who|here|there|it|we|you|they|i)\s)"
+    r"(?:\p{Lu}[\p{L}'’-]*|\d[\d,.]*)(?:\s+[\p{Ll}\d][\p{L}\d'’-]*){0,3}?\s+"
+    rf"(?:(?<!s\s)(?!{_PICTURE_VERBS}\s)\p{{Ll}}{{3,}}(?:ed|en)\s+(?:after|over|in|for|by|at|as|amid|with|on|from|into|to|despite)\s"
+    r"|to\s+(?:be\s+)?\p{Ll}{3,}\b"
+    r"|\p{Ll}{3,}(?<![su]|ou|ic)s\s+(?!(?:of|in|on|for|at|from|with|and|or|by|to|as|are|were|have|had)\b)(?:\p{Ll}|\d))",
+    regex.V1)
 # fixtures, "Label - value" lines, a name with its team or place, a reference ("Roe, Jane (4 May 2021)", "^ ...")
 _NOT_A_TITLE = regex.compile(
     r"\s(?:v|vs)\.?\s|^(?:\S+\s+){0,4}\S+\s[-–—]\s|\b(?:written|directed|produced) by\b|\bcourtesy of\b|\bthanks to\b|</?\p{L}[^>]*>|\(\s*[\p{Lu}][^)]{0,30}\)\s*$|^\^|\bretrieved\b|\bisbn\b|\bdoi\b|\((?:\d{1,2}\s+)?(?:\p{L}+\s+)?\d{4}\)",
@@ -103,15 +117,16 @@ def is_meta_line(text: str) -> bool:
 
 def headline_signals(text: str, lexicon: FurnitureLexicon) -> int:
     """How many marks of a headline `text` carries: title case, a "Topic: headline" colon, a
-    quoted fragment, headline grammar ("Council votes to ...", "10 things ..."), a short
-    question."""
+    quoted fragment, headline grammar ("Council votes to ...", "Man charged after ...", "10
+    things ..."), a short question."""
     timeout = regex_timeout(text)
     colon = _COLON_HEADLINE.match(text, timeout=timeout)
     return sum((
         _title_cased(text, lexicon),
         colon is not None and len(colon.group("topic").split()) <= 6,
         _QUOTED.search(text, timeout=timeout) is not None,
-        _HEADLINESE.match(text, timeout=timeout) is not None,
+        _HEADLINESE.match(text, timeout=timeout) is not None or
+        _SENTENCE_HEADLINESE.match(text, timeout=timeout) is not None,
         text.endswith("?") and len(text.split()) <= 14,
     ))
 
@@ -210,9 +225,12 @@ class RelatedListRule(DeclaredRule):
         not break it, nor (under a heading) one summary line after a headline. Without a
         heading most of the headlines must carry a headline's marks (with `every_marked`, all:
         under a heading of any shape, or above the story, where they must be in title case),
-        and the run must read as phrases, not as a list of names."""
-        last, headlines, marked, phrased = None, 0, 0, 0
+        unless a date or byline follows most of them (a timeline, where the date comes first,
+        is not a teaser run), and the run must read as phrases, not as a list of names."""
+        last, headlines, marked, phrased, dated, dated_tail = None, 0, 0, 0, 0, -1
         skipped = summary_ok = False
+        if headless and start > 0 and is_meta_line(blocks[start - 1].text.strip()):
+            return None  # a date before the first line: a timeline's entries, not teasers
         for following in range(start, min(len(blocks), start + self.max_run)):
             block = blocks[following]
             if block.kind in NOT_FURNITURE or block.text.rstrip().endswith(":") and not self._is_heading(block):
@@ -229,19 +247,24 @@ class RelatedListRule(DeclaredRule):
                 break
             text = block.text.strip()
             skipped = True
-            if is_meta_line(text) or len(text) <= 25 and _SHORT_HEADING.match(text) and not text.endswith(":"):
-                continue  # a date, byline or section label between teasers
+            if is_meta_line(text):
+                dated, dated_tail = dated + 1, following
+                continue  # a date or byline under a teaser
+            if len(text) <= 25 and _SHORT_HEADING.match(text) and not text.endswith(":"):
+                continue  # a section label between teasers
             if summary_ok and not headless and len(text.split()) <= 60:
                 summary_ok = False  # one summary line under a headline
                 continue
             break
         if last is None or headlines < needed:
             return None
-        if headless and (marked < headlines if every_marked else 2 * marked < headlines + 1):
+        # teasers each dated or signed need no other mark ("3 hours ago", "By Jane Roe")
+        signed = dated >= 2 and 2 * dated >= headlines
+        if headless and not signed and (marked < headlines if every_marked else 2 * marked < headlines + 1):
             return None
         if headless and 2 * phrased < headlines:
             return None
-        return last
+        return dated_tail if dated_tail == last + 1 else last  # with the last teaser's date
 
     def _only_furniture_after(self, blocks: Sequence[Block], index: int, last_story: int) -> bool:
         """Whether no story paragraph follows block `index`, interface text aside, or only
