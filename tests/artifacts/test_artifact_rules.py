@@ -92,6 +92,7 @@ def test_loading_in_prose_is_left_alone(lint, text: str) -> None:
     "Read more:\u00a0Councillors vote to delay the flood barrier",
     "More from Portvale Post: Fishermen count the cost",
     "Related article: Could the ferry strike spread to the airports?",
+    "You may also be interested in: Ten quiet beaches on the coast",
 ])
 def test_promo_line_is_flagged_as_one_block(lint, line: str) -> None:
     text = HEADLINE + "Ferries resumed at noon on Monday.\n\n" + line + "\n\nTalks resume on Friday.\n"

@@ -104,6 +104,9 @@ def test_credits_are_not_interface_text(lint, registry: Registry) -> None:
     "Get started with the harbour walking guide here.",
     "If you enjoyed this article, we have an offer for you: join our supporters' club.",
     "Get the latest news on the go. Visit our mobile site.",
+    "For more on the harbour repairs, see our full coverage from last week.",
+    "Check out our guide to the best coastal walks.",
+    "Don't miss our weekend guide to the coast.",
 ])
 def test_calls_to_action_are_warned_about(lint, line: str) -> None:
     source, findings = lint("NL110", STORY + line + "\n")
@@ -117,6 +120,8 @@ def test_calls_to_action_are_warned_about(lint, line: str) -> None:
     "Visit the museum on a weekday if you can. It is quieter, and the café is open.",
     "- Sign up for the harbour pass at the ticket office",
     "Download speeds in the town are the slowest in the county, a report said on our site.",
+    "Listen to the full interview with the harbour master on Radio Portvale from 7pm.",
+    "See the council's guide to the new parking zones, which goes on sale on Monday.",
 ])
 def test_story_sentences_and_instructions_are_left_alone(lint, line: str) -> None:
     assert lint("NL110", STORY + line + "\n")[1] == []
