@@ -1,0 +1,83 @@
+"""A validation set for the page-furniture rules (NL1xx, NL2xx): 30 real English pages outside
+every set used so far, turned into text exactly as the ``scraped`` set is and labelled blind in
+``bench/labels/furniture-validation.tsv``, for the people tuning to check that a change
+generalises beyond the pages it was tuned on.
+
+    python bench/validation_pages.py build      # write the texts under bench/.sets/validation/
+    python bench/validation_pages.py ids        # one line per page: id, text path
+    python bench/validation_pages.py show ID    # the text, each line prefixed 'offset|'
+    python bench/validation_pages.py find ID SNIPPET [--nth N]  # start and end (end exclusive)
+    python bench/validation_pages.py measure [--show fn,fp]
+
+Pick: 10 Readability, 10 Zyte benchmark and 10 newspaper pages (English and not synthetic per the
+corpus manifest), ranked by a hash of the id with this set's own salt. The pages excluded are the
+``scraped`` set's, every page of extra_pages.py's ``extra_ids()`` and the held-out pages of
+bench/heldout_furniture.py. ``measure`` scores the findings exactly as bench/evaluate.py scores
+the furniture family (``evaluate.score_spans``); a finding that overlaps no label counts as
+correct only when ``bench/labels/verdicts-validation.tsv`` judges it ``tp``.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent
+sys.path.insert(0, str(BENCH.parent))
+sys.path.insert(0, str(BENCH))
+
+import evaluate
+from corpus_sets import (
+    Article,
+    _english_pages,
+    _pick,
+    page_text,
+    scraped_ids,
+    write_texts,
+)
+from extra_pages import SOURCES, extra_ids
+from heldout_furniture import heldout_furniture_ids
+from label_tool import run_set_command, set_commands
+
+SET_NAME = "validation"
+PER_SOURCE = 10
+SALT = "validation:"
+LABEL_FILE = "furniture-validation.tsv"
+
+
+def validation_ids() -> list[str]:
+    """PER_SOURCE pages a source, ranked with SALT, from the pages no earlier set has taken."""
+    taken = set(scraped_ids()) | set(extra_ids()) | set(heldout_furniture_ids())
+    ids: list[str] = []
+    for source in SOURCES:
+        ids += _pick([page for page in _english_pages(source) if page not in taken], PER_SOURCE, SALT)
+    return ids
+
+
+def validation_articles() -> list[Article]:
+    return [Article(SET_NAME, page, SET_NAME) for page in validation_ids()]
+
+
+def build() -> list[Article]:
+    return write_texts(validation_articles(), lambda article: page_text(article.id))
+
+
+def measure(show: set[str]) -> dict[str, object]:
+    return evaluate.score_label_file("furniture", LABEL_FILE, validation_articles(), SET_NAME, show)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser, sub = set_commands(__doc__.split("\n\n")[0])
+    run = sub.add_parser("measure")
+    run.add_argument("--show", default="", help="comma-separated: fn (missed labels), fp (wrong findings)")
+    args = parser.parse_args(argv)
+    done = run_set_command(args, validation_articles(), build, "bench/validation_pages.py")
+    if done is not None:
+        return done
+    print(json.dumps(measure(set(filter(None, args.show.split(","))))))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
