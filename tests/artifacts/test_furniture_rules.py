@@ -200,6 +200,8 @@ def test_subheadings_inside_the_story_are_left_alone(lint) -> None:
 @pytest.mark.parametrize("span", [
     "(Read more: Why the Old Bridge Needs Repairs)",
     "(see “The Ferry That Never Came”)",
+    "(see “The Ferry That Never Came” and “Ten Piers Worth a Detour”)",
+    "(Video: Ten quiet beaches on the Portvale coast)",
     "(More)",
     "[See the photos]",
 ])
@@ -227,6 +229,12 @@ def test_whole_line_headline_in_parentheses(lint) -> None:
     "The deck will be replaced (see chart) at a cost of £2m, the council said.\n",
     "(Reporting by Jane Roe in Portvale; editing by Sam Doe)\n",
     "(The Portvale Brass Band and the Eastbridge Choir)\n",
+    # a media credit, a pointer inside the document, a report cited by its title
+    "The mayor cuts the ribbon on the new wall. (Photo: Jane Roe/Portvale Star)\n",
+    "(Graphic: Sam Doe)\n",
+    "The wall runs for 400 metres (see \"The route\" below) and cost £2.4m.\n",
+    "The board published its figures (see table 2) on Friday.\n",
+    "The report (see 'Harbour Futures', published in 2019) says the wall will last.\n",
 ])
 def test_editorial_brackets_and_credits_are_left_alone(lint, text: str) -> None:
     assert lint("NL113", STORY + text)[1] == []

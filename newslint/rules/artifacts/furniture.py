@@ -481,7 +481,18 @@ class CommentThreadRule(DeclaredRule):
 # --- NL113 inline-promo ------------------------------------------------------------------
 
 _BRACKETED = regex.compile(r"\((?:[^()\n]|\([^()\n]*\)){2,200}\)|\[[^\[\]\n]{2,200}\]")
-_QUOTED_TITLE = regex.compile(r"^\s*(?:see|read|watch)\s+(?:also\s+)?[“\"‘'][^”\"’']{3,}[”\"’']", regex.I)
+# "(see 'Title')" or "(see 'Title' and 'Title')" and nothing more: "(see 'Title', published in
+# 2019)" cites a report
+_QUOTED_TITLE = regex.compile(
+    r"^\s*(?:see|read|watch)\s+(?:also\s+)?[“\"‘'][^”\"’']{3,}[”\"’'](?:\s*(?:,|and|&)\s*[“\"‘'][^”\"’']{3,}[”\"’'])*[\s.]*", regex.I)
+# a pointer to another part of the same document
+_CROSS_REFERENCE = regex.compile(
+    r"^\s*(?:see|cf\.?|compare)\b.*\b(?:below|above|earlier|later|overleaf|(?:sub)?section|chapter|appendix|table|figure|fig\.|page|p\.|box|footnote|note)\b",
+    regex.I)
+# a media label with a name after it: "Photo: Jane Roe/Portvale Star", "Graphic: Sam Doe"
+_MEDIA_CREDIT = regex.compile(
+    r"^(?:photo(?:graph)?s?|pictures?|images?|video|map|graphics?|illustrations?|gallery|audio)\s*(?::|by)\s*(?P<who>\S.*)$", regex.I)
+_NAME_LIKE = regex.compile(r"[\p{Lu}][\p{L}.'’&-]*(?:\s*(?:[/,;&]|and|for|via)?\s*[\p{Lu}][\p{L}.'’&-]*){0,6}", regex.V1)
 _SEE_TITLE = regex.compile(r"^\s*see\s+(?:also\s+)?(?:our\s+)?([\p{Lu}\d][^;]{8,})$")
 _CREDIT_LEAD = regex.compile(
     r"^\s*(?:additional\s+)?(?:reporting|editing|edited|writing|written|compiled|produced|translated|photos?|images?"
@@ -509,9 +520,15 @@ class InlinePromoRule(DeclaredRule):
         timeout = regex_timeout(inner)
         if self.lexicon.inline_whole.fullmatch(inner.rstrip(" .»›>"), timeout=timeout):
             return True
+        if _CROSS_REFERENCE.search(inner, timeout=timeout):
+            return False  # "(see 'The route' below)", "(see table 2)": a pointer inside the document
+        credit = _MEDIA_CREDIT.match(inner, timeout=timeout)
+        if credit is not None and (is_credit(credit.group("who")) or
+                                   _NAME_LIKE.fullmatch(credit.group("who"), timeout=timeout) is not None):
+            return False  # "(Photo: Jane Roe/Portvale Star)", "(Graphic: Sam Doe)": a credit
         if self.lexicon.inline_label.fullmatch(bracketed, timeout=timeout):
             return True
-        if _QUOTED_TITLE.match(inner, timeout=timeout):
+        if _QUOTED_TITLE.fullmatch(inner, timeout=timeout):
             return True
         see = _SEE_TITLE.match(inner, timeout=timeout)
         if see and is_headline(see.group(1), self.lexicon, title_case=True):
