@@ -244,3 +244,28 @@ def test_teasers_each_with_a_date_need_no_other_mark(lint) -> None:
 ])
 def test_captions_timelines_steps_and_facts_after_the_story_are_left_alone(lint, tail: str) -> None:
     assert lint("NL112", BODY + tail + "\n")[1] == []
+
+
+def test_title_case_teasers_each_with_a_standfirst_after_the_story(lint) -> None:
+    run = ("Why the River Keeps Rising Every Spring\nHydrologists say the culprit is upstream, and the fix will cost millions.\n"
+           "Ten Things to Know About the New Bridge\nFrom the toll to the cycle lane, here is what changes on Monday.\n"
+           "The Best Fish and Chips on the South Coast\nOur critic ate her way along forty miles of seafront.")
+    source, found = lint("NL112", BODY + run + "\n")
+    assert spans(source, found) == [run]
+
+
+@pytest.mark.parametrize("tail", [
+    # the story's FAQ: questions with one-line answers
+    "What Happens to the Ferry Timetable?\nThe winter timetable stays in place until March.\n"
+    "Who Pays for the Second Phase?\nThe council and the harbour trust share the cost.\n"
+    "When Does the Quay Close Again?\nNot before the end of the fishing season in November.",
+    # the story's own sections in sentence case, and sections of more than one sentence
+    "The cost of the work\nThe first phase cost the council two million pounds.\n"
+    "The view from the quay\nFishermen say the new wall is a great deal higher.\n"
+    "The next winter\nThe council will decide in March whether to go on.",
+    "The Cost of the Work\nThe first phase cost two million pounds. The second will cost more.\n"
+    "The View From the Quay\nFishermen say the wall is higher. They are pleased.\n"
+    "The Next Winter\nThe council will decide in March. Nobody expects a delay.",
+])
+def test_the_storys_own_sections_and_faq_after_the_body_are_left_alone(lint, tail: str) -> None:
+    assert lint("NL112", BODY + tail + "\n")[1] == []

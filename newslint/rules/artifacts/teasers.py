@@ -51,6 +51,7 @@ from newslint.rules.artifacts.furniture import _options as furniture_options
 from newslint.text.credits import is_credit
 from newslint.text.messages import fill
 from newslint.text.patterns import regex_timeout
+from newslint.text.sentences import sentence_spans
 
 _MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 _DAY = r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?"
@@ -148,6 +149,12 @@ def is_teaser_headline(text: str, lexicon: FurnitureLexicon) -> bool:
     return _NOT_A_TITLE.search(text, timeout=timeout) is None
 
 
+def _is_summary(text: str) -> bool:
+    """A teaser's standfirst: one sentence of 6-30 words with a closing full stop."""
+    count = len(text.split())
+    return 6 <= count <= 30 and "\n" not in text and text.endswith(".") and len(sentence_spans(text)) == 1
+
+
 def body_bounds(blocks: Sequence[Block]) -> tuple[int, int] | None:
     """Indexes of the first and last paragraph of the story body: story paragraphs of 25 words
     or more (an editor's note or a call to action after the story is shorter), or, without
@@ -228,6 +235,8 @@ class RelatedListRule(DeclaredRule):
         unless a date or byline follows most of them (a timeline, where the date comes first,
         is not a teaser run), and the run must read as phrases, not as a list of names."""
         last, headlines, marked, phrased, dated, dated_tail = None, 0, 0, 0, 0, -1
+        titled = summaries = 0
+        paired: bool | None = None  # whether the run's teasers have standfirsts (after its first two lines)
         skipped = summary_ok = False
         if headless and start > 0 and is_meta_line(blocks[start - 1].text.strip()):
             return None  # a date before the first line: a timeline's entries, not teasers
@@ -237,7 +246,12 @@ class RelatedListRule(DeclaredRule):
                 break
             lines = _line_texts(block)
             if lines and all(is_teaser_headline(line, self.lexicon) for line in lines):
+                if summaries and last == following - 1:
+                    break  # teasers with standfirsts: a headline without one ends the run
+                if paired is None and (len(lines) > 1 or last is not None):
+                    paired = len(lines) == 1 and last is not None and last < following - 1
                 headlines += len(lines)
+                titled += sum(_title_cased(line, self.lexicon) and not line.endswith("?") for line in lines)
                 marked += sum((_title_cased(line, self.lexicon) if every_marked and not heading
                                else headline_signals(line, self.lexicon) > 0) for line in lines)
                 phrased += sum(any(w.lower() in self.lexicon.minor_words for w in words(line)) for line in lines)
@@ -255,8 +269,15 @@ class RelatedListRule(DeclaredRule):
             if summary_ok and not headless and len(text.split()) <= 60:
                 summary_ok = False  # one summary line under a headline
                 continue
+            if summary_ok and headless and paired is not False and _is_summary(text):
+                summaries, summary_ok, dated_tail = summaries + 1, False, following  # a teaser's standfirst
+                continue
             break
         if last is None or headlines < needed:
+            return None
+        # without a heading, standfirsts only under every teaser, each teaser in title case and
+        # not a question (questions with one-line answers are the story's FAQ)
+        if summaries and (summaries < headlines - 1 or titled < headlines or headlines < self.min_run):
             return None
         # teasers each dated or signed need no other mark ("3 hours ago", "By Jane Roe")
         signed = dated >= 2 and 2 * dated >= headlines
@@ -264,7 +285,7 @@ class RelatedListRule(DeclaredRule):
             return None
         if headless and 2 * phrased < headlines:
             return None
-        return dated_tail if dated_tail == last + 1 else last  # with the last teaser's date
+        return dated_tail if dated_tail == last + 1 else last  # with the last teaser's date or standfirst
 
     def _only_furniture_after(self, blocks: Sequence[Block], index: int, last_story: int) -> bool:
         """Whether no story paragraph follows block `index`, interface text aside, or only
