@@ -451,6 +451,25 @@ def test_issue12_false_positive_groups_stay_silent(registry: Registry, nl4, text
 
 
 @pytest.mark.parametrize(("text", "flagged"), [
+    ("The economy is expected to grow by 4.5% this year.", "is expected to grow by 4.5% this year"),
+    ("Sales are projected to top $2bn next year.", "are projected to top $2bn next year"),
+    ("Turnout is predicted to fall sharply in the north.", "is predicted to fall sharply in the north"),
+])
+def test_a_forecast_with_no_forecaster_is_an_estimate(registry: Registry, nl4, text: str, flagged: str) -> None:
+    assert [(code, span) for code, span, _ in findings(registry, nl4, text)] == [("NL401", flagged)]
+
+
+@pytest.mark.parametrize("text", [
+    "The vote is expected to take place on Tuesday.",  # a schedule
+    "The court is expected to reach a verdict in the autumn.",
+    "The sale is expected to expand the group's media business.",
+    "The economy is expected to grow by 4.5% this year, the central bank said.",  # a forecaster
+])
+def test_an_expectation_that_schedules_or_is_sourced_stays_silent(registry: Registry, nl4, text: str) -> None:
+    assert findings(registry, nl4, text) == []
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
     ("The minister is understood to have resigned.", "understood to have resigned"),
     ("The plan is regarded by many as a failure.", "is regarded by many as a failure"),
     ("The scheme is widely regarded as a failure.", "is widely regarded as a failure"),
