@@ -470,6 +470,25 @@ def test_an_expectation_that_schedules_or_is_sourced_stays_silent(registry: Regi
 
 
 @pytest.mark.parametrize(("text", "flagged"), [
+    ("Smog has cut 3 years from the lives of 600 million people, according to one estimate.",
+     "according to one estimate"),
+    ("By some counts, 2,000 people marched on the town hall.", "By some counts"),
+    ("The firm receives, according to one report, $200m a year from the ministry.", "according to one report"),
+])
+def test_a_source_with_no_name_is_no_source(registry: Registry, nl4, text: str, flagged: str) -> None:
+    assert [(code, span) for code, span, _ in findings(registry, nl4, text)] == [("NL401", flagged)]
+
+
+@pytest.mark.parametrize("text", [
+    "According to one estimate by the World Bank, 40% of the workers are poor.",  # the estimate is named
+    "By one count from the health ministry, 2,000 people were treated.",
+    "The minister has resigned, according to reports.",  # mostly follows the reports, named before
+])
+def test_a_named_estimate_stays_silent(registry: Registry, nl4, text: str) -> None:
+    assert findings(registry, nl4, text) == []
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
     ("The minister is understood to have resigned.", "understood to have resigned"),
     ("The plan is regarded by many as a failure.", "is regarded by many as a failure"),
     ("The scheme is widely regarded as a failure.", "is widely regarded as a failure"),

@@ -2,7 +2,8 @@
 
 A sentence is attributed when
 - it has an attribution cue ("said", "according to"; "reported" only in the active voice),
-- it names a source of figures ("a poll", "census data", "by one estimate"),
+- it names a source of figures ("a poll", "census data") outside an agentless construction
+  ("according to one estimate", "by some counts" name none),
 - an agentless construction in it names its agent after all ("estimated by the UN"),
 - it lies inside a quotation (a quote has a speaker),
 - or it clearly continues an attributed sentence:
@@ -328,8 +329,7 @@ def _attribute(prepared: Sequence[_Prepared], sentences: Sequence[_Sentence], ma
         if not matters[index]:
             continue
         text = item.block.text
-        names_source = lexicon.source_noun is not None and lexicon.source_noun.search(
-            text, sentence.start, sentence.end, timeout=REGEX_TIMEOUT_SECONDS) is not None
+        names_source = _names_source(text, sentence, lexicon)
         statistical[index] = sentence.has_figure or names_source or _has_digit(text, sentence.start, sentence.end)
         continues = index > item.first_sentence and own[index - 1] and (
             sentence.has_figure or bool(sentence.claims) or statistical[index])  # the account goes on
@@ -354,6 +354,15 @@ def _attribute(prepared: Sequence[_Prepared], sentences: Sequence[_Sentence], ma
     if len(sentences) > 1 and not attributed[0] and noun_sourced[1] and not sentences[1].resets:
         attributed[0] = True  # a lede whose next sentence names the survey or report behind it
     return attributed, cue_spans
+
+
+def _names_source(text: str, sentence: _Sentence, lexicon: AttributionLexicon) -> bool:
+    """Whether the sentence names a source of figures ("a poll", "census data") outside the
+    clause of its agentless constructions ("according to one estimate" names none)."""
+    if lexicon.source_noun is None:
+        return False
+    matches = lexicon.source_noun.finditer(text, sentence.start, sentence.end, timeout=REGEX_TIMEOUT_SECONDS)
+    return any(not any(claim.start <= match.start() < claim.end for claim in sentence.claims) for match in matches)
 
 
 def _has_digit(text: str, start: int, end: int) -> bool:
