@@ -435,11 +435,56 @@ def test_each_rule_finds_the_same_alone_or_after_the_other(registry: Registry, n
     "Jo Smith is a reporter for the Gazette who has covered 300 people displaced by floods.",
     "DL Sam Jones 63 85% 1 tackle 2 sacks 4 hits.",
     "Air (by volume): 78 percent nitrogen, 21 percent oxygen, 0.9 percent argon, 0.04 percent carbon dioxide.",
+    # ... reader comments under the story, and a chart's title
+    ("The ferry timetable adds two crossings on weekday evenings from Monday, the harbour board said.\n\n"
+     "3 comments\n\nMore than 2,000 people died in the last flood and nobody in the board remembers."),
+    ("The ferry timetable adds two crossings on weekday evenings from Monday, the harbour board said.\n\n"
+     "Leave a reply\n\nAbout 60% of the commuters on the late boat are tourists anyway."),
+    "Rents rose again this year.\n\nChart: Nearly 60% of tenants pay late\n\nThe council meets on Monday.",
+    "Rents rose again this year.\n\nMore than 2,000 families evicted since 2015\n\nThe council meets on Monday.",
     # (5) word matches that only look like the construction
     "I thought to ask how many people lived there.",
     "They had thought to leave before dawn.",
 ])
 def test_issue12_false_positive_groups_stay_silent(registry: Registry, nl4, text: str) -> None:
+    assert findings(registry, nl4, text) == []
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    ("The economy is expected to grow by 4.5% this year.", "is expected to grow by 4.5% this year"),
+    ("Sales are projected to top $2bn next year.", "are projected to top $2bn next year"),
+    ("Turnout is predicted to fall sharply in the north.", "is predicted to fall sharply in the north"),
+])
+def test_a_forecast_with_no_forecaster_is_an_estimate(registry: Registry, nl4, text: str, flagged: str) -> None:
+    assert [(code, span) for code, span, _ in findings(registry, nl4, text)] == [("NL401", flagged)]
+
+
+@pytest.mark.parametrize("text", [
+    "The vote is expected to take place on Tuesday.",  # a schedule
+    "The court is expected to reach a verdict in the autumn.",
+    "The sale is expected to expand the group's media business.",
+    "The economy is expected to grow by 4.5% this year, the central bank said.",  # a forecaster
+])
+def test_an_expectation_that_schedules_or_is_sourced_stays_silent(registry: Registry, nl4, text: str) -> None:
+    assert findings(registry, nl4, text) == []
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    ("Smog has cut 3 years from the lives of 600 million people, according to one estimate.",
+     "according to one estimate"),
+    ("By some counts, 2,000 people marched on the town hall.", "By some counts"),
+    ("The firm receives, according to one report, $200m a year from the ministry.", "according to one report"),
+])
+def test_a_source_with_no_name_is_no_source(registry: Registry, nl4, text: str, flagged: str) -> None:
+    assert [(code, span) for code, span, _ in findings(registry, nl4, text)] == [("NL401", flagged)]
+
+
+@pytest.mark.parametrize("text", [
+    "According to one estimate by the World Bank, 40% of the workers are poor.",  # the estimate is named
+    "By one count from the health ministry, 2,000 people were treated.",
+    "The minister has resigned, according to reports.",  # mostly follows the reports, named before
+])
+def test_a_named_estimate_stays_silent(registry: Registry, nl4, text: str) -> None:
     assert findings(registry, nl4, text) == []
 
 
@@ -463,6 +508,24 @@ def test_issue12_agentless_perception_is_flagged(registry: Registry, nl4, text: 
 ])
 def test_issue12_misses_are_caught(registry: Registry, nl4, text: str, flagged: str) -> None:
     assert [(code, span) for code, span, _ in findings(registry, nl4, text)] == [("NL402", flagged)]
+
+
+def test_a_comment_counter_near_the_top_does_not_end_the_article(registry: Registry, nl4) -> None:
+    """Only a comment heading in the second half of the text opens the reader comments: a
+    counter under the headline leaves the story checked."""
+    text = "12 comments\n\nMore than 2,000 people died in the flood on the coast last week."
+    assert flagged_texts(registry, nl4, text) == ["More than 2,000 people"]
+
+
+def test_a_toll_in_a_new_paragraph_is_a_new_count(registry: Registry, nl4) -> None:
+    """A casualty figure takes its source from the sentence before only in its own
+    paragraph; a poll's numbers still run on across the break."""
+    sourced = "The road agency said 400 motorists died on the roads over the holiday last year."
+    assert flagged_texts(registry, nl4, f"{sourced}\n\nLast week, 12 people died when ice closed the pass.") == [
+        "12 people"]
+    assert flagged_texts(registry, nl4, f"{sourced} Last week, 12 people died when ice closed the pass.") == []
+    poll = "A poll by Ipsos found 54% of adults back the plan."
+    assert flagged_texts(registry, nl4, f"{poll}\n\nAbout 30% of adults oppose it.") == []
 
 
 def test_a_casualty_count_is_caught_by_default(registry: Registry) -> None:

@@ -2,7 +2,8 @@
 
 A sentence is attributed when
 - it has an attribution cue ("said", "according to"; "reported" only in the active voice),
-- it names a source of figures ("a poll", "census data", "by one estimate"),
+- it names a source of figures ("a poll", "census data") outside an agentless construction
+  ("according to one estimate", "by some counts" name none),
 - an agentless construction in it names its agent after all ("estimated by the UN"),
 - it lies inside a quotation (a quote has a speaker),
 - or it clearly continues an attributed sentence:
@@ -10,9 +11,10 @@ A sentence is attributed when
     paragraph names its own source ("..., he said. Growth was 11.5%.");
   - it opens with a carry-over phrase ("Another", "Of those") right after an attributed
     sentence;
-  - it has a figure, and the sentence right before it (across a paragraph break too), or
-    an earlier sentence of its paragraph, is attributed and has a figure or a source
-    noun as well (a poll's numbers, sentence after sentence);
+  - it has a figure, and the sentence right before it (across a paragraph break too, but
+    not for a casualty figure: a new paragraph's toll is a new count), or an earlier
+    sentence of its paragraph, is attributed and has a figure or a source noun as well (a
+    poll's numbers, sentence after sentence);
   - it is in the block after an attributed lead-in ending in a colon ("The report
     found:"), or in a list (in plain text, a run of one-sentence paragraphs) after one.
 
@@ -46,7 +48,11 @@ _WORD = regex.compile(r"\S+")
 _TRAILING_PUNCTUATION = ".!?\u2026\"'\u201d\u2019"
 # "— Name (@handle) March 3, 2021": the credit line under an embedded social post.
 _POST_CREDIT = regex.compile(r"^\s*[\u2014\u2013-]\s*[^\n]{0,80}\(@\w+\)")
-PASSIVE_WINDOW = 40  # characters before an active cue searched for "was", "is being", ...
+PASSIVE_WINDOW = 40
+# Figures of these kinds take a source from the sentence before only within their paragraph:
+# "Police said 416 motorists died last year.\n\nLast week, 12 people died ..." is a new count,
+# where a poll's numbers run on across paragraphs.
+PARAGRAPH_BOUND_KINDS = frozenset({"casualty"})  # characters before an active cue searched for "was", "is being", ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,6 +122,7 @@ class _Sentence:
     start: int
     end: int
     has_figure: bool
+    has_toll: bool  # a figure whose kind keeps it to its own paragraph's sources (PARAGRAPH_BOUND_KINDS)
     claims: tuple[_RawClaim, ...]  # the agentless constructions that start in it
     quoted: bool
     resets: bool  # nothing carries over into it from the sentence before
@@ -192,7 +199,8 @@ def _prepare(document: Document, lexicon: AttributionLexicon, blocks: frozenset[
     first, resets = 0, True
     lead_in: int | None = None  # a colon sentence the next block follows
     right_after = False  # the block right after the lead-in follows it whatever it is
-    for block, after in zip(document.blocks, [*document.blocks[1:], None]):
+    thread = comment_thread_start(document, lexicon)
+    for block, after in zip(document.blocks[:thread], [*document.blocks[1:thread], None]):
         if block.kind not in blocks or not_body(block, after, lexicon):
             resets, lead_in = True, None
             continue
@@ -223,6 +231,26 @@ def _prepare(document: Document, lexicon: AttributionLexicon, blocks: frozenset[
     return prepared
 
 
+COMMENT_HEADING_MAX_CHARS = 200  # a comment heading or counter is a short line
+
+
+def comment_thread_start(document: Document, lexicon: AttributionLexicon) -> int:
+    """Index of the block that opens the reader comments scraped under the story (a whole
+    short block matching `comment_thread`: "12 comments", "Leave a reply") in the second
+    half of the text, or the number of blocks: the blocks from it on are not the article."""
+    blocks = document.blocks
+    pattern = lexicon.comment_thread
+    if pattern is None or not blocks:
+        return len(blocks)
+    half = blocks[-1].extent[1] / 2
+    for index, block in enumerate(blocks):
+        text = block.text.strip()
+        if block.extent[0] >= half and len(text) <= COMMENT_HEADING_MAX_CHARS and pattern.fullmatch(
+                text, timeout=regex_timeout(text)) is not None:
+            return index
+    return len(blocks)
+
+
 def not_body(block: Block, after: Block | None, lexicon: AttributionLexicon) -> bool:
     """Text that is not the article's own prose, whatever its block kind: a speaker's
     answer ("A: ...", "SMITH: ..."), an author's bio (`not_body`), an embedded social
@@ -238,6 +266,8 @@ def _sentences(prepared: Sequence[_Prepared]) -> list[_Sentence]:
     sentences = []
     for index, item in enumerate(prepared):
         with_figure = {_containing(item.sentences, figure.start) for figure in item.figures}
+        with_toll = {_containing(item.sentences, figure.start) for figure in item.figures
+                     if getattr(figure, "kind", None) in PARAGRAPH_BOUND_KINDS}
         claims: dict[int | None, list[_RawClaim]] = {}
         for claim in item.claims:
             claims.setdefault(_containing(item.sentences, claim.start), []).append(claim)
@@ -245,6 +275,7 @@ def _sentences(prepared: Sequence[_Prepared]) -> list[_Sentence]:
             sentences.append(_Sentence(
                 block=index, start=start, end=end,
                 has_figure=number in with_figure,
+                has_toll=number in with_toll,
                 claims=tuple(claims.get(number, ())),
                 quoted=_inside(start, end, item.quotes),
                 resets=number == 0 and item.resets,
@@ -298,14 +329,14 @@ def _attribute(prepared: Sequence[_Prepared], sentences: Sequence[_Sentence], ma
         if not matters[index]:
             continue
         text = item.block.text
-        names_source = lexicon.source_noun is not None and lexicon.source_noun.search(
-            text, sentence.start, sentence.end, timeout=REGEX_TIMEOUT_SECONDS) is not None
+        names_source = _names_source(text, sentence, lexicon)
         statistical[index] = sentence.has_figure or names_source or _has_digit(text, sentence.start, sentence.end)
         continues = index > item.first_sentence and own[index - 1] and (
             sentence.has_figure or bool(sentence.claims) or statistical[index])  # the account goes on
         inherits = continues or (sentence.has_figure and paragraph_source) or (
             index > 0 and not sentence.resets and attributed[index - 1] and (
-                (sentence.has_figure and statistical[index - 1]) or _carries(sentence, prepared, lexicon)))
+                (sentence.has_figure and statistical[index - 1] and (
+                    index > item.first_sentence or not sentence.has_toll)) or _carries(sentence, prepared, lexicon)))
         whole = names_source or any(claim.has_agent for claim in sentence.claims)
         cues = () if whole else _cue_spans(text, sentence.start, sentence.end, sentence.claims, lexicon)
         own[index] = whole or bool(cues)
@@ -323,6 +354,15 @@ def _attribute(prepared: Sequence[_Prepared], sentences: Sequence[_Sentence], ma
     if len(sentences) > 1 and not attributed[0] and noun_sourced[1] and not sentences[1].resets:
         attributed[0] = True  # a lede whose next sentence names the survey or report behind it
     return attributed, cue_spans
+
+
+def _names_source(text: str, sentence: _Sentence, lexicon: AttributionLexicon) -> bool:
+    """Whether the sentence names a source of figures ("a poll", "census data") outside the
+    clause of its agentless constructions ("according to one estimate" names none)."""
+    if lexicon.source_noun is None:
+        return False
+    matches = lexicon.source_noun.finditer(text, sentence.start, sentence.end, timeout=REGEX_TIMEOUT_SECONDS)
+    return any(not any(claim.start <= match.start() < claim.end for claim in sentence.claims) for match in matches)
 
 
 def _has_digit(text: str, start: int, end: int) -> bool:
