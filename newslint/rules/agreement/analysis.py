@@ -33,7 +33,9 @@ from newslint.text.quotes import quote_spans
 from newslint.text.sentences import sentence_spans
 
 _TOKEN = regex.compile(
-    r"(?:\p{Lu}\.){2,}|[\p{L}\p{N}][\p{L}\p{N}\p{M}]*(?:['\u2019\-][\p{L}\p{N}\p{M}]+)*|[^\s\p{L}\p{N}]"
+    r"(?:\p{Lu}\.){2,}|[\p{L}\p{N}][\p{L}\p{N}\p{M}]*(?:['\u2019\-][\p{L}\p{N}\p{M}]+)*"
+    r"(?:(?<=s)['\u2019](?![\p{L}\p{N}]))?"  # "Sanders' campaign": the possessive is part of the word
+    r"|[^\s\p{L}\p{N}]"
 )
 _WORD = regex.compile(r"[^\W\d_][\w'\u2019-]*")
 _LETTER = regex.compile(r"[^\W\d_]")
@@ -331,23 +333,46 @@ class _Abbreviations:
 
     def __init__(self) -> None:
         self._by_initials: dict[str, Subject] = {}
+        self._by_last_word: dict[str, Subject | None] = {}  # None: the last word of two names
+        self._alone: set[str] = set()  # one-word names written before any longer name ending in them
 
     def record(self, tokens: Sequence[Token], mentions: Sequence[Mention], lexicon: Lexicon) -> None:
         for mention in mentions:
             initials = _initials(tokens, mention, lexicon)
             if initials is not None:
                 self._by_initials.setdefault(initials, mention.subject)
+            subject = mention.subject
+            if subject.kind is SubjectKind.NAME and " " in subject.key:
+                last = subject.key.rsplit(" ", 1)[1]
+                if last in lexicon.distinct_short_names:
+                    continue  # "the White House ... the House": another body
+                known = self._by_last_word.setdefault(last, subject)
+                if known is not None and known.key != subject.key:
+                    self._by_last_word[last] = None
+            elif subject.kind is SubjectKind.NAME and subject.key not in self._by_last_word:
+                self._alone.add(subject.key)
 
     def resolve(self, mentions: list[Mention]) -> list[Mention]:
-        if not self._by_initials:
+        if not self._by_initials and not self._by_last_word:
             return mentions
         resolved = []
         for mention in mentions:
             full = self._by_initials.get(_abbreviation_letters(mention.subject)) if mention.subject.acronym else None
+            if full is None:
+                full = self._shortened(mention.subject)
             if full is not None:
                 mention = Mention(dataclasses.replace(full, organisation=True), mention.first, mention.head)
             resolved.append(mention)
         return resolved
+
+
+    def _shortened(self, subject: Subject) -> Subject | None:
+        """ "The Washington Post has ... the Post said": a one-word name after "the" that is the
+        last word of one longer name written before it (and never alone before that) is that name."""
+        if subject.kind is not SubjectKind.NAME or not subject.with_the or " " in subject.key \
+                or subject.key in self._alone:
+            return None
+        return self._by_last_word.get(subject.key)
 
 
 def _abbreviation_letters(subject: Subject) -> str:
@@ -1162,18 +1187,19 @@ def _relative_attaches(tokens: Sequence[Token], mention: Mention, pronoun: Token
     is not a person ("the grip of the Taliban, who"); "which" and "that" can, so they
     are left alone there.
     """
-    if mention.first == 0:
+    first = _possessor_start(tokens, mention.first, lexicon)  # "an adviser to Mrs. Reyes's campaign who"
+    if first == 0:
         return True
-    before = tokens[mention.first - 1].lower
+    before = tokens[first - 1].lower
     if before in lexicon.coordinators:
         return False
-    if pronoun.lower in lexicon.person_relatives and _is_appositive(tokens, mention.first, lexicon):
+    if pronoun.lower in lexicon.person_relatives and _is_appositive(tokens, first, lexicon):
         return False  # "the president of the sport's governing body, Fifa, who": the person may be meant
     if before not in lexicon.prepositions:
         return True
     if pronoun.lower not in lexicon.person_relatives:
         return False
-    position = mention.first - 2
+    position = first - 2
     while position >= 0 and tokens[position].lower in lexicon.adverbs:
         position -= 1
     if position < 0:
@@ -1182,6 +1208,17 @@ def _relative_attaches(tokens: Sequence[Token], mention: Mention, pronoun: Token
     return head.is_lowercase_word and not _is_person(head.lower, lexicon, agent_endings=True) \
         and head.lower not in lexicon.plural_nouns and head.lower not in lexicon.personal_pronouns \
         and not _person_heads_phrase(tokens, position, lexicon)
+
+
+def _possessor_start(tokens: Sequence[Token], first: int, lexicon: Lexicon) -> int:
+    """Where a phrase led by a name's possessive starts: "Mrs. Dana Reyes's campaign" from "Mrs."."""
+    if not tokens[first].lower.endswith(("'s", "s'")):
+        return first
+    while first > 0 and ((tokens[first - 1].is_capitalised and tokens[first - 1].is_word)
+                         or (tokens[first - 1].text == "." and first > 1
+                             and tokens[first - 2].lower in lexicon.person_titles)):
+        first -= 1
+    return first
 
 
 def _person_heads_phrase(tokens: Sequence[Token], position: int, lexicon: Lexicon) -> bool:
@@ -1194,6 +1231,8 @@ def _person_heads_phrase(tokens: Sequence[Token], position: int, lexicon: Lexico
             return False
         if word in lexicon.person_titles or _is_person(word, lexicon, agent_endings=False):
             return True
+        if token.is_capitalised and token.is_word and _looks_plural(word, lexicon):
+            return True  # "Democrats close to the campaign, who": a group of people may be meant
     return False
 
 
@@ -1276,17 +1315,18 @@ def _pronouns(sentence: _Sentence, mention: Mention, start: int, lexicon: Lexico
     relative clause is about the noun it hangs on.
     """
     tokens = sentence.tokens
-    blocked = {
-        Number.SINGULAR: False,
-        Number.PLURAL: main_clause and any(
-            _may_be_plural_antecedent(tokens, index, lexicon)
-            and (index > mention.head or _may_own_from_before(tokens, index, lexicon))
-            for index in range(max(0, mention.first - MAX_SCOPE_TOKENS), start - 1)  # not the verb at start - 1
-            if not mention.first <= index <= mention.head),
-    }
+    plural_before = main_clause and any(
+        _may_be_plural_antecedent(tokens, index, lexicon)
+        and (index > mention.head or _may_own_from_before(tokens, index, lexicon))
+        for index in range(max(0, mention.first - MAX_SCOPE_TOKENS), start - 1)  # not the verb at start - 1
+        if not mention.first <= index <= mention.head)
+    blocked = {Number.SINGULAR: False, Number.PLURAL: plural_before}
     stop = min(len(tokens), start + MAX_SCOPE_TOKENS)
     own_subject = False  # a subject of another clause has been passed ("said sales fell and are")
+    resume = start  # past the subject's own "it" and its verb ("as it nears")
     for index in range(start, stop):
+        if index < resume:
+            continue
         token = tokens[index]
         previous = tokens[index - 1]
         following = tokens[index + 1] if index + 1 < len(tokens) else None
@@ -1304,13 +1344,31 @@ def _pronouns(sentence: _Sentence, mention: Mention, start: int, lexicon: Lexico
                 continue  # "said that", "said on Monday that": the reported clause keeps the subject
             if _opens_phrase_preposition(tokens, index, lexicon):
                 continue  # "because of its record": a preposition, not a new clause
-            opening = _possessive_opening(tokens, index + 1, lexicon)
+            if word in lexicon.number_prepositions and _is_figure(tokens, index + 1):
+                continue  # "more than $21 million", "since 2010": a figure, not a new clause
+            opener = _after_clause_breaks(tokens, index + 1, lexicon)  # "as if their role"
+            opening = _possessive_opening(tokens, opener, lexicon)
             if opening is not None and not blocked[opening]:
                 # "The club is selling its ground as their debts mount": the new clause opens with
                 # the subject's own possessive when nothing else has been named since.
-                pronoun = tokens[index + 1]
-                yield _use(sentence, mention.subject, opening, False, pronoun, _example(sentence, index + 1, index + 1))
-            return
+                pronoun = tokens[opener]
+                yield _use(sentence, mention.subject, opening, False, pronoun, _example(sentence, opener, opener))
+                return
+            opening = _subject_pronoun_opening(tokens, opener, lexicon)
+            if opening is None or blocked[opening] or own_subject:
+                return
+            # "The FBI is making arrangements as it nears the end of its inquiry": the new clause's
+            # subject is the subject's own pronoun, so the clause stays the subject's.
+            pronoun = tokens[opener]
+            yield _use(sentence, mention.subject, opening, False, pronoun, _example(sentence, opener, opener))
+            resume = opener + 2
+            # The new clause is the subject's again: a plural passed in the clause before only rules
+            # "their" out when it names people or groups ("as it nears the end of their inquiry").
+            blocked[Number.SINGULAR] = False
+            blocked[Number.PLURAL] = plural_before or any(
+                _may_be_plural_antecedent(tokens, position, lexicon) and _may_own_from_before(tokens, position, lexicon)
+                for position in range(start, opener))
+            continue
         if word in lexicon.coordinators:
             verb_at = _skip_adverbs(tokens, index + 1, lexicon)
             if main_clause and not own_subject and previous.text == "," and verb_at is not None \
@@ -1338,6 +1396,40 @@ def _pronouns(sentence: _Sentence, mention: Mention, start: int, lexicon: Lexico
             blocked[Number.PLURAL] = True
         elif previous.lower in lexicon.singular_determiners and token.is_lowercase_word:
             blocked[Number.SINGULAR] = True
+
+
+def _after_clause_breaks(tokens: Sequence[Token], index: int, lexicon: Lexicon) -> int:
+    """The first position from `index` past a run of clause-break words ("as if", "so that")."""
+    while index < len(tokens) - 1 and tokens[index].lower in lexicon.clause_breaks and not tokens[index].quoted:
+        index += 1
+    return index
+
+
+def _is_figure(tokens: Sequence[Token], index: int) -> bool:
+    """A number or an amount at `index` ("2010", "$21", "40%")."""
+    if index >= len(tokens) or not tokens[index].text:
+        return False
+    text = tokens[index].text
+    if text[0] in "$\u00a3\u20ac" and index + 1 < len(tokens):
+        text = tokens[index + 1].text
+    return text[0].isdigit()
+
+
+def _subject_pronoun_opening(tokens: Sequence[Token], index: int, lexicon: Lexicon) -> Number | None:
+    """Singular when an "it" at `index` opens a clause as its subject, followed by its verb
+    ("as it nears", "because it has"); None for an empty "it" ("when it comes to") and for
+    "they", which after a collective subject often means its members ("the delegation is
+    courted because they are free agents"), not the body."""
+    if index + 1 >= len(tokens) or tokens[index].quoted or tokens[index].lower not in lexicon.singular_subject_pronouns:
+        return None
+    following = tokens[index + 1]
+    verb_like = following.is_lowercase_word and (
+        following.lower in lexicon.verb_numbers or following.lower in lexicon.modals
+        or following.lower in lexicon.finite_verbs or following.lower in lexicon.adverbs
+        or _is_present_verb(tokens, index + 1, lexicon) or following.lower.endswith("ed"))
+    if not verb_like or _is_empty_it(tokens, index, lexicon):
+        return None
+    return Number.SINGULAR
 
 
 def _opens_reported_clause(tokens: Sequence[Token], index: int, lexicon: Lexicon) -> bool:

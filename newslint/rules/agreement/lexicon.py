@@ -52,6 +52,8 @@ class Lexicon:
     modals: frozenset[str]
     mandative_triggers: frozenset[str]
     clause_breaks: frozenset[str]
+    number_prepositions: frozenset[str]
+    distinct_short_names: frozenset[str]
     plural_nouns: frozenset[str]
     person_nouns: frozenset[str]
     person_suffixes: tuple[str, ...]
