@@ -490,6 +490,12 @@ def test_nl302_issue12(rules, text: str, flagged: bool) -> None:
                  [("NL301", "their")], id="a-possessive-name-ending-in-s-apostrophe"),
     pytest.param("The Harbury Courier has hired staff. The Harbury Courier is growing. Later the Courier set out their plan.",
                  [("NL301", "their")], id="a-name-shortened-to-its-last-word"),
+    pytest.param("Brightwell has been taking steps to improve its image, revamping their menu.",
+                 [("NL301", "their")], id="a-participle-clause-after-things-is-the-subjects"),
+    pytest.param("Brightwell has cut its debt. Brightwell is the region's second-largest grocery chain. "
+                 "Their other shops sell books.", [("NL301", "Their")], id="a-complement-names-the-subject-again"),
+    pytest.param("The club has won twice. Over the last two years the club have signed nine players.",
+                 [("NL301", "has"), ("NL301", "have")], id="a-time-phrase-before-the-subject"),
 ])
 def test_nl301_second_round_flags(rules, text: str, expected: list[tuple[str, str]]) -> None:
     assert codes_and_words(rules, text) == expected
@@ -566,6 +572,12 @@ def test_nl301_second_round_flags(rules, text: str, expected: list[tuple[str, st
     pytest.param("The Courier closed in June. The Harbury Courier has hired staff. The Harbury Courier is growing. "
                  "The Courier are happy.",
                  id="a-short-name-written-alone-first"),
+    pytest.param("The club has signed two players, bringing their total to 30. The club is top.",
+                 id="a-participle-clause-after-people"),
+    pytest.param("The firm has taken steps to cut costs, including their own pay. The firm is busy.",
+                 id="a-preposition-in-ing-is-no-participle"),
+    pytest.param("The club is the oldest team in the league. Their ground is full. The club has won.",
+                 id="a-complement-with-another-body-in-it"),
     pytest.param("The firm has grown since 2010 as rivals cut their prices. The firm is big.",
                  id="since-before-a-figure-then-a-clause-with-its-own-subject"),
 ])

@@ -492,16 +492,30 @@ def _opening_subject(sentence: _Sentence, mentions: Sequence[Mention], uses: Seq
                      lexicon: Lexicon) -> tuple[_Sentence, Mention] | None:
     """The sentence's only subject mention, if it opens the sentence (after at most a short
     opener ending in a comma: "Last month, the firm said") and has a verb of its own."""
-    if len(mentions) != 1:
+    if not mentions:
         return None
     mention = mentions[0]
     tokens = sentence.tokens
+    if not all(_is_complement(tokens, mention, other, lexicon) for other in mentions[1:]):
+        return None
     if mention.first > 0 and not (mention.first <= 4 and tokens[mention.first - 1].text == ","):
         return None
     if not any(isinstance(use, Use) and use.is_verb and use.subject == mention.subject for use in uses) and not (
             mention.head + 1 < len(tokens) and _opens_predicate(tokens[mention.head + 1], lexicon)):
         return None
     return sentence, mention
+
+
+def _is_complement(tokens: Sequence[Token], subject: Mention, other: Mention, lexicon: Lexicon) -> bool:
+    """Whether `other` is the complement of the subject's linking verb, so names the subject again
+    ("Ahold is the world's fourth-largest supermarket chain")."""
+    verb_at = _skip_adverbs(tokens, subject.head + 1, lexicon)
+    if verb_at is None or tokens[verb_at].lower not in lexicon.copulas or other.first <= verb_at:
+        return False
+    between = tokens[verb_at + 1:other.first]
+    return len(between) <= MAX_MODIFIERS + 2 and all(
+        token.is_word and token.lower not in lexicon.prepositions and token.lower not in lexicon.clause_breaks
+        and token.lower not in lexicon.coordinators for token in between)
 
 
 def _opening_pronoun(sentence: _Sentence, before: _Sentence, mention: Mention, lexicon: Lexicon) -> Iterator[Use]:
@@ -1335,6 +1349,14 @@ def _pronouns(sentence: _Sentence, mention: Mention, start: int, lexicon: Lexico
         if not token.is_word:
             if token.text in _CLAUSE_PUNCTUATION:
                 return
+            if main_clause and not own_subject and token.text == "," and _opens_participle_clause(tokens, index + 1, lexicon):
+                # "McDonalds has taken steps to improve its image, revamping their menu": the
+                # participle's subject is the subject, so only people or groups passed rule out "their".
+                resume = index + 2
+                blocked[Number.SINGULAR] = False
+                blocked[Number.PLURAL] = plural_before or any(
+                    _may_be_plural_antecedent(tokens, position, lexicon) and _may_own_from_before(tokens, position, lexicon)
+                    for position in range(start, index))
             continue
         word = token.lower
         if word in lexicon.adverbs and (previous.lower in lexicon.verb_numbers or previous.lower in lexicon.modals):
@@ -1396,6 +1418,15 @@ def _pronouns(sentence: _Sentence, mention: Mention, start: int, lexicon: Lexico
             blocked[Number.PLURAL] = True
         elif previous.lower in lexicon.singular_determiners and token.is_lowercase_word:
             blocked[Number.SINGULAR] = True
+
+
+def _opens_participle_clause(tokens: Sequence[Token], index: int, lexicon: Lexicon) -> bool:
+    """An -ing verb after a comma, then a possessive or determiner ("..., revamping their menu")."""
+    if index + 1 >= len(tokens):
+        return False
+    verb, following = tokens[index], tokens[index + 1]
+    return verb.is_lowercase_word and verb.lower.endswith("ing") and len(verb.lower) > 5 and not verb.quoted \
+        and verb.lower not in lexicon.prepositions and following.lower in lexicon.determiners
 
 
 def _after_clause_breaks(tokens: Sequence[Token], index: int, lexicon: Lexicon) -> int:

@@ -54,6 +54,7 @@ class Lexicon:
     clause_breaks: frozenset[str]
     number_prepositions: frozenset[str]
     distinct_short_names: frozenset[str]
+    copulas: frozenset[str]
     plural_nouns: frozenset[str]
     person_nouns: frozenset[str]
     person_suffixes: tuple[str, ...]
