@@ -494,6 +494,8 @@ def test_nl302_issue12(rules, text: str, flagged: bool) -> None:
                  [("NL301", "their")], id="a-participle-clause-after-things-is-the-subjects"),
     pytest.param("Brightwell has cut its debt. Brightwell is the region's second-largest grocery chain. "
                  "Their other shops sell books.", [("NL301", "Their")], id="a-complement-names-the-subject-again"),
+    pytest.param("The board has met. The board thinks the fee is fair. The board reckon it can sell.",
+                 [("NL301", "reckon")], id="reporting-verbs-marked-for-number"),
     pytest.param("The club has won twice. Over the last two years the club have signed nine players.",
                  [("NL301", "has"), ("NL301", "have")], id="a-time-phrase-before-the-subject"),
 ])
