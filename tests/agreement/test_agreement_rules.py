@@ -496,6 +496,11 @@ def test_nl302_issue12(rules, text: str, flagged: bool) -> None:
                  "Their other shops sell books.", [("NL301", "Their")], id="a-complement-names-the-subject-again"),
     pytest.param("The board has met. The board thinks the fee is fair. The board reckon it can sell.",
                  [("NL301", "reckon")], id="reporting-verbs-marked-for-number"),
+    pytest.param("The Reyes campaign on Tuesday responded that they had moved. The campaign has said it is happy. "
+                 "The campaign is hiring.", [("NL301", "they")], id="a-day-between-subject-and-verb"),
+    pytest.param("Snack giant Brightwell on Wednesday began cutting jobs at its Leeds bakery. Brightwell are "
+                 "expected to cut 200 jobs. Brightwell has said it regrets the cuts.",
+                 [("NL301", "are")], id="a-day-after-a-name-and-a-capitalised-word-after-its"),
     pytest.param("The club has won twice. Over the last two years the club have signed nine players.",
                  [("NL301", "has"), ("NL301", "have")], id="a-time-phrase-before-the-subject"),
 ])
@@ -574,6 +579,8 @@ def test_nl301_second_round_flags(rules, text: str, expected: list[tuple[str, st
     pytest.param("The Courier closed in June. The Harbury Courier has hired staff. The Harbury Courier is growing. "
                  "The Courier are happy.",
                  id="a-short-name-written-alone-first"),
+    pytest.param("Dana Reyes on Monday said they would run. Dana Reyes is a teacher.",
+                 id="a-day-after-a-persons-name"),
     pytest.param("The club has signed two players, bringing their total to 30. The club is top.",
                  id="a-participle-clause-after-people"),
     pytest.param("The firm has taken steps to cut costs, including their own pay. The firm is busy.",

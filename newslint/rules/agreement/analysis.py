@@ -948,7 +948,8 @@ def _bare_name_at(tokens: Sequence[Token], index: int, lexicon: Lexicon,
     if following + 1 < len(tokens) and tokens[following].text == "." and tokens[end].lower in lexicon.organisation_suffixes:
         following += 1  # "Acme Holdings Inc., which"
     # The verb (or ", who") after the name first: it rules out most capitalised words.
-    after = _skip_adverbs(tokens, following, lexicon)
+    time_end = _time_phrase_end(tokens, following, lexicon)  # "Acme on Wednesday began"
+    after = _skip_adverbs(tokens, following if time_end is None else time_end + 1, lexicon)
     if after is None:
         return None
     organisation = False
@@ -1008,6 +1009,8 @@ def _uses(sentence: _Sentence, mention: Mention, lexicon: Lexicon) -> Iterator[U
     relative = _relative_after(sentence.tokens, mention, lexicon)
     if relative is None:
         closing = _interrupter_end(sentence.tokens, mention.head + 1, lexicon)
+        if closing is None:
+            closing = _time_phrase_end(sentence.tokens, mention.head + 1, lexicon)
         yield from _predicate_uses(sentence, mention, mention.head + 1 if closing is None else closing + 1, lexicon)
         return
     yield from _relative_clause(sentence, mention, relative, lexicon)
@@ -1061,6 +1064,17 @@ def _interrupter_end(tokens: Sequence[Token], comma: int, lexicon: Lexicon) -> i
         if token.quoted or token.text in _CLAUSE_PUNCTUATION or token.text == "." \
                 or token.lower in lexicon.verb_numbers or token.lower in lexicon.coordinators:
             return None
+    return None
+
+
+def _time_phrase_end(tokens: Sequence[Token], at: int, lexicon: Lexicon) -> int | None:
+    """The last token of a day or month named between a subject and its verb, with no commas
+    ("Acme on Wednesday began", "The campaign Tuesday said"), if one is there."""
+    if at < len(tokens) and tokens[at].is_lowercase_word and tokens[at].lower in lexicon.prepositions:
+        at += 1
+    if at + 1 < len(tokens) and tokens[at].is_capitalised and tokens[at].lower in lexicon.clause_openers \
+            and tokens[at].is_word and not tokens[at].quoted and tokens[at + 1].is_lowercase_word:
+        return at
     return None
 
 
@@ -1411,7 +1425,8 @@ def _pronouns(sentence: _Sentence, mention: Mention, start: int, lexicon: Lexico
             continue
         if word in lexicon.singular_subject_pronouns or word in lexicon.plural_subject_pronouns \
                 or word in lexicon.personal_pronouns or index in sentence.mention_tokens \
-                or (token.is_capitalised and word not in lexicon.clause_openers) \
+                or (token.is_capitalised and word not in lexicon.clause_openers
+                    and previous.lower not in lexicon.possessive_pronouns) \
                 or _opens_reported_clause(tokens, index, lexicon):
             blocked[Number.SINGULAR] = blocked[Number.PLURAL] = own_subject = True
         elif _may_be_plural_antecedent(tokens, index, lexicon):
