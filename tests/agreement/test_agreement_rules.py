@@ -501,7 +501,7 @@ def test_nl302_issue12(rules, text: str, flagged: bool) -> None:
     pytest.param("Snack giant Brightwell on Wednesday began cutting jobs at its Leeds bakery. Brightwell are "
                  "expected to cut 200 jobs. Brightwell has said it regrets the cuts.",
                  [("NL301", "are")], id="a-day-after-a-name-and-a-capitalised-word-after-its"),
-    pytest.param("Zenkom Ltd has come under scrutiny before. The mobile operator are appealing against the ruling.",
+    pytest.param("Zenkom Ltd has cut its prices. The mobile operator are appealing against the ruling.",
                  [("NL301", "are")], id="an-operator-restates-the-company"),
     pytest.param("The club has won twice. Over the last two years the club have signed nine players.",
                  [("NL301", "has"), ("NL301", "have")], id="a-time-phrase-before-the-subject"),
