@@ -478,6 +478,33 @@ def test_nl302_issue12(rules, text: str, flagged: bool) -> None:
                  [("NL301", "is"), ("NL301", "their")], id="because-of-is-a-preposition"),
     pytest.param("The club is selling its ground as their debts mount.",
                  [("NL301", "their")], id="a-new-clause-opening-with-the-subjects-possessive"),
+    pytest.param("The bureau has shut down as if their work were done. The bureau is new.",
+                 [("NL301", "their")], id="a-run-of-clause-breaks-before-the-possessive"),
+    pytest.param("The agency is making arrangements as it nears the end of their inquiry.",
+                 [("NL301", "their")], id="a-new-clause-whose-subject-is-the-subjects-it"),
+    pytest.param("The agency has hired staff because it expects more cases. The agency are busy.",
+                 [("NL301", "are")], id="the-it-of-a-new-clause-is-evidence"),
+    pytest.param("The campaign says it raised more than $21 million in June, bringing their total to $95 million.",
+                 [("NL301", "their")], id="than-before-a-figure-is-no-clause-break"),
+    pytest.param("Dana Reyes\u2019 campaign says it has raised $2m, bringing their total to $9m.",
+                 [("NL301", "their")], id="a-possessive-name-ending-in-s-apostrophe"),
+    pytest.param("The Harbury Courier has hired staff. The Harbury Courier is growing. Later the Courier set out their plan.",
+                 [("NL301", "their")], id="a-name-shortened-to-its-last-word"),
+    pytest.param("Brightwell has been taking steps to improve its image, revamping their menu.",
+                 [("NL301", "their")], id="a-participle-clause-after-things-is-the-subjects"),
+    pytest.param("Brightwell has cut its debt. Brightwell is the region's second-largest grocery chain. "
+                 "Their other shops sell books.", [("NL301", "Their")], id="a-complement-names-the-subject-again"),
+    pytest.param("The board has met. The board thinks the fee is fair. The board reckon it can sell.",
+                 [("NL301", "reckon")], id="reporting-verbs-marked-for-number"),
+    pytest.param("The Reyes campaign on Tuesday responded that they had moved. The campaign has said it is happy. "
+                 "The campaign is hiring.", [("NL301", "they")], id="a-day-between-subject-and-verb"),
+    pytest.param("Snack giant Brightwell on Wednesday began cutting jobs at its Leeds bakery. Brightwell are "
+                 "expected to cut 200 jobs. Brightwell has said it regrets the cuts.",
+                 [("NL301", "are")], id="a-day-after-a-name-and-a-capitalised-word-after-its"),
+    pytest.param("Zenkom Ltd has cut its prices. The mobile operator are appealing against the ruling.",
+                 [("NL301", "are")], id="an-operator-restates-the-company"),
+    pytest.param("The club has won twice. Over the last two years the club have signed nine players.",
+                 [("NL301", "has"), ("NL301", "have")], id="a-time-phrase-before-the-subject"),
 ])
 def test_nl301_second_round_flags(rules, text: str, expected: list[tuple[str, str]]) -> None:
     assert codes_and_words(rules, text) == expected
@@ -539,6 +566,31 @@ def test_nl301_second_round_flags(rules, text: str, expected: list[tuple[str, st
                  id="people-before-the-clause-that-opens-with-their"),
     pytest.param("The club is selling its ground as fans say their club is dying.",
                  id="a-clause-with-a-subject-of-its-own"),
+    pytest.param("The public have short memories when it comes to voting. The public are fickle.",
+                 id="when-it-comes-to-is-an-empty-it"),
+    pytest.param("The delegation is courted because they are free agents. The delegation has met.",
+                 id="a-new-clause-with-they-may-mean-the-members"),
+    pytest.param("The council has sold the homes to families as it clears their debts. The council has gone.",
+                 id="people-named-before-the-subjects-new-clause"),
+    pytest.param("The agency has hired staff because they expect more cases. The agency is busy.",
+                 id="a-plural-before-a-new-clauses-they"),
+    pytest.param("The White House has said it agrees. The House have voted.",
+                 id="a-last-word-that-names-another-body"),
+    pytest.param("The Harbury Courier has hired staff. The Dunmore Courier has too. The Courier are happy.",
+                 id="a-last-word-shared-by-two-names"),
+    pytest.param("The Courier closed in June. The Harbury Courier has hired staff. The Harbury Courier is growing. "
+                 "The Courier are happy.",
+                 id="a-short-name-written-alone-first"),
+    pytest.param("Dana Reyes on Monday said they would run. Dana Reyes is a teacher.",
+                 id="a-day-after-a-persons-name"),
+    pytest.param("The club has signed two players, bringing their total to 30. The club is top.",
+                 id="a-participle-clause-after-people"),
+    pytest.param("The firm has taken steps to cut costs, including their own pay. The firm is busy.",
+                 id="a-preposition-in-ing-is-no-participle"),
+    pytest.param("The club is the oldest team in the league. Their ground is full. The club has won.",
+                 id="a-complement-with-another-body-in-it"),
+    pytest.param("The firm has grown since 2010 as rivals cut their prices. The firm is big.",
+                 id="since-before-a-figure-then-a-clause-with-its-own-subject"),
 ])
 def test_nl301_second_round_leaves_alone(rules, text: str) -> None:
     assert codes_and_words(rules, text) == []
@@ -546,6 +598,18 @@ def test_nl301_second_round_leaves_alone(rules, text: str) -> None:
 
 def test_nl302_leaves_who_after_a_lone_name_alone(rules) -> None:
     text = "Madonna has sold her house. Madonna, who has three homes, said she was sad."
+    assert codes_and_words(rules, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Ann Lee, a strategist on Mrs. Reyes's 2008 campaign who is now advising Acme, spoke. "
+                 "Her campaign has begun.", id="a-person-before-a-possessor-led-phrase"),
+    pytest.param("Sam Roe, an adviser to Dana Reyes\u2019s former campaign who has long opposed the plan, spoke. "
+                 "The campaign has ended.", id="an-agent-noun-before-a-possessor-led-phrase"),
+    pytest.param("The plan pleased Democrats close to the Reyes campaign, who have been waiting for it. "
+                 "Later the Reyes campaign has said it agreed.", id="a-capitalised-plural-heads-the-phrase"),
+])
+def test_nl3xx_leave_who_after_a_person_before_the_phrase_alone(rules, text: str) -> None:
     assert codes_and_words(rules, text) == []
 
 

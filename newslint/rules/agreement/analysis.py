@@ -33,7 +33,9 @@ from newslint.text.quotes import quote_spans
 from newslint.text.sentences import sentence_spans
 
 _TOKEN = regex.compile(
-    r"(?:\p{Lu}\.){2,}|[\p{L}\p{N}][\p{L}\p{N}\p{M}]*(?:['\u2019\-][\p{L}\p{N}\p{M}]+)*|[^\s\p{L}\p{N}]"
+    r"(?:\p{Lu}\.){2,}|[\p{L}\p{N}][\p{L}\p{N}\p{M}]*(?:['\u2019\-][\p{L}\p{N}\p{M}]+)*"
+    r"(?:(?<=s)['\u2019](?![\p{L}\p{N}]))?"  # "Sanders' campaign": the possessive is part of the word
+    r"|[^\s\p{L}\p{N}]"
 )
 _WORD = regex.compile(r"[^\W\d_][\w'\u2019-]*")
 _LETTER = regex.compile(r"[^\W\d_]")
@@ -331,23 +333,46 @@ class _Abbreviations:
 
     def __init__(self) -> None:
         self._by_initials: dict[str, Subject] = {}
+        self._by_last_word: dict[str, Subject | None] = {}  # None: the last word of two names
+        self._alone: set[str] = set()  # one-word names written before any longer name ending in them
 
     def record(self, tokens: Sequence[Token], mentions: Sequence[Mention], lexicon: Lexicon) -> None:
         for mention in mentions:
             initials = _initials(tokens, mention, lexicon)
             if initials is not None:
                 self._by_initials.setdefault(initials, mention.subject)
+            subject = mention.subject
+            if subject.kind is SubjectKind.NAME and " " in subject.key:
+                last = subject.key.rsplit(" ", 1)[1]
+                if last in lexicon.distinct_short_names:
+                    continue  # "the White House ... the House": another body
+                known = self._by_last_word.setdefault(last, subject)
+                if known is not None and known.key != subject.key:
+                    self._by_last_word[last] = None
+            elif subject.kind is SubjectKind.NAME and subject.key not in self._by_last_word:
+                self._alone.add(subject.key)
 
     def resolve(self, mentions: list[Mention]) -> list[Mention]:
-        if not self._by_initials:
+        if not self._by_initials and not self._by_last_word:
             return mentions
         resolved = []
         for mention in mentions:
             full = self._by_initials.get(_abbreviation_letters(mention.subject)) if mention.subject.acronym else None
+            if full is None:
+                full = self._shortened(mention.subject)
             if full is not None:
                 mention = Mention(dataclasses.replace(full, organisation=True), mention.first, mention.head)
             resolved.append(mention)
         return resolved
+
+
+    def _shortened(self, subject: Subject) -> Subject | None:
+        """ "The Washington Post has ... the Post said": a one-word name after "the" that is the
+        last word of one longer name written before it (and never alone before that) is that name."""
+        if subject.kind is not SubjectKind.NAME or not subject.with_the or " " in subject.key \
+                or subject.key in self._alone:
+            return None
+        return self._by_last_word.get(subject.key)
 
 
 def _abbreviation_letters(subject: Subject) -> str:
@@ -467,16 +492,30 @@ def _opening_subject(sentence: _Sentence, mentions: Sequence[Mention], uses: Seq
                      lexicon: Lexicon) -> tuple[_Sentence, Mention] | None:
     """The sentence's only subject mention, if it opens the sentence (after at most a short
     opener ending in a comma: "Last month, the firm said") and has a verb of its own."""
-    if len(mentions) != 1:
+    if not mentions:
         return None
     mention = mentions[0]
     tokens = sentence.tokens
+    if not all(_is_complement(tokens, mention, other, lexicon) for other in mentions[1:]):
+        return None
     if mention.first > 0 and not (mention.first <= 4 and tokens[mention.first - 1].text == ","):
         return None
     if not any(isinstance(use, Use) and use.is_verb and use.subject == mention.subject for use in uses) and not (
             mention.head + 1 < len(tokens) and _opens_predicate(tokens[mention.head + 1], lexicon)):
         return None
     return sentence, mention
+
+
+def _is_complement(tokens: Sequence[Token], subject: Mention, other: Mention, lexicon: Lexicon) -> bool:
+    """Whether `other` is the complement of the subject's linking verb, so names the subject again
+    ("Ahold is the world's fourth-largest supermarket chain")."""
+    verb_at = _skip_adverbs(tokens, subject.head + 1, lexicon)
+    if verb_at is None or tokens[verb_at].lower not in lexicon.copulas or other.first <= verb_at:
+        return False
+    between = tokens[verb_at + 1:other.first]
+    return len(between) <= MAX_MODIFIERS + 2 and all(
+        token.is_word and token.lower not in lexicon.prepositions and token.lower not in lexicon.clause_breaks
+        and token.lower not in lexicon.coordinators for token in between)
 
 
 def _opening_pronoun(sentence: _Sentence, before: _Sentence, mention: Mention, lexicon: Lexicon) -> Iterator[Use]:
@@ -909,7 +948,8 @@ def _bare_name_at(tokens: Sequence[Token], index: int, lexicon: Lexicon,
     if following + 1 < len(tokens) and tokens[following].text == "." and tokens[end].lower in lexicon.organisation_suffixes:
         following += 1  # "Acme Holdings Inc., which"
     # The verb (or ", who") after the name first: it rules out most capitalised words.
-    after = _skip_adverbs(tokens, following, lexicon)
+    time_end = _time_phrase_end(tokens, following, lexicon)  # "Acme on Wednesday began"
+    after = _skip_adverbs(tokens, following if time_end is None else time_end + 1, lexicon)
     if after is None:
         return None
     organisation = False
@@ -969,6 +1009,8 @@ def _uses(sentence: _Sentence, mention: Mention, lexicon: Lexicon) -> Iterator[U
     relative = _relative_after(sentence.tokens, mention, lexicon)
     if relative is None:
         closing = _interrupter_end(sentence.tokens, mention.head + 1, lexicon)
+        if closing is None:
+            closing = _time_phrase_end(sentence.tokens, mention.head + 1, lexicon)
         yield from _predicate_uses(sentence, mention, mention.head + 1 if closing is None else closing + 1, lexicon)
         return
     yield from _relative_clause(sentence, mention, relative, lexicon)
@@ -1022,6 +1064,17 @@ def _interrupter_end(tokens: Sequence[Token], comma: int, lexicon: Lexicon) -> i
         if token.quoted or token.text in _CLAUSE_PUNCTUATION or token.text == "." \
                 or token.lower in lexicon.verb_numbers or token.lower in lexicon.coordinators:
             return None
+    return None
+
+
+def _time_phrase_end(tokens: Sequence[Token], at: int, lexicon: Lexicon) -> int | None:
+    """The last token of a day or month named between a subject and its verb, with no commas
+    ("Acme on Wednesday began", "The campaign Tuesday said"), if one is there."""
+    if at < len(tokens) and tokens[at].is_lowercase_word and tokens[at].lower in lexicon.prepositions:
+        at += 1
+    if at + 1 < len(tokens) and tokens[at].is_capitalised and tokens[at].lower in lexicon.clause_openers \
+            and tokens[at].is_word and not tokens[at].quoted and tokens[at + 1].is_lowercase_word:
+        return at
     return None
 
 
@@ -1162,18 +1215,19 @@ def _relative_attaches(tokens: Sequence[Token], mention: Mention, pronoun: Token
     is not a person ("the grip of the Taliban, who"); "which" and "that" can, so they
     are left alone there.
     """
-    if mention.first == 0:
+    first = _possessor_start(tokens, mention.first, lexicon)  # "an adviser to Mrs. Reyes's campaign who"
+    if first == 0:
         return True
-    before = tokens[mention.first - 1].lower
+    before = tokens[first - 1].lower
     if before in lexicon.coordinators:
         return False
-    if pronoun.lower in lexicon.person_relatives and _is_appositive(tokens, mention.first, lexicon):
+    if pronoun.lower in lexicon.person_relatives and _is_appositive(tokens, first, lexicon):
         return False  # "the president of the sport's governing body, Fifa, who": the person may be meant
     if before not in lexicon.prepositions:
         return True
     if pronoun.lower not in lexicon.person_relatives:
         return False
-    position = mention.first - 2
+    position = first - 2
     while position >= 0 and tokens[position].lower in lexicon.adverbs:
         position -= 1
     if position < 0:
@@ -1182,6 +1236,17 @@ def _relative_attaches(tokens: Sequence[Token], mention: Mention, pronoun: Token
     return head.is_lowercase_word and not _is_person(head.lower, lexicon, agent_endings=True) \
         and head.lower not in lexicon.plural_nouns and head.lower not in lexicon.personal_pronouns \
         and not _person_heads_phrase(tokens, position, lexicon)
+
+
+def _possessor_start(tokens: Sequence[Token], first: int, lexicon: Lexicon) -> int:
+    """Where a phrase led by a name's possessive starts: "Mrs. Dana Reyes's campaign" from "Mrs."."""
+    if not tokens[first].lower.endswith(("'s", "s'")):
+        return first
+    while first > 0 and ((tokens[first - 1].is_capitalised and tokens[first - 1].is_word)
+                         or (tokens[first - 1].text == "." and first > 1
+                             and tokens[first - 2].lower in lexicon.person_titles)):
+        first -= 1
+    return first
 
 
 def _person_heads_phrase(tokens: Sequence[Token], position: int, lexicon: Lexicon) -> bool:
@@ -1194,6 +1259,8 @@ def _person_heads_phrase(tokens: Sequence[Token], position: int, lexicon: Lexico
             return False
         if word in lexicon.person_titles or _is_person(word, lexicon, agent_endings=False):
             return True
+        if token.is_capitalised and token.is_word and _looks_plural(word, lexicon):
+            return True  # "Democrats close to the campaign, who": a group of people may be meant
     return False
 
 
@@ -1276,17 +1343,18 @@ def _pronouns(sentence: _Sentence, mention: Mention, start: int, lexicon: Lexico
     relative clause is about the noun it hangs on.
     """
     tokens = sentence.tokens
-    blocked = {
-        Number.SINGULAR: False,
-        Number.PLURAL: main_clause and any(
-            _may_be_plural_antecedent(tokens, index, lexicon)
-            and (index > mention.head or _may_own_from_before(tokens, index, lexicon))
-            for index in range(max(0, mention.first - MAX_SCOPE_TOKENS), start - 1)  # not the verb at start - 1
-            if not mention.first <= index <= mention.head),
-    }
+    plural_before = main_clause and any(
+        _may_be_plural_antecedent(tokens, index, lexicon)
+        and (index > mention.head or _may_own_from_before(tokens, index, lexicon))
+        for index in range(max(0, mention.first - MAX_SCOPE_TOKENS), start - 1)  # not the verb at start - 1
+        if not mention.first <= index <= mention.head)
+    blocked = {Number.SINGULAR: False, Number.PLURAL: plural_before}
     stop = min(len(tokens), start + MAX_SCOPE_TOKENS)
     own_subject = False  # a subject of another clause has been passed ("said sales fell and are")
+    resume = start  # past the subject's own "it" and its verb ("as it nears")
     for index in range(start, stop):
+        if index < resume:
+            continue
         token = tokens[index]
         previous = tokens[index - 1]
         following = tokens[index + 1] if index + 1 < len(tokens) else None
@@ -1295,6 +1363,14 @@ def _pronouns(sentence: _Sentence, mention: Mention, start: int, lexicon: Lexico
         if not token.is_word:
             if token.text in _CLAUSE_PUNCTUATION:
                 return
+            if main_clause and not own_subject and token.text == "," and _opens_participle_clause(tokens, index + 1, lexicon):
+                # "McDonalds has taken steps to improve its image, revamping their menu": the
+                # participle's subject is the subject, so only people or groups passed rule out "their".
+                resume = index + 2
+                blocked[Number.SINGULAR] = False
+                blocked[Number.PLURAL] = plural_before or any(
+                    _may_be_plural_antecedent(tokens, position, lexicon) and _may_own_from_before(tokens, position, lexicon)
+                    for position in range(start, index))
             continue
         word = token.lower
         if word in lexicon.adverbs and (previous.lower in lexicon.verb_numbers or previous.lower in lexicon.modals):
@@ -1304,13 +1380,31 @@ def _pronouns(sentence: _Sentence, mention: Mention, start: int, lexicon: Lexico
                 continue  # "said that", "said on Monday that": the reported clause keeps the subject
             if _opens_phrase_preposition(tokens, index, lexicon):
                 continue  # "because of its record": a preposition, not a new clause
-            opening = _possessive_opening(tokens, index + 1, lexicon)
+            if word in lexicon.number_prepositions and _is_figure(tokens, index + 1):
+                continue  # "more than $21 million", "since 2010": a figure, not a new clause
+            opener = _after_clause_breaks(tokens, index + 1, lexicon)  # "as if their role"
+            opening = _possessive_opening(tokens, opener, lexicon)
             if opening is not None and not blocked[opening]:
                 # "The club is selling its ground as their debts mount": the new clause opens with
                 # the subject's own possessive when nothing else has been named since.
-                pronoun = tokens[index + 1]
-                yield _use(sentence, mention.subject, opening, False, pronoun, _example(sentence, index + 1, index + 1))
-            return
+                pronoun = tokens[opener]
+                yield _use(sentence, mention.subject, opening, False, pronoun, _example(sentence, opener, opener))
+                return
+            opening = _subject_pronoun_opening(tokens, opener, lexicon)
+            if opening is None or blocked[opening] or own_subject:
+                return
+            # "The FBI is making arrangements as it nears the end of its inquiry": the new clause's
+            # subject is the subject's own pronoun, so the clause stays the subject's.
+            pronoun = tokens[opener]
+            yield _use(sentence, mention.subject, opening, False, pronoun, _example(sentence, opener, opener))
+            resume = opener + 2
+            # The new clause is the subject's again: a plural passed in the clause before only rules
+            # "their" out when it names people or groups ("as it nears the end of their inquiry").
+            blocked[Number.SINGULAR] = False
+            blocked[Number.PLURAL] = plural_before or any(
+                _may_be_plural_antecedent(tokens, position, lexicon) and _may_own_from_before(tokens, position, lexicon)
+                for position in range(start, opener))
+            continue
         if word in lexicon.coordinators:
             verb_at = _skip_adverbs(tokens, index + 1, lexicon)
             if main_clause and not own_subject and previous.text == "," and verb_at is not None \
@@ -1331,13 +1425,57 @@ def _pronouns(sentence: _Sentence, mention: Mention, start: int, lexicon: Lexico
             continue
         if word in lexicon.singular_subject_pronouns or word in lexicon.plural_subject_pronouns \
                 or word in lexicon.personal_pronouns or index in sentence.mention_tokens \
-                or (token.is_capitalised and word not in lexicon.clause_openers) \
+                or (token.is_capitalised and word not in lexicon.clause_openers
+                    and previous.lower not in lexicon.possessive_pronouns) \
                 or _opens_reported_clause(tokens, index, lexicon):
             blocked[Number.SINGULAR] = blocked[Number.PLURAL] = own_subject = True
         elif _may_be_plural_antecedent(tokens, index, lexicon):
             blocked[Number.PLURAL] = True
         elif previous.lower in lexicon.singular_determiners and token.is_lowercase_word:
             blocked[Number.SINGULAR] = True
+
+
+def _opens_participle_clause(tokens: Sequence[Token], index: int, lexicon: Lexicon) -> bool:
+    """An -ing verb after a comma, then a possessive or determiner ("..., revamping their menu")."""
+    if index + 1 >= len(tokens):
+        return False
+    verb, following = tokens[index], tokens[index + 1]
+    return verb.is_lowercase_word and verb.lower.endswith("ing") and len(verb.lower) > 5 and not verb.quoted \
+        and verb.lower not in lexicon.prepositions and following.lower in lexicon.determiners
+
+
+def _after_clause_breaks(tokens: Sequence[Token], index: int, lexicon: Lexicon) -> int:
+    """The first position from `index` past a run of clause-break words ("as if", "so that")."""
+    while index < len(tokens) - 1 and tokens[index].lower in lexicon.clause_breaks and not tokens[index].quoted:
+        index += 1
+    return index
+
+
+def _is_figure(tokens: Sequence[Token], index: int) -> bool:
+    """A number or an amount at `index` ("2010", "$21", "40%")."""
+    if index >= len(tokens) or not tokens[index].text:
+        return False
+    text = tokens[index].text
+    if text[0] in "$\u00a3\u20ac" and index + 1 < len(tokens):
+        text = tokens[index + 1].text
+    return text[0].isdigit()
+
+
+def _subject_pronoun_opening(tokens: Sequence[Token], index: int, lexicon: Lexicon) -> Number | None:
+    """Singular when an "it" at `index` opens a clause as its subject, followed by its verb
+    ("as it nears", "because it has"); None for an empty "it" ("when it comes to") and for
+    "they", which after a collective subject often means its members ("the delegation is
+    courted because they are free agents"), not the body."""
+    if index + 1 >= len(tokens) or tokens[index].quoted or tokens[index].lower not in lexicon.singular_subject_pronouns:
+        return None
+    following = tokens[index + 1]
+    verb_like = following.is_lowercase_word and (
+        following.lower in lexicon.verb_numbers or following.lower in lexicon.modals
+        or following.lower in lexicon.finite_verbs or following.lower in lexicon.adverbs
+        or _is_present_verb(tokens, index + 1, lexicon) or following.lower.endswith("ed"))
+    if not verb_like or _is_empty_it(tokens, index, lexicon):
+        return None
+    return Number.SINGULAR
 
 
 def _opens_reported_clause(tokens: Sequence[Token], index: int, lexicon: Lexicon) -> bool:
