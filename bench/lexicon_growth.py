@@ -3,10 +3,14 @@
     python bench/lexicon_growth.py                        # the installed newslint
     python bench/lexicon_growth.py --package /some/checkout/newslint --rounds 9
 
-Copies the newslint package twice into a scratch directory: once as it is, once with every
-list in every built-in lexicon (`rules/*/lexicons/*.toml`) doubled. Each added entry is an
-existing one that can never match (``(?:entry)qqzx``), so both copies must print the same
-findings; the script checks that. Then, alternating the two copies in fresh processes, it
+Copies the newslint package three times into a scratch directory: once as it is, and twice
+with every list in every built-in lexicon (`rules/*/lexicons/*.toml`) doubled. Each added
+entry is an existing one that can never match: in the "plain" copy a plain word or phrase
+gets one more word (``entry qqzx``, still a plain phrase, so the kinds that look plain
+entries up in sets keep doing so) and any other entry becomes ``(?:entry)qqzx``; in the
+"regex" copy every added entry is ``(?:entry)qqzx`` (so no list stays plain and every kind
+falls back to its regular expression). All copies must print the same findings; the
+script checks that. Then, alternating the two copies in fresh processes, it
 reports the median time to build the registry (loading every rule and its lexicons) and
 the median wall time of ``newslint check`` on one short article, and their ratios.
 """
@@ -17,6 +21,7 @@ import argparse
 import importlib.util
 import json
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -30,6 +35,9 @@ from typing import Any
 REPO = Path(__file__).resolve().parent.parent
 ARTICLE = REPO / "examples" / "article.txt"
 NEVER = "qqzx"  # appended to each copied entry: no article has it
+# A plain word or phrase, as `newslint.text.phrases.plain` reads one (without its ASCII
+# condition, which only decides case folding).
+PLAIN = re.compile(r"\w(?:[\w'\u2019.&-]|(?<! ) (?! ))*(?<=\w)|\w")
 
 BUILD = r"""
 import time
@@ -58,25 +66,33 @@ def toml_value(value: Any) -> str:
     raise TypeError(f"cannot write {type(value).__name__} as TOML")
 
 
-def doubled(value: Any) -> tuple[Any, int]:
+def never_matching(entry: str, plain: bool) -> str:
+    """A copy of `entry` that no article matches: a plain phrase one word longer when
+    `plain` and `entry` is a plain phrase, else ``(?:entry)qqzx``."""
+    if plain and PLAIN.fullmatch(entry):
+        return f"{entry} {NEVER}"
+    return f"(?:{entry}){NEVER}"
+
+
+def doubled(value: Any, plain: bool = False) -> tuple[Any, int]:
     """`value` with every list of strings doubled, and how many entries were added."""
     if isinstance(value, list) and value and all(isinstance(item, str) for item in value):
-        return [*value, *(f"(?:{item}){NEVER}" for item in value)], len(value)
+        return [*value, *(never_matching(item, plain) for item in value)], len(value)
     if isinstance(value, list):
-        parts = [doubled(item) for item in value]
+        parts = [doubled(item, plain) for item in value]
         return [part for part, _ in parts], sum(added for _, added in parts)
     if isinstance(value, dict):
-        parts = {key: doubled(item) for key, item in value.items()}
+        parts = {key: doubled(item, plain) for key, item in value.items()}
         return {key: part for key, (part, _) in parts.items()}, sum(added for _, added in parts.values())
     return value, 0
 
 
-def double_lexicons(package: Path) -> tuple[int, int]:
+def double_lexicons(package: Path, plain: bool = False) -> tuple[int, int]:
     """Doubles every lexicon of the package copy at `package`: (entries before, added)."""
     before = added = 0
     for path in sorted(package.glob("rules/*/lexicons/*.toml")):
         data = tomllib.loads(path.read_text(encoding="utf-8"))
-        grown, count = doubled(data)
+        grown, count = doubled(data, plain)
         before, added = before + count, added + count
         path.write_text("".join(f"{json.dumps(key)} = {toml_value(value)}\n" for key, value in grown.items()),
                         encoding="utf-8")
@@ -104,11 +120,13 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     source = args.package or installed_package()
     with tempfile.TemporaryDirectory(prefix="newslint-lexicon-growth-") as scratch:
-        roots = {"as shipped": Path(scratch) / "shipped", "lexicons doubled": Path(scratch) / "doubled"}
+        roots = {"as shipped": Path(scratch) / "shipped", "doubled, plain": Path(scratch) / "plain",
+                 "doubled, regex": Path(scratch) / "regex"}
         for root in roots.values():
             shutil.copytree(source, root / "newslint", ignore=shutil.ignore_patterns("__pycache__"))
             subprocess.run([sys.executable, "-m", "compileall", "-q", str(root / "newslint")], check=True)
-        entries, added = double_lexicons(roots["lexicons doubled"] / "newslint")
+        entries, added = double_lexicons(roots["doubled, plain"] / "newslint", plain=True)
+        double_lexicons(roots["doubled, regex"] / "newslint")
         check = ["-m", "newslint", "check", "--no-cache", "--format", "json", "--exit-zero", str(ARTICLE)]
         outputs = {name: fresh(root, check)[1] for name, root in roots.items()}
         if len(set(outputs.values())) != 1:
@@ -117,7 +135,7 @@ def main(argv: list[str] | None = None) -> int:
         build: dict[str, list[float]] = {name: [] for name in roots}
         wall: dict[str, list[float]] = {name: [] for name in roots}
         for round_number in range(args.rounds):
-            order = list(roots) if round_number % 2 == 0 else list(roots)[::-1]
+            order = list(roots)[round_number % len(roots):] + list(roots)[:round_number % len(roots)]
             for name in order:
                 build[name].append(float(fresh(roots[name], ["-c", BUILD])[1]))
                 wall[name].append(fresh(roots[name], check)[0])
@@ -127,8 +145,9 @@ def main(argv: list[str] | None = None) -> int:
         print("| --- | --- | --- |")
         for name in roots:
             print(f"| {name} | {statistics.median(build[name]) * 1000:.0f} | {statistics.median(wall[name]) * 1000:.0f} |")
-        growth = [statistics.median(m["lexicons doubled"]) / statistics.median(m["as shipped"]) for m in (build, wall)]
-        print(f"| doubled / shipped | {growth[0]:.2f} | {growth[1]:.2f} |")
+        for name in list(roots)[1:]:
+            growth = [statistics.median(m[name]) / statistics.median(m["as shipped"]) for m in (build, wall)]
+            print(f"| {name} / shipped | {growth[0]:.2f} | {growth[1]:.2f} |")
     return 0
 
 

@@ -7,7 +7,7 @@ article "the": every word class it uses comes from a `Lexicon`. Files merge in o
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, fields
 from typing import Any
 
@@ -15,6 +15,13 @@ import regex
 
 from newslint.lexicons import lexicon_error, merge_tables
 from newslint.text.patterns import lazy_compile
+from newslint.text.phrases import (
+    PhraseSet,
+    is_space_char,
+    is_upper_char,
+    is_word_char,
+    plain,
+)
 
 # Lists matched case-sensitively, as written; every other list is lower-cased.
 CASE_SENSITIVE = frozenset({"organisations"})
@@ -116,24 +123,160 @@ def _organisation_relative_pattern(nouns: frozenset[str], names: Mapping[str, li
                                    relatives: frozenset[str], suffixes: frozenset[str],
                                    pronouns: frozenset[str]) -> Any:
     spelled = [" ".join(name) for group in names.values() for name in group]
+    if not relatives:
+        return regex.compile(r"(?!x)x")  # matches nothing
+    words = "|".join(regex.escape(word) for word in sorted(relatives))
+    its = rf"\b(?i:{words})\b[^.;:!?\n]{{0,120}}?\b(?i:{'|'.join(regex.escape(p) for p in pronouns)})\b"
+    if all(plain(word, ignore_case=True) for word in (*nouns, *relatives, *suffixes)) \
+            and all(plain(name, ignore_case=False) for name in spelled):
+        return OrganisationWho(PhraseSet.of(nouns, ignore_case=True), PhraseSet.of(spelled, ignore_case=False),
+                               PhraseSet.of(suffixes, ignore_case=True), PhraseSet.of(relatives, ignore_case=True),
+                               lazy_compile(its))
     # Also a name ending in an organisation suffix ("Acme Inc., who"), and "who" whose clause
     # says "its" ("Riverton, who lost its lead").
     subjects = [f"(?i:{regex.escape(noun)})" for noun in nouns] + [regex.escape(name) for name in spelled] \
         + [f"\\p{{Lu}}[\\w'\u2019-]*\\s+(?i:{regex.escape(suffix)})\\.?" for suffix in suffixes]
-    if not relatives:
-        return regex.compile(r"(?!x)x")  # matches nothing
-    words = "|".join(regex.escape(word) for word in sorted(relatives))
-    return lazy_compile(rf"\b(?:{'|'.join(subjects)}),?\s+(?i:{words})\b"
-                         rf"|\b(?i:{words})\b[^.;:!?\n]{{0,120}}?\b(?i:{'|'.join(regex.escape(p) for p in pronouns)})\b")
+    return lazy_compile(rf"\b(?:{'|'.join(subjects)}),?\s+(?i:{words})\b|{its}")
+
+
+_SPACES = regex.compile(r"\s+")
+_NAME_CHARS = regex.compile(r"[\w'\u2019-]")
+
+
+@dataclass(frozen=True)
+class OrganisationWho:
+    """What ``\\b(?:NOUN|NAME|\\p{Lu}[\\w'’-]*\\s+SUFFIX\\.?),?\\s+RELATIVE\\b`` or the
+    `its` pattern finds (nouns, suffixes and relatives ignoring case, names as written),
+    with the word lists looked up in sets instead of compiled into one pattern: for every
+    run of white space followed by a relative, the text before the run is tested."""
+
+    nouns: PhraseSet
+    names: PhraseSet
+    suffixes: PhraseSet
+    relatives: PhraseSet
+    its: Any
+
+    def search(self, text: str, *, timeout: float | None = None) -> tuple[int, int] | None:
+        """The span of a subject and its relative (or of the `its` match), else None."""
+        for space in _SPACES.finditer(text, timeout=timeout):
+            gap, after = space.span()
+            relative = next(self.relatives.ends_starting_at(text, after), None)
+            if relative is None:
+                continue
+            for end in (gap - 1, gap) if text[gap - 1:gap] == "," else (gap,):
+                start = self._subject_ending_at(text, end)
+                if start is not None:
+                    return start, relative
+        found = self.its.search(text, timeout=timeout)
+        return None if found is None else found.span()
+
+    def _subject_ending_at(self, text: str, end: int) -> int | None:
+        for words in (self.nouns, self.names):
+            start = next(words.starts_ending_at(text, end), None)
+            if start is not None:
+                return start
+        for suffix_end in (end - 1, end) if text[end - 1:end] == "." else (end,):
+            for suffix in self._suffixes_ending_at(text, suffix_end):
+                start = self._capitalised_word_before(text, suffix)
+                if start is not None:
+                    return start
+        return None
+
+    def _suffixes_ending_at(self, text: str, end: int) -> Iterator[int]:
+        """Starts of suffixes ending at `end` with white space right before them."""
+        for length, group in self.suffixes.by_length:
+            start = end - length
+            if start >= 1 and is_space_char(text, start - 1) and self.suffixes.holds(text[start:end], group):
+                yield start
+
+    @staticmethod
+    def _capitalised_word_before(text: str, suffix: int) -> int | None:
+        """The start of ``\\b\\p{Lu}[\\w'’-]*`` ending where the white space before `suffix`
+        starts, else None."""
+        gap = suffix
+        while gap > 0 and is_space_char(text, gap - 1):
+            gap -= 1
+        start = gap
+        while start > 0 and _NAME_CHARS.match(text, start - 1) is not None:
+            start -= 1
+        for first in range(start, gap):
+            if is_upper_char(text, first) and not is_word_char(text, first - 1):
+                return first
+        return None
 
 
 def _introduction_pattern(nouns: frozenset[str]) -> Any:
     """A lower-case collective noun, then a run of capitalised words (group 1)."""
     if not nouns:
         return regex.compile(r"(?!x)x")
+    if all(plain(noun, ignore_case=False) for noun in nouns):
+        return Introductions.of(nouns)
     alternation = "|".join(regex.escape(noun) for noun in sorted(nouns, key=len, reverse=True))
     word = r"\p{Lu}[\w'\u2019&-]*"
     return lazy_compile(rf"(?<![\w-])(?:{alternation})[ \t]+({word}(?:[ \t]+{word}){{0,5}})")
+
+
+_WORD_START = regex.compile(r"(?<![\w-])\w+")
+_FIRST_WORD = regex.compile(r"\w+")
+_CAPITALISED_RUN = regex.compile(r"[ \t]+(\p{Lu}[\w'\u2019&-]*(?:[ \t]+\p{Lu}[\w'\u2019&-]*){0,5})")
+
+
+@dataclass(frozen=True)
+class Introduction:
+    """One match of `Introductions`, read as a `regex` match is: ``start()``, ``end()``,
+    ``group(1)`` (the capitalised words)."""
+
+    span: tuple[int, int]
+    words: tuple[int, int]
+    text: str
+
+    def start(self) -> int:
+        return self.span[0]
+
+    def end(self) -> int:
+        return self.span[1]
+
+    def group(self, number: int = 0) -> str:
+        start, end = self.words if number == 1 else self.span
+        return self.text[start:end]
+
+
+@dataclass(frozen=True)
+class Introductions:
+    """What ``(?<![\\w-])(?:NOUN|...)[ \\t]+(CAPITALISED(?:[ \\t]+CAPITALISED){0,5})`` finds
+    (nouns as written, the longest first), with the nouns looked up by their first word
+    instead of compiled into one pattern."""
+
+    by_first_word: Mapping[str, tuple[str, ...]]  # each group longest first
+
+    @classmethod
+    def of(cls, nouns: frozenset[str]) -> Introductions:
+        groups: dict[str, list[str]] = {}
+        for noun in sorted(nouns, key=len, reverse=True):
+            first = _FIRST_WORD.match(noun)
+            groups.setdefault(first.group() if first is not None else noun, []).append(noun)
+        return cls({first: tuple(group) for first, group in groups.items()})
+
+    def __hash__(self) -> int:
+        return hash(tuple(sorted(self.by_first_word)))
+
+    def finditer(self, text: str, *, timeout: float | None = None) -> Iterator[Introduction]:
+        after = 0  # matches do not overlap: the next starts where the last ended
+        for word in _WORD_START.finditer(text, timeout=timeout):
+            start = word.start()
+            if start < after:
+                continue
+            for noun in self.by_first_word.get(word.group(), ()):
+                if not text.startswith(noun, start):
+                    continue
+                run = _CAPITALISED_RUN.match(text, start + len(noun), timeout=timeout)
+                if run is not None:
+                    after = run.end()
+                    yield Introduction((start, after), run.span(1), text)
+                    break
+
+    def search(self, text: str, *, timeout: float | None = None) -> Introduction | None:
+        return next(self.finditer(text, timeout=timeout), None)
 
 
 def _bare_name_pattern(verbs: Mapping[str, bool], adverbs: frozenset[str], relatives: frozenset[str],
