@@ -20,7 +20,6 @@ of the 40 (35; the first 20 of them are the 20 a 20 + 20 pick would take).
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
@@ -28,7 +27,6 @@ BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH.parent))
 sys.path.insert(0, str(BENCH))
 
-import evaluate
 from corpus_sets import (
     Article,
     _newspaper_texts,
@@ -39,7 +37,7 @@ from corpus_sets import (
     write_texts,
 )
 from heldout import ZYTE_PREFIX, _reviewed_elsewhere, heldout_ids
-from label_tool import run_set_command, set_commands
+from label_tool import label_set_main
 
 SET_NAME = "attribution-extra"
 PER_SOURCE = 20
@@ -71,23 +69,9 @@ def build() -> list[Article]:
     return write_texts(extra_articles(), lambda article: _text_of(article, truth))
 
 
-def measure(show: set[str]) -> dict[str, object]:
-    return evaluate.score_label_file("attribution", LABEL_FILE, extra_articles(), SET_NAME, show)
-
-
 def main(argv: list[str] | None = None) -> int:
-    parser, sub = set_commands(__doc__.split("\n\n")[0])
-    run = sub.add_parser("measure")
-    run.add_argument("--opt-in", action="store_true", help="also run the opt-in rules (NL402)")
-    run.add_argument("--show", default="", help="comma-separated: fn (missed labels), fp (wrong findings)")
-    args = parser.parse_args(argv)
-    done = run_set_command(args, extra_articles(), build, "bench/attribution_extra.py")
-    if done is not None:
-        return done
-    evaluate.OPT_IN = args.opt_in
-    print(json.dumps(measure(set(filter(None, args.show.split(","))))))
-    return 0
-
+    return label_set_main(argv, __doc__.split("\n\n")[0], "bench/attribution_extra.py", "attribution", LABEL_FILE, SET_NAME,
+                          extra_articles, build, opt_in=True)
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -19,7 +19,6 @@ tuning figures: read the labels' findings only to report them.
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
@@ -38,7 +37,7 @@ from corpus_sets import (
     bodies_ids,
     write_texts,
 )
-from label_tool import run_set_command, set_commands
+from label_tool import label_set_main
 
 SET_NAME = "heldout"
 PER_SOURCE = 20
@@ -68,23 +67,9 @@ def build() -> list[Article]:
     return write_texts(heldout_articles(), lambda article: _text_of(article, truth))
 
 
-def measure(show: set[str]) -> dict[str, object]:
-    return evaluate.score_label_file("attribution", LABEL_FILE, heldout_articles(), SET_NAME, show)
-
-
 def main(argv: list[str] | None = None) -> int:
-    parser, sub = set_commands(__doc__.split("\n\n")[0])
-    run = sub.add_parser("measure")
-    run.add_argument("--opt-in", action="store_true", help="also run the opt-in rules (NL402)")
-    run.add_argument("--show", default="", help="comma-separated: fn (missed labels), fp (wrong findings)")
-    args = parser.parse_args(argv)
-    done = run_set_command(args, heldout_articles(), build, "bench/heldout.py")
-    if done is not None:
-        return done
-    evaluate.OPT_IN = args.opt_in
-    print(json.dumps(measure(set(filter(None, args.show.split(","))))))
-    return 0
-
+    return label_set_main(argv, __doc__.split("\n\n")[0], "bench/heldout.py", "attribution", LABEL_FILE, SET_NAME,
+                          heldout_articles, build, opt_in=True)
 
 if __name__ == "__main__":
     sys.exit(main())

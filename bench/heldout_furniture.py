@@ -21,7 +21,6 @@ make them tuning figures: read the figures, not the findings.
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
@@ -29,7 +28,6 @@ BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH.parent))
 sys.path.insert(0, str(BENCH))
 
-import evaluate
 from corpus_sets import (
     Article,
     _english_pages,
@@ -39,7 +37,7 @@ from corpus_sets import (
     write_texts,
 )
 from extra_pages import extra_ids
-from label_tool import run_set_command, set_commands
+from label_tool import label_set_main
 
 SET_NAME = "heldout-furniture"
 SOURCES = ("article-extraction-benchmark", "newspaper")
@@ -65,21 +63,9 @@ def build() -> list[Article]:
     return write_texts(heldout_furniture_articles(), lambda article: page_text(article.id))
 
 
-def measure(show: set[str]) -> dict[str, object]:
-    return evaluate.score_label_file("furniture", LABEL_FILE, heldout_furniture_articles(), SET_NAME, show)
-
-
 def main(argv: list[str] | None = None) -> int:
-    parser, sub = set_commands(__doc__.split("\n\n")[0])
-    run = sub.add_parser("measure")
-    run.add_argument("--show", default="", help="comma-separated: fn (missed labels), fp (wrong findings)")
-    args = parser.parse_args(argv)
-    done = run_set_command(args, heldout_furniture_articles(), build, "bench/heldout_furniture.py")
-    if done is not None:
-        return done
-    print(json.dumps(measure(set(filter(None, args.show.split(","))))))
-    return 0
-
+    return label_set_main(argv, __doc__.split("\n\n")[0], "bench/heldout_furniture.py", "furniture", LABEL_FILE, SET_NAME,
+                          heldout_furniture_articles, build)
 
 if __name__ == "__main__":
     sys.exit(main())

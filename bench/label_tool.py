@@ -13,9 +13,11 @@ one, or `--nth N` (1-based) to pick an occurrence.
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections.abc import Callable, Sequence
 
+import evaluate
 from corpus_sets import REPO, Article, articles
 
 
@@ -85,6 +87,28 @@ def run_set_command(args: argparse.Namespace, chosen: Sequence[Article],
         raise SystemExit(f"no article {args.article_id!r} in this set (see: python {script} ids)")
     text = found[0].text_path.read_text(encoding="utf-8")
     show_or_find(args, text)
+    return 0
+
+
+def label_set_main(argv: list[str] | None, description: str, script: str, family: str, label_file: str,
+                   set_name: str, chosen: Callable[[], Sequence[Article]],
+                   build: Callable[[], Sequence[Article]], *, opt_in: bool = False) -> int:
+    """The command line of a labelled set script: the labeller's commands (`set_commands`),
+    then ``measure [--opt-in] [--show fn,fp]``, which scores the CHOSEN articles against
+    LABEL_FILE as bench/evaluate.py scores FAMILY and prints the figures as one JSON line."""
+    parser, sub = set_commands(description)
+    run = sub.add_parser("measure")
+    if opt_in:
+        run.add_argument("--opt-in", action="store_true", help="also run the opt-in rules (NL402)")
+    run.add_argument("--show", default="", help="comma-separated: fn (missed labels), fp (wrong findings)")
+    args = parser.parse_args(argv)
+    articles_chosen = chosen()
+    done = run_set_command(args, articles_chosen, build, script)
+    if done is not None:
+        return done
+    evaluate.OPT_IN = bool(getattr(args, "opt_in", False))
+    show = set(filter(None, args.show.split(",")))
+    print(json.dumps(evaluate.score_label_file(family, label_file, articles_chosen, set_name, show)))
     return 0
 
 

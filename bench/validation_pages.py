@@ -19,7 +19,6 @@ correct only when ``bench/labels/verdicts-validation.tsv`` judges it ``tp``.
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
@@ -27,7 +26,6 @@ BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH.parent))
 sys.path.insert(0, str(BENCH))
 
-import evaluate
 from corpus_sets import (
     Article,
     _english_pages,
@@ -38,7 +36,7 @@ from corpus_sets import (
 )
 from extra_pages import SOURCES, extra_ids
 from heldout_furniture import heldout_furniture_ids
-from label_tool import run_set_command, set_commands
+from label_tool import label_set_main
 
 SET_NAME = "validation"
 PER_SOURCE = 10
@@ -63,21 +61,9 @@ def build() -> list[Article]:
     return write_texts(validation_articles(), lambda article: page_text(article.id))
 
 
-def measure(show: set[str]) -> dict[str, object]:
-    return evaluate.score_label_file("furniture", LABEL_FILE, validation_articles(), SET_NAME, show)
-
-
 def main(argv: list[str] | None = None) -> int:
-    parser, sub = set_commands(__doc__.split("\n\n")[0])
-    run = sub.add_parser("measure")
-    run.add_argument("--show", default="", help="comma-separated: fn (missed labels), fp (wrong findings)")
-    args = parser.parse_args(argv)
-    done = run_set_command(args, validation_articles(), build, "bench/validation_pages.py")
-    if done is not None:
-        return done
-    print(json.dumps(measure(set(filter(None, args.show.split(","))))))
-    return 0
-
+    return label_set_main(argv, __doc__.split("\n\n")[0], "bench/validation_pages.py", "furniture", LABEL_FILE, SET_NAME,
+                          validation_articles, build)
 
 if __name__ == "__main__":
     sys.exit(main())
