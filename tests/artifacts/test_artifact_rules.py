@@ -204,6 +204,20 @@ def test_code_samples_and_bracketed_insertions_are_left_alone(lint, text: str) -
     assert lint("NL105", text)[1] == []
 
 
+def test_a_template_tag_on_a_line_of_a_code_listing_is_left_alone(lint) -> None:
+    # A tutorial's listing, one block a line: the loop tag's neighbours are markup.
+    listing = ('<ul class="ferries">\n  {% for ferry in timetable.ferries %}\n'
+               '  <li>{{ ferry.name }}</li>\n  {% endfor %}\n</ul>\n')
+    assert lint("NL105", HEADLINE + "The template lists every ferry:\n" + listing
+                + "\nThat is all the page needs.\n")[1] == []
+
+
+def test_a_template_tag_between_story_paragraphs_is_still_removed(lint) -> None:
+    source, found = lint("NL105", HEADLINE + "The bridge opened.\n{% for item in related %}\nTraffic was light.\n")
+    assert spans(source, found) == ["{% for item in related %}"]
+    assert "{%" not in apply_fix(source, found[0])
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     (HEADLINE + "[gallery]\n", ["[gallery]"]),
     ("Before the vote [video]https://example.com/clip[/video] the mayor spoke.", ["[video]", "[/video]"]),

@@ -79,6 +79,22 @@ def test_weak_words_count_only_in_a_bar(lint) -> None:
     assert spans(source, findings) == ["Next", "Previous"]
 
 
+@pytest.mark.parametrize("tail", ["like this:", "share this:", "the comments"])
+def test_the_end_of_a_wrapped_sentence_is_story_text(lint, tail: str) -> None:
+    # Plain text wrapped at a fixed width: the sentence goes on into a line that reads like a
+    # share bar's words. Flagged, the fix would delete the end of the sentence.
+    # The short lines of the listing keep the paragraph from reading as wrapped prose, so each
+    # line is a block of its own.
+    text = (STORY + "    When the reader sends the form, the request would look something\n    " + tail
+            + "\n        POST /form HTTP/1.1\n        Host: example.org\n")
+    assert lint("NL109", text)[1] == []
+
+
+def test_a_bar_after_a_finished_sentence_is_still_flagged(lint) -> None:
+    source, findings = lint("NL109", STORY.rstrip() + "\nShare this:\n")
+    assert spans(source, findings) == ["Share this:"]
+
+
 @pytest.mark.parametrize("text", [
     "Email\n\nMost staff now read their email on a phone, the survey of dock workers found.\n",
     "Comments\n\nThe council's comments on the plan were published on Friday afternoon.\n",

@@ -292,6 +292,8 @@ class InterfaceTextRule(DeclaredRule):
         blocks = document.blocks
         cores = [core_text(block) if _checked(block) and len(block.text) <= MAX_INTERFACE_CHARS + 20
                  else "" for block in blocks]
+        cores = [("" if index and continues_sentence(blocks[index - 1].text, block.text) else core)
+                 for index, (block, core) in enumerate(zip(blocks, cores))]
         strong = [self._strong(block, core) for block, core in zip(blocks, cores)]
         weak = [None if strong[i] else self.lexicon.interface_category(core, weak=True) for i, core in enumerate(cores)]
         for index, block in enumerate(blocks):
@@ -334,6 +336,20 @@ class InterfaceTextRule(DeclaredRule):
             return None
         found = [self.lexicon.interface_category(segment, weak=False) for segment in segments]
         return found[0] if all(found) else None
+
+
+_OPEN_CLAUSE = regex.compile(r"[\p{Ll},]\s*$")
+_LOWER_START = regex.compile(r"^\s*\p{Ll}")
+MIN_CLAUSE_WORDS = 5
+
+
+def continues_sentence(previous: str, text: str) -> bool:
+    """True when `text` is the rest of a sentence `previous` leaves open: a prose line of five
+    words or more that stops on a lower-case word or a comma, then a line that starts lower case
+    ("...the request would look something" / "like this:"), as in wrapped plain text. Such a
+    line is story text even when its words are a share bar's."""
+    return (_LOWER_START.match(text) is not None and _OPEN_CLAUSE.search(previous) is not None
+            and len(words(previous)) >= MIN_CLAUSE_WORDS)
 
 
 def _checked(block: Block) -> bool:
