@@ -93,6 +93,7 @@ def test_loading_in_prose_is_left_alone(lint, text: str) -> None:
     "More from Portvale Post: Fishermen count the cost",
     "Related article: Could the ferry strike spread to the airports?",
     "You may also be interested in: Ten quiet beaches on the coast",
+    "Learn More: Seven ways the harbour could pay for its own repairs",
 ])
 def test_promo_line_is_flagged_as_one_block(lint, line: str) -> None:
     text = HEADLINE + "Ferries resumed at noon on Monday.\n\n" + line + "\n\nTalks resume on Friday.\n"
@@ -104,6 +105,7 @@ def test_promo_line_is_flagged_as_one_block(lint, line: str) -> None:
 @pytest.mark.parametrize("text", [
     "The council will vote in March. Read more about the plan in our guide.",
     HEADLINE + "Read more about the plan in our guide, which is free to download.\n",
+    HEADLINE + "Learn more about the plan in our guide, which is free to download.\n",
     HEADLINE + "Related: the council also voted on Tuesday to raise parking fees.\n",
     HEADLINE + "Related to the strike, the port said two cranes would be idle.\n",
     HEADLINE + "Flood defences\n\nSee also\n\nThe river authority's annual report covers the same ground.\n",

@@ -58,6 +58,7 @@ def removed(source: str, finding: Finding) -> str:
     ("Photo 3 of 12", "Gallery or player control"),
     ("Captions off Chapters", "Gallery or player control"),
     ("Your browser does not support the video tag.", "Gallery or player control"),
+    ("Gallery: The harbour at dawn | 12 Photos", "Gallery or player control"),
     ("[email protected]", "Text of an embed that did not render"),
     ("View this post on Instagram", "Text of an embed that did not render"),
     ("© 2022 Portvale Gazette Ltd. All rights reserved.", "Copyright or licence footer"),
@@ -157,6 +158,13 @@ def test_comment_thread_is_one_finding_to_the_closing_line(lint) -> None:
 
 def test_commenter_date_line_starts_a_thread(lint) -> None:
     thread = "March 4th, 2021 at 9:15 am\nI remember the old ferry, it was always late in winter."
+    source, findings = lint("NL111", STORY + thread + "\n")
+    assert spans(source, findings) == [thread]
+
+
+@pytest.mark.parametrize("heading", ["Reader comments", "User comments", "Readers' comments"])
+def test_a_comments_heading_starts_a_thread(lint, heading: str) -> None:
+    thread = heading + "\n\nAbout time too. The old timetable was a joke and everyone knew it."
     source, findings = lint("NL111", STORY + thread + "\n")
     assert spans(source, findings) == [thread]
 
