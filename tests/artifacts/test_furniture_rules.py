@@ -73,6 +73,14 @@ def test_interface_text_is_flagged_with_a_safe_fix(lint, line: str, what: str) -
     assert removed(source, findings[0]).rstrip() == STORY.rstrip()
 
 
+def test_a_follow_call_above_a_credit_is_flagged_though_it_reads_as_a_caption(lint) -> None:
+    # In plain text the line above a credit is taken for a caption; no caption is a follow call.
+    source, findings = lint("NL109", STORY + "Follow Jane on Twitter: @janeroe\nPictures: Harbour Photos\n")
+    assert spans(source, findings) == ["Follow Jane on Twitter: @janeroe"]
+    source, findings = lint("NL109", STORY + "The harbour at dawn, 3 of 12\nPictures: Harbour Photos\n")
+    assert findings == []
+
+
 def test_weak_words_count_only_in_a_bar(lint) -> None:
     source, findings = lint("NL109", STORY + "Share\n\nTweet\n\nEmail\n")
     assert spans(source, findings) == ["Share", "Tweet", "Email"]
@@ -124,6 +132,8 @@ def test_credits_are_not_interface_text(lint, registry: Registry) -> None:
     "For more on the harbour repairs, see our full coverage from last week.",
     "Check out our guide to the best coastal walks.",
     "Don't miss our weekend guide to the coast.",
+    "CLICK FOR THE FULL REGATTA RESULTS",
+    "See more photos in the gallery, images by Jane Roe",
 ])
 def test_calls_to_action_are_warned_about(lint, line: str) -> None:
     source, findings = lint("NL110", STORY + line + "\n")
@@ -139,6 +149,8 @@ def test_calls_to_action_are_warned_about(lint, line: str) -> None:
     "Download speeds in the town are the slowest in the county, a report said on our site.",
     "Listen to the full interview with the harbour master on Radio Portvale from 7pm.",
     "See the council's guide to the new parking zones, which goes on sale on Monday.",
+    "Click on the map to find your nearest ferry stop.",
+    "See how many more photos of the storm readers sent in than last year, the editor said.",
 ])
 def test_story_sentences_and_instructions_are_left_alone(lint, line: str) -> None:
     assert lint("NL110", STORY + line + "\n")[1] == []

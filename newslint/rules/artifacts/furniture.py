@@ -56,6 +56,9 @@ LIST_KEYS = frozenset({
 })
 # Interface text is short: a longer block is prose whatever it contains.
 MAX_INTERFACE_CHARS = 400
+# A block taken for a caption (in plain text: the line above a credit) may still be a follow,
+# share, sign-up or comment call: no picture's caption is "Follow Jane on Twitter: @jane".
+CAPTION_CATEGORIES = frozenset({"share", "signup", "comments"})
 MAX_INTERFACE_WORDS = 50
 
 _BULLET = regex.compile(r"^\s*(?:[-–—•·*▪►>]+|\d{1,2}[.)])\s+")
@@ -295,7 +298,8 @@ class InterfaceTextRule(DeclaredRule):
         cores = [("" if index and continues_sentence(blocks[index - 1].text, block.text) else core)
                  for index, (block, core) in enumerate(zip(blocks, cores))]
         strong = [self._strong(block, core) for block, core in zip(blocks, cores)]
-        weak = [None if strong[i] else self.lexicon.interface_category(core, weak=True) for i, core in enumerate(cores)]
+        weak = [None if strong[i] or blocks[i].kind is BlockKind.CAPTION
+                else self.lexicon.interface_category(core, weak=True) for i, core in enumerate(cores)]
         for index, block in enumerate(blocks):
             category = strong[index]
             if category is None and weak[index] is not None:
@@ -324,6 +328,8 @@ class InterfaceTextRule(DeclaredRule):
         category = self.lexicon.interface_category(core, weak=False) or self._segmented(core)
         if block.kind is BlockKind.CREDIT and (category is None or category.key != "legal"):
             return None  # a credit line counts only as a copyright footer
+        if block.kind is BlockKind.CAPTION and (category is None or category.key not in CAPTION_CATEGORIES):
+            return None  # a caption counts only as a call no picture's caption makes
         return category
 
     def _segmented(self, core: str) -> Category | None:
@@ -353,11 +359,12 @@ def continues_sentence(previous: str, text: str) -> bool:
 
 
 def _checked(block: Block) -> bool:
-    """Blocks NL109 reads: not captions or bylines; a credit only when it reserves rights."""
+    """Blocks NL109 reads: not bylines or alt text; a credit only when it reserves rights; a
+    caption only for a strong entry of `CAPTION_CATEGORIES` (see `InterfaceTextRule._strong`)."""
     if block.kind is BlockKind.CREDIT:
         text = block.text
         return _RIGHTS_RESERVED.search(text, timeout=regex_timeout(text)) is not None
-    return block.kind not in NOT_FURNITURE
+    return block.kind is BlockKind.CAPTION or block.kind not in NOT_FURNITURE
 
 
 def _kicker(blocks: Sequence[Block], lexicon: FurnitureLexicon) -> int | None:
