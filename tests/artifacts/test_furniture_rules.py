@@ -150,6 +150,8 @@ def test_calls_to_action_are_warned_about(lint, line: str) -> None:
     "Listen to the full interview with the harbour master on Radio Portvale from 7pm.",
     "See the council's guide to the new parking zones, which goes on sale on Monday.",
     "Click on the map to find your nearest ferry stop.",
+    "Email: jane.roe@example.org",
+    "GET /timetable?route=island HTTP/1.1",
     "See how many more photos of the storm readers sent in than last year, the editor said.",
 ])
 def test_story_sentences_and_instructions_are_left_alone(lint, line: str) -> None:

@@ -81,6 +81,8 @@ _READER_LEAD = regex.compile(
     r"^\W*(?:(?:if|in case) you\b[^:\n]{0,40}?,\s*)?(?:read|see|watch|listen to|check out|take a look|don't miss|don’t miss|catch up on)\b"
     r"[^:\n]{0,40}:\s+", regex.I)
 # a finite verb within the first words: "Get Out is streaming ..." is a title, not an imperative
+# "Email: jane@example.org" is a contact line, "GET /feed HTTP/1.1" a request in a code listing.
+_NOT_A_CALL = regex.compile(r"^\W*(?i:e-?mail|contact):\s*\S+@\S+\s*$|^\s*(?:GET|POST|PUT|PATCH|DELETE|HEAD)\s+/")
 _STATEMENT = regex.compile(r"^\W*\w[\w'’-]*(?:\s+[\w'’-]+){0,2}\s+(?:is|are|was|were|has|have|had)\b", regex.I)
 # a date or time on a masthead line: "4 May 2021", "Updated 10:15", "3 hours ago"
 _DATED = regex.compile(
@@ -441,6 +443,8 @@ class CallToActionRule(DeclaredRule):
             if self.lexicon.cta_hook.match(sentence, timeout=timeout):
                 calls += len(sentence.split()) >= 8  # "If you enjoyed this story, ..." is a call itself
                 continue
+            if _NOT_A_CALL.match(sentence, timeout=timeout):
+                return False  # a contact line or a request line of a listing
             if _REPORTED.search(sentence, timeout=timeout) or _STATEMENT.match(sentence, timeout=timeout):
                 return False  # a reported sentence or a statement is the story's
             if self.lexicon.cta_start.search(sentence, timeout=timeout) and \
