@@ -93,6 +93,7 @@ def test_loading_in_prose_is_left_alone(lint, text: str) -> None:
     "More from Portvale Post: Fishermen count the cost",
     "Related article: Could the ferry strike spread to the airports?",
     "You may also be interested in: Ten quiet beaches on the coast",
+    "Learn More: Seven ways the harbour could pay for its own repairs",
 ])
 def test_promo_line_is_flagged_as_one_block(lint, line: str) -> None:
     text = HEADLINE + "Ferries resumed at noon on Monday.\n\n" + line + "\n\nTalks resume on Friday.\n"
@@ -104,6 +105,7 @@ def test_promo_line_is_flagged_as_one_block(lint, line: str) -> None:
 @pytest.mark.parametrize("text", [
     "The council will vote in March. Read more about the plan in our guide.",
     HEADLINE + "Read more about the plan in our guide, which is free to download.\n",
+    HEADLINE + "Learn more about the plan in our guide, which is free to download.\n",
     HEADLINE + "Related: the council also voted on Tuesday to raise parking fees.\n",
     HEADLINE + "Related to the strike, the port said two cranes would be idle.\n",
     HEADLINE + "Flood defences\n\nSee also\n\nThe river authority's annual report covers the same ground.\n",
@@ -202,6 +204,20 @@ def test_caption_shortcode_tags_are_flagged_not_the_caption(lint) -> None:
 ])
 def test_code_samples_and_bracketed_insertions_are_left_alone(lint, text: str) -> None:
     assert lint("NL105", text)[1] == []
+
+
+def test_a_template_tag_on_a_line_of_a_code_listing_is_left_alone(lint) -> None:
+    # A tutorial's listing, one block a line: the loop tag's neighbours are markup.
+    listing = ('<ul class="ferries">\n  {% for ferry in timetable.ferries %}\n'
+               '  <li>{{ ferry.name }}</li>\n  {% endfor %}\n</ul>\n')
+    assert lint("NL105", HEADLINE + "The template lists every ferry:\n" + listing
+                + "\nThat is all the page needs.\n")[1] == []
+
+
+def test_a_template_tag_between_story_paragraphs_is_still_removed(lint) -> None:
+    source, found = lint("NL105", HEADLINE + "The bridge opened.\n{% for item in related %}\nTraffic was light.\n")
+    assert spans(source, found) == ["{% for item in related %}"]
+    assert "{%" not in apply_fix(source, found[0])
 
 
 @pytest.mark.parametrize(("text", "expected"), [

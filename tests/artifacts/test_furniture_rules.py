@@ -58,6 +58,7 @@ def removed(source: str, finding: Finding) -> str:
     ("Photo 3 of 12", "Gallery or player control"),
     ("Captions off Chapters", "Gallery or player control"),
     ("Your browser does not support the video tag.", "Gallery or player control"),
+    ("Gallery: The harbour at dawn | 12 Photos", "Gallery or player control"),
     ("[email protected]", "Text of an embed that did not render"),
     ("View this post on Instagram", "Text of an embed that did not render"),
     ("© 2022 Portvale Gazette Ltd. All rights reserved.", "Copyright or licence footer"),
@@ -72,11 +73,35 @@ def test_interface_text_is_flagged_with_a_safe_fix(lint, line: str, what: str) -
     assert removed(source, findings[0]).rstrip() == STORY.rstrip()
 
 
+def test_a_follow_call_above_a_credit_is_flagged_though_it_reads_as_a_caption(lint) -> None:
+    # In plain text the line above a credit is taken for a caption; no caption is a follow call.
+    source, findings = lint("NL109", STORY + "Follow Jane on Twitter: @janeroe\nPictures: Harbour Photos\n")
+    assert spans(source, findings) == ["Follow Jane on Twitter: @janeroe"]
+    source, findings = lint("NL109", STORY + "The harbour at dawn, 3 of 12\nPictures: Harbour Photos\n")
+    assert findings == []
+
+
 def test_weak_words_count_only_in_a_bar(lint) -> None:
     source, findings = lint("NL109", STORY + "Share\n\nTweet\n\nEmail\n")
     assert spans(source, findings) == ["Share", "Tweet", "Email"]
     source, findings = lint("NL109", STORY + "Next\n\nPrevious\n")
     assert spans(source, findings) == ["Next", "Previous"]
+
+
+@pytest.mark.parametrize("tail", ["like this:", "share this:", "the comments"])
+def test_the_end_of_a_wrapped_sentence_is_story_text(lint, tail: str) -> None:
+    # Plain text wrapped at a fixed width: the sentence goes on into a line that reads like a
+    # share bar's words. Flagged, the fix would delete the end of the sentence.
+    # The short lines of the listing keep the paragraph from reading as wrapped prose, so each
+    # line is a block of its own.
+    text = (STORY + "    When the reader sends the form, the request would look something\n    " + tail
+            + "\n        POST /form HTTP/1.1\n        Host: example.org\n")
+    assert lint("NL109", text)[1] == []
+
+
+def test_a_bar_after_a_finished_sentence_is_still_flagged(lint) -> None:
+    source, findings = lint("NL109", STORY.rstrip() + "\nShare this:\n")
+    assert spans(source, findings) == ["Share this:"]
 
 
 @pytest.mark.parametrize("text", [
@@ -107,6 +132,8 @@ def test_credits_are_not_interface_text(lint, registry: Registry) -> None:
     "For more on the harbour repairs, see our full coverage from last week.",
     "Check out our guide to the best coastal walks.",
     "Don't miss our weekend guide to the coast.",
+    "CLICK FOR THE FULL REGATTA RESULTS",
+    "See more photos in the gallery, images by Jane Roe",
 ])
 def test_calls_to_action_are_warned_about(lint, line: str) -> None:
     source, findings = lint("NL110", STORY + line + "\n")
@@ -122,6 +149,10 @@ def test_calls_to_action_are_warned_about(lint, line: str) -> None:
     "Download speeds in the town are the slowest in the county, a report said on our site.",
     "Listen to the full interview with the harbour master on Radio Portvale from 7pm.",
     "See the council's guide to the new parking zones, which goes on sale on Monday.",
+    "Click on the map to find your nearest ferry stop.",
+    "Email: jane.roe@example.org",
+    "GET /timetable?route=island HTTP/1.1",
+    "See how many more photos of the storm readers sent in than last year, the editor said.",
 ])
 def test_story_sentences_and_instructions_are_left_alone(lint, line: str) -> None:
     assert lint("NL110", STORY + line + "\n")[1] == []
@@ -141,6 +172,13 @@ def test_comment_thread_is_one_finding_to_the_closing_line(lint) -> None:
 
 def test_commenter_date_line_starts_a_thread(lint) -> None:
     thread = "March 4th, 2021 at 9:15 am\nI remember the old ferry, it was always late in winter."
+    source, findings = lint("NL111", STORY + thread + "\n")
+    assert spans(source, findings) == [thread]
+
+
+@pytest.mark.parametrize("heading", ["Reader comments", "User comments", "Readers' comments"])
+def test_a_comments_heading_starts_a_thread(lint, heading: str) -> None:
+    thread = heading + "\n\nAbout time too. The old timetable was a joke and everyone knew it."
     source, findings = lint("NL111", STORY + thread + "\n")
     assert spans(source, findings) == [thread]
 

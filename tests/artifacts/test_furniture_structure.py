@@ -78,7 +78,9 @@ def test_statement_that_opens_with_a_title_is_not_a_call_to_action(lint) -> None
     assert len(found) == 1
 
 
-@pytest.mark.parametrize("heading", ["More harbour news:", "Today on Portvale Star", "Top Picks"])
+@pytest.mark.parametrize("heading", ["More harbour news:", "Today on Portvale Star", "Top Picks",
+                                     "Explore further", "Other Opinion Columns",
+                                     "Like this? You might also be interested in:"])
 def test_teaser_heading_whose_list_was_lost(lint, heading: str) -> None:
     source, found = lint("NL112", STORY + heading + "\n")
     assert spans(source, found) == [heading]

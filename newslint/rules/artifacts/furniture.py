@@ -56,6 +56,9 @@ LIST_KEYS = frozenset({
 })
 # Interface text is short: a longer block is prose whatever it contains.
 MAX_INTERFACE_CHARS = 400
+# A block taken for a caption (in plain text: the line above a credit) may still be a follow,
+# share, sign-up or comment call: no picture's caption is "Follow Jane on Twitter: @jane".
+CAPTION_CATEGORIES = frozenset({"share", "signup", "comments"})
 MAX_INTERFACE_WORDS = 50
 
 _BULLET = regex.compile(r"^\s*(?:[-–—•·*▪►>]+|\d{1,2}[.)])\s+")
@@ -78,6 +81,8 @@ _READER_LEAD = regex.compile(
     r"^\W*(?:(?:if|in case) you\b[^:\n]{0,40}?,\s*)?(?:read|see|watch|listen to|check out|take a look|don't miss|don’t miss|catch up on)\b"
     r"[^:\n]{0,40}:\s+", regex.I)
 # a finite verb within the first words: "Get Out is streaming ..." is a title, not an imperative
+# "Email: jane@example.org" is a contact line, "GET /feed HTTP/1.1" a request in a code listing.
+_NOT_A_CALL = regex.compile(r"^\W*(?i:e-?mail|contact):\s*\S+@\S+\s*$|^\s*(?:GET|POST|PUT|PATCH|DELETE|HEAD)\s+/")
 _STATEMENT = regex.compile(r"^\W*\w[\w'’-]*(?:\s+[\w'’-]+){0,2}\s+(?:is|are|was|were|has|have|had)\b", regex.I)
 # a date or time on a masthead line: "4 May 2021", "Updated 10:15", "3 hours ago"
 _DATED = regex.compile(
@@ -292,8 +297,11 @@ class InterfaceTextRule(DeclaredRule):
         blocks = document.blocks
         cores = [core_text(block) if _checked(block) and len(block.text) <= MAX_INTERFACE_CHARS + 20
                  else "" for block in blocks]
+        cores = [("" if index and continues_sentence(blocks[index - 1].text, block.text) else core)
+                 for index, (block, core) in enumerate(zip(blocks, cores))]
         strong = [self._strong(block, core) for block, core in zip(blocks, cores)]
-        weak = [None if strong[i] else self.lexicon.interface_category(core, weak=True) for i, core in enumerate(cores)]
+        weak = [None if strong[i] or blocks[i].kind is BlockKind.CAPTION
+                else self.lexicon.interface_category(core, weak=True) for i, core in enumerate(cores)]
         for index, block in enumerate(blocks):
             category = strong[index]
             if category is None and weak[index] is not None:
@@ -322,6 +330,8 @@ class InterfaceTextRule(DeclaredRule):
         category = self.lexicon.interface_category(core, weak=False) or self._segmented(core)
         if block.kind is BlockKind.CREDIT and (category is None or category.key != "legal"):
             return None  # a credit line counts only as a copyright footer
+        if block.kind is BlockKind.CAPTION and (category is None or category.key not in CAPTION_CATEGORIES):
+            return None  # a caption counts only as a call no picture's caption makes
         return category
 
     def _segmented(self, core: str) -> Category | None:
@@ -336,12 +346,27 @@ class InterfaceTextRule(DeclaredRule):
         return found[0] if all(found) else None
 
 
+_OPEN_CLAUSE = regex.compile(r"[\p{Ll},]\s*$")
+_LOWER_START = regex.compile(r"^\s*\p{Ll}")
+MIN_CLAUSE_WORDS = 5
+
+
+def continues_sentence(previous: str, text: str) -> bool:
+    """True when `text` is the rest of a sentence `previous` leaves open: a prose line of five
+    words or more that stops on a lower-case word or a comma, then a line that starts lower case
+    ("...the request would look something" / "like this:"), as in wrapped plain text. Such a
+    line is story text even when its words are a share bar's."""
+    return (_LOWER_START.match(text) is not None and _OPEN_CLAUSE.search(previous) is not None
+            and len(words(previous)) >= MIN_CLAUSE_WORDS)
+
+
 def _checked(block: Block) -> bool:
-    """Blocks NL109 reads: not captions or bylines; a credit only when it reserves rights."""
+    """Blocks NL109 reads: not bylines or alt text; a credit only when it reserves rights; a
+    caption only for a strong entry of `CAPTION_CATEGORIES` (see `InterfaceTextRule._strong`)."""
     if block.kind is BlockKind.CREDIT:
         text = block.text
         return _RIGHTS_RESERVED.search(text, timeout=regex_timeout(text)) is not None
-    return block.kind not in NOT_FURNITURE
+    return block.kind is BlockKind.CAPTION or block.kind not in NOT_FURNITURE
 
 
 def _kicker(blocks: Sequence[Block], lexicon: FurnitureLexicon) -> int | None:
@@ -418,6 +443,8 @@ class CallToActionRule(DeclaredRule):
             if self.lexicon.cta_hook.match(sentence, timeout=timeout):
                 calls += len(sentence.split()) >= 8  # "If you enjoyed this story, ..." is a call itself
                 continue
+            if _NOT_A_CALL.match(sentence, timeout=timeout):
+                return False  # a contact line or a request line of a listing
             if _REPORTED.search(sentence, timeout=timeout) or _STATEMENT.match(sentence, timeout=timeout):
                 return False  # a reported sentence or a statement is the story's
             if self.lexicon.cta_start.search(sentence, timeout=timeout) and \

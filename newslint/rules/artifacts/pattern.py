@@ -7,6 +7,8 @@ Options:
 - ``whole_block``: a match counts only if it is the whole block text (stripped);
   the finding then covers the block and the fix removes it.
 - ``unless``: regular expressions; a block matching any of them is left alone.
+- ``unless_beside``: with ``unless``, a block next to one matching ``unless`` is left
+  alone too: a line of a code listing, whose neighbours are code (default false).
 - ``suggestion``: replacement text; makes the fix replace the match with it.
 - ``remove_whole_block``: with ``fixable``, a match anywhere is flagged, and one that
   is the whole block text (stripped) gets a fix removing the block; a match inside
@@ -17,12 +19,12 @@ The message may use ``{match}`` and ``{suggestion}``.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from itertools import chain
 from typing import Any
 
-from newslint.document import BlockKind, Document
+from newslint.document import Block, BlockKind, Document
 from newslint.model import (
     DeclaredRule,
     Edit,
@@ -38,7 +40,8 @@ from newslint.options import Options
 from newslint.text.messages import fill, require_placeholders
 from newslint.text.patterns import compile_patterns, regex_timeout
 
-OPTIONS = {"patterns", "ignore_case", "blocks", "whole_block", "unless", "suggestion", "remove_whole_block"}
+OPTIONS = {"patterns", "ignore_case", "blocks", "whole_block", "unless", "unless_beside", "suggestion",
+           "remove_whole_block"}
 
 
 @dataclass(frozen=True)
@@ -49,22 +52,24 @@ class PatternRule(DeclaredRule):
     whole_block: bool
     suggestion: str | None
     remove_whole_block: bool = False
+    unless_beside: bool = False
 
     def check(self, document: Document) -> Iterator[Finding]:
-        for block in document.blocks:
+        blocks = document.blocks
+        for index, block in enumerate(blocks):
             if self.blocks is not None and block.kind not in self.blocks:
                 continue
             # `unless` is searched only in a block the pattern matches: most match nothing.
             if self.whole_block:
                 stripped = block.text.strip()
                 match = self.pattern.fullmatch(stripped, timeout=regex_timeout(stripped))
-                if match is not None and not self._excepted(block.text):
+                if match is not None and not self._excepted(block.text) and not self._in_listing(blocks, index):
                     fix = remove_block_fix(block, f"remove {stripped!r}") if self.fixable else None
                     yield whole_block_finding(self, document, block, self._message(stripped), fix)
                 continue
             matches = self.pattern.finditer(block.text, timeout=regex_timeout(block.text))
             first = next(matches, None)
-            if first is None or self._excepted(block.text):
+            if first is None or self._excepted(block.text) or self._in_listing(blocks, index):
                 continue
             for match in chain((first,), matches):
                 if match.end() == match.start():
@@ -79,6 +84,12 @@ class PatternRule(DeclaredRule):
 
     def _excepted(self, text: str) -> bool:
         return self.unless is not None and self.unless.search(text, timeout=regex_timeout(text)) is not None
+
+    def _in_listing(self, blocks: Sequence[Block], index: int) -> bool:
+        """With ``unless_beside``: the block before or after the one at `index` is excepted
+        (code), so the block is a line of a code listing, not a leftover."""
+        return self.unless_beside and any(
+            self._excepted(blocks[j].text) for j in (index - 1, index + 1) if 0 <= j < len(blocks))
 
     def _message(self, matched: str) -> str:
         return fill(self.message, {"match": matched, "suggestion": self.suggestion or ""})
@@ -109,6 +120,7 @@ def pattern_rule(spec: RuleSpec) -> PatternRule:
         whole_block=options.boolean("whole_block", False),
         suggestion=options.string("suggestion"),
         remove_whole_block=options.boolean("remove_whole_block", False),
+        unless_beside=options.boolean("unless_beside", False),
     )
 
 
