@@ -1368,9 +1368,7 @@ def _pronouns(sentence: _Sentence, mention: Mention, start: int, lexicon: Lexico
                 # participle's subject is the subject, so only people or groups passed rule out "their".
                 resume = index + 2
                 blocked[Number.SINGULAR] = False
-                blocked[Number.PLURAL] = plural_before or any(
-                    _may_be_plural_antecedent(tokens, position, lexicon) and _may_own_from_before(tokens, position, lexicon)
-                    for position in range(start, index))
+                blocked[Number.PLURAL] = plural_before or _plural_owner_between(tokens, start, index, lexicon)
             continue
         word = token.lower
         if word in lexicon.adverbs and (previous.lower in lexicon.verb_numbers or previous.lower in lexicon.modals):
@@ -1401,9 +1399,7 @@ def _pronouns(sentence: _Sentence, mention: Mention, start: int, lexicon: Lexico
             # The new clause is the subject's again: a plural passed in the clause before only rules
             # "their" out when it names people or groups ("as it nears the end of their inquiry").
             blocked[Number.SINGULAR] = False
-            blocked[Number.PLURAL] = plural_before or any(
-                _may_be_plural_antecedent(tokens, position, lexicon) and _may_own_from_before(tokens, position, lexicon)
-                for position in range(start, opener))
+            blocked[Number.PLURAL] = plural_before or _plural_owner_between(tokens, start, opener, lexicon)
             continue
         if word in lexicon.coordinators:
             verb_at = _skip_adverbs(tokens, index + 1, lexicon)
@@ -1569,6 +1565,13 @@ def _is_empty_it(tokens: Sequence[Token], index: int, lexicon: Lexicon) -> bool:
         return True
     return (following[0] in lexicon.modals or following[0] in lexicon.non_finite_triggers) \
         and len(following) > 1 and following[1] in lexicon.expletive_followers
+
+
+def _plural_owner_between(tokens: Sequence[Token], start: int, end: int, lexicon: Lexicon) -> bool:
+    """Whether a word in tokens[start:end] may be a plural that owns a later "their" (people
+    or groups named), which rules "their" out as the subject's."""
+    return any(_may_be_plural_antecedent(tokens, position, lexicon) and _may_own_from_before(tokens, position, lexicon)
+               for position in range(start, end))
 
 
 def _may_be_plural_antecedent(tokens: Sequence[Token], index: int, lexicon: Lexicon) -> bool:
