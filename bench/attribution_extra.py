@@ -73,5 +73,6 @@ def main(argv: list[str] | None = None) -> int:
     return label_set_main(argv, __doc__.split("\n\n")[0], "bench/attribution_extra.py", "attribution", LABEL_FILE, SET_NAME,
                           extra_articles, build, opt_in=True)
 
+
 if __name__ == "__main__":
     sys.exit(main())

@@ -76,6 +76,14 @@ def _pick(ids: list[str], count: int, salt: str = "pick:") -> list[str]:
     return sorted(sorted(ids, key=lambda article_id: _rank(article_id, salt))[:count])
 
 
+def pick_pages(sources: tuple[str, ...], taken: set[str], per_source: int, salt: str) -> list[str]:
+    """PER_SOURCE English, non-synthetic pages of each source, ranked by SALT, none of them TAKEN."""
+    ids: list[str] = []
+    for source in sources:
+        ids += _pick([page for page in _english_pages(source) if page not in taken], per_source, salt)
+    return ids
+
+
 def scraped_ids() -> list[str]:
     ids: list[str] = []
     for source in ("readability", "article-extraction-benchmark", "newspaper"):

@@ -30,9 +30,8 @@ sys.path.insert(0, str(BENCH))
 
 from corpus_sets import (
     Article,
-    _english_pages,
-    _pick,
     page_text,
+    pick_pages,
     scraped_ids,
     write_texts,
 )
@@ -48,11 +47,7 @@ LABEL_FILE = "furniture-heldout.tsv"
 
 
 def heldout_furniture_ids() -> list[str]:
-    taken = set(scraped_ids()) | set(extra_ids(EXTRA_PICK))
-    ids: list[str] = []
-    for source in SOURCES:
-        ids += _pick([page for page in _english_pages(source) if page not in taken], PER_SOURCE, SALT)
-    return ids
+    return pick_pages(SOURCES, set(scraped_ids()) | set(extra_ids(EXTRA_PICK)), PER_SOURCE, SALT)
 
 
 def heldout_furniture_articles() -> list[Article]:
@@ -66,6 +61,7 @@ def build() -> list[Article]:
 def main(argv: list[str] | None = None) -> int:
     return label_set_main(argv, __doc__.split("\n\n")[0], "bench/heldout_furniture.py", "furniture", LABEL_FILE, SET_NAME,
                           heldout_furniture_articles, build)
+
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -28,9 +28,8 @@ sys.path.insert(0, str(BENCH))
 
 from corpus_sets import (
     Article,
-    _english_pages,
-    _pick,
     page_text,
+    pick_pages,
     scraped_ids,
     write_texts,
 )
@@ -46,11 +45,7 @@ LABEL_FILE = "furniture-validation.tsv"
 
 def validation_ids() -> list[str]:
     """PER_SOURCE pages a source, ranked with SALT, from the pages no earlier set has taken."""
-    taken = set(scraped_ids()) | set(extra_ids()) | set(heldout_furniture_ids())
-    ids: list[str] = []
-    for source in SOURCES:
-        ids += _pick([page for page in _english_pages(source) if page not in taken], PER_SOURCE, SALT)
-    return ids
+    return pick_pages(SOURCES, set(scraped_ids()) | set(extra_ids()) | set(heldout_furniture_ids()), PER_SOURCE, SALT)
 
 
 def validation_articles() -> list[Article]:
@@ -64,6 +59,7 @@ def build() -> list[Article]:
 def main(argv: list[str] | None = None) -> int:
     return label_set_main(argv, __doc__.split("\n\n")[0], "bench/validation_pages.py", "furniture", LABEL_FILE, SET_NAME,
                           validation_articles, build)
+
 
 if __name__ == "__main__":
     sys.exit(main())
