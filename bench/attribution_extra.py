@@ -28,13 +28,10 @@ sys.path.insert(0, str(BENCH.parent))
 sys.path.insert(0, str(BENCH))
 
 from corpus_sets import (
-    Article,
     _newspaper_texts,
     _pick,
-    _text_of,
     _zyte_english_keys,
-    _zyte_truth,
-    write_texts,
+    body_text,
 )
 from heldout import ZYTE_PREFIX, _reviewed_elsewhere, heldout_ids
 from label_tool import label_set_main
@@ -60,18 +57,9 @@ def extra_ids() -> list[str]:
     return _pick(zyte, TOTAL - len(newspaper), SALT) + newspaper
 
 
-def extra_articles() -> list[Article]:
-    return [Article(SET_NAME, article_id, SET_NAME) for article_id in extra_ids()]
-
-
-def build() -> list[Article]:
-    truth = _zyte_truth()
-    return write_texts(extra_articles(), lambda article: _text_of(article, truth))
-
-
 def main(argv: list[str] | None = None) -> int:
     return label_set_main(argv, __doc__.split("\n\n")[0], "bench/attribution_extra.py", "attribution", LABEL_FILE, SET_NAME,
-                          extra_articles, build, opt_in=True)
+                          extra_ids, body_text, opt_in=True)
 
 
 if __name__ == "__main__":

@@ -21,6 +21,7 @@ The half is a hash of the id, so adding an article never moves another between h
 from __future__ import annotations
 
 import argparse
+import functools
 import gzip
 import hashlib
 import json
@@ -105,7 +106,9 @@ def _newspaper_texts() -> list[str]:
     return sorted(texts)
 
 
+@functools.lru_cache(maxsize=1)
 def _zyte_truth() -> dict[str, dict]:
+    """The Zyte benchmark's ground truth, read once (callers never change it)."""
     with open(CORPUS / "article-extraction-benchmark" / "ground-truth.json", encoding="utf-8") as handle:
         return json.load(handle)
 
@@ -146,6 +149,11 @@ def _text_of(article: Article, truth: dict[str, dict]) -> str:
     if "#" in article.id:
         return truth[article.id.split("#", 1)[1]]["articleBody"]
     return (CORPUS / article.id).read_text(encoding="utf-8")
+
+
+def body_text(article: Article) -> str:
+    """The text of ARTICLE, a Zyte ground-truth body or a newspaper text (`_text_of`)."""
+    return _text_of(article, _zyte_truth())
 
 
 def write_texts(chosen: list[Article], text_of: Callable[[Article], str]) -> list[Article]:

@@ -28,14 +28,11 @@ sys.path.insert(0, str(BENCH))
 
 import evaluate
 from corpus_sets import (
-    Article,
     _newspaper_texts,
     _pick,
-    _text_of,
     _zyte_english_keys,
-    _zyte_truth,
     bodies_ids,
-    write_texts,
+    body_text,
 )
 from label_tool import label_set_main
 
@@ -58,18 +55,9 @@ def heldout_ids() -> list[str]:
     return _pick(zyte, PER_SOURCE, SALT) + _pick(newspaper, PER_SOURCE, SALT)
 
 
-def heldout_articles() -> list[Article]:
-    return [Article(SET_NAME, article_id, SET_NAME) for article_id in heldout_ids()]
-
-
-def build() -> list[Article]:
-    truth = _zyte_truth()
-    return write_texts(heldout_articles(), lambda article: _text_of(article, truth))
-
-
 def main(argv: list[str] | None = None) -> int:
     return label_set_main(argv, __doc__.split("\n\n")[0], "bench/heldout.py", "attribution", LABEL_FILE, SET_NAME,
-                          heldout_articles, build, opt_in=True)
+                          heldout_ids, body_text, opt_in=True)
 
 
 if __name__ == "__main__":

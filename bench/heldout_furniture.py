@@ -29,11 +29,9 @@ sys.path.insert(0, str(BENCH.parent))
 sys.path.insert(0, str(BENCH))
 
 from corpus_sets import (
-    Article,
     page_text,
     pick_pages,
     scraped_ids,
-    write_texts,
 )
 from extra_pages import extra_ids
 from label_tool import label_set_main
@@ -50,17 +48,9 @@ def heldout_furniture_ids() -> list[str]:
     return pick_pages(SOURCES, set(scraped_ids()) | set(extra_ids(EXTRA_PICK)), PER_SOURCE, SALT)
 
 
-def heldout_furniture_articles() -> list[Article]:
-    return [Article(SET_NAME, page, SET_NAME) for page in heldout_furniture_ids()]
-
-
-def build() -> list[Article]:
-    return write_texts(heldout_furniture_articles(), lambda article: page_text(article.id))
-
-
 def main(argv: list[str] | None = None) -> int:
     return label_set_main(argv, __doc__.split("\n\n")[0], "bench/heldout_furniture.py", "furniture", LABEL_FILE, SET_NAME,
-                          heldout_furniture_articles, build)
+                          heldout_furniture_ids, lambda article: page_text(article.id))
 
 
 if __name__ == "__main__":

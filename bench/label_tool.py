@@ -18,7 +18,7 @@ import sys
 from collections.abc import Callable, Sequence
 
 import evaluate
-from corpus_sets import REPO, Article, articles
+from corpus_sets import REPO, Article, articles, write_texts
 
 
 def _article(set_name: str, article_id: str) -> Article:
@@ -91,24 +91,25 @@ def run_set_command(args: argparse.Namespace, chosen: Sequence[Article],
 
 
 def label_set_main(argv: list[str] | None, description: str, script: str, family: str, label_file: str,
-                   set_name: str, chosen: Callable[[], Sequence[Article]],
-                   build: Callable[[], Sequence[Article]], *, opt_in: bool = False) -> int:
-    """The command line of a labelled set script: the labeller's commands (`set_commands`),
-    then ``measure [--opt-in] [--show fn,fp]``, which scores the CHOSEN articles against
-    LABEL_FILE as bench/evaluate.py scores FAMILY and prints the figures as one JSON line."""
+                   set_name: str, ids: Callable[[], Sequence[str]], text_of: Callable[[Article], str], *,
+                   opt_in: bool = False) -> int:
+    """The command line of a labelled set script whose articles are IDS: the labeller's
+    commands (`set_commands`; build writes TEXT_OF each article), then ``measure [--opt-in]
+    [--show fn,fp]``, which scores them against LABEL_FILE as bench/evaluate.py scores FAMILY
+    and prints the figures as one JSON line."""
     parser, sub = set_commands(description)
     run = sub.add_parser("measure")
     if opt_in:
         run.add_argument("--opt-in", action="store_true", help="also run the opt-in rules (NL402)")
     run.add_argument("--show", default="", help="comma-separated: fn (missed labels), fp (wrong findings)")
     args = parser.parse_args(argv)
-    articles_chosen = chosen()
-    done = run_set_command(args, articles_chosen, build, script)
+    chosen = [Article(set_name, article_id, set_name) for article_id in ids()]
+    done = run_set_command(args, chosen, lambda: write_texts(chosen, text_of), script)
     if done is not None:
         return done
     evaluate.OPT_IN = bool(getattr(args, "opt_in", False))
     show = set(filter(None, args.show.split(",")))
-    print(json.dumps(evaluate.score_label_file(family, label_file, articles_chosen, set_name, show)))
+    print(json.dumps(evaluate.score_label_file(family, label_file, chosen, set_name, show)))
     return 0
 
 

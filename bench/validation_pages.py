@@ -27,11 +27,9 @@ sys.path.insert(0, str(BENCH.parent))
 sys.path.insert(0, str(BENCH))
 
 from corpus_sets import (
-    Article,
     page_text,
     pick_pages,
     scraped_ids,
-    write_texts,
 )
 from extra_pages import SOURCES, extra_ids
 from heldout_furniture import heldout_furniture_ids
@@ -48,17 +46,9 @@ def validation_ids() -> list[str]:
     return pick_pages(SOURCES, set(scraped_ids()) | set(extra_ids()) | set(heldout_furniture_ids()), PER_SOURCE, SALT)
 
 
-def validation_articles() -> list[Article]:
-    return [Article(SET_NAME, page, SET_NAME) for page in validation_ids()]
-
-
-def build() -> list[Article]:
-    return write_texts(validation_articles(), lambda article: page_text(article.id))
-
-
 def main(argv: list[str] | None = None) -> int:
     return label_set_main(argv, __doc__.split("\n\n")[0], "bench/validation_pages.py", "furniture", LABEL_FILE, SET_NAME,
-                          validation_articles, build)
+                          validation_ids, lambda article: page_text(article.id))
 
 
 if __name__ == "__main__":
