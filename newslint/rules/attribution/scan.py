@@ -48,11 +48,11 @@ _WORD = regex.compile(r"\S+")
 _TRAILING_PUNCTUATION = ".!?\u2026\"'\u201d\u2019"
 # "— Name (@handle) March 3, 2021": the credit line under an embedded social post.
 _POST_CREDIT = regex.compile(r"^\s*[\u2014\u2013-]\s*[^\n]{0,80}\(@\w+\)")
-PASSIVE_WINDOW = 40
+PASSIVE_WINDOW = 40  # characters before an active cue searched for "was", "is being", ...
 # Figures of these kinds take a source from the sentence before only within their paragraph:
 # "Police said 416 motorists died last year.\n\nLast week, 12 people died ..." is a new count,
 # where a poll's numbers run on across paragraphs.
-PARAGRAPH_BOUND_KINDS = frozenset({"casualty"})  # characters before an active cue searched for "was", "is being", ...
+PARAGRAPH_BOUND_KINDS = frozenset({"casualty"})
 
 
 @dataclass(frozen=True, slots=True)
