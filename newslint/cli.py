@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import gc
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -62,6 +63,10 @@ class UsageFailure(click.ClickException):
 
     def show(self, file: object = None) -> None:
         click.echo(f"newslint: error: {self.message}", err=True)
+
+
+# Allocations between young-generation collections (CPython's default is 700).
+GC_YOUNG_THRESHOLD = 20_000
 
 
 def _split_codes(values: Sequence[str]) -> tuple[str, ...]:
@@ -242,6 +247,10 @@ def _one_line(error: click.UsageError) -> click.ClickException:
 def main() -> None:
     """Lint news articles for scraper artifacts, duplicated captions, inconsistent
     number and unattributed figures."""
+    # Start-up creates thousands of long-lived objects (rule classes, lexicons, compiled
+    # patterns); the default thresholds would scan them dozens of times before the first
+    # article is read. Collections still run, an order of magnitude less often.
+    gc.set_threshold(GC_YOUNG_THRESHOLD)
 
 
 @main.command()

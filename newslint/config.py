@@ -14,11 +14,12 @@ import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import Any
-
-import pathspec
+from typing import TYPE_CHECKING, Any
 
 from newslint.model import Severity
+
+if TYPE_CHECKING:
+    import pathspec
 
 CONFIG_FILES = ("newslint.toml", "pyproject.toml")
 KEYS = {"select", "ignore", "extend-select", "severity", "per-file-ignores", "rule-packs", "exclude",
@@ -75,6 +76,8 @@ class Config:
 def _glob(patterns: tuple[str, ...]) -> pathspec.GitIgnoreSpec:
     """Patterns compiled once with .gitignore rules: one without a slash matches a name at any
     depth, one with a slash is anchored to the config's directory, `dir/` matches a directory."""
+    import pathspec  # a run over named files with no per-file-ignores never needs it
+
     return pathspec.GitIgnoreSpec.from_lines(patterns)
 
 

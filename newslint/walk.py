@@ -15,11 +15,13 @@ import os
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-
-import pathspec
+from typing import TYPE_CHECKING
 
 from newslint.config import Config, ConfigResolver
 from newslint.registry import Registry
+
+if TYPE_CHECKING:
+    import pathspec
 
 
 @dataclass(frozen=True)
@@ -126,6 +128,8 @@ def _read_ignore_file(directory: str, name: str) -> tuple[IgnoreFile, ...]:
             lines = handle.read().splitlines()
     except OSError:
         return ()
+    import pathspec  # only a directory walk reads .gitignore files
+
     return (IgnoreFile(os.path.abspath(directory), pathspec.GitIgnoreSpec.from_lines(lines)),)
 
 

@@ -135,3 +135,21 @@ def test_a_text_check_imports_no_other_reader_or_format(tmp_path: Path) -> None:
              "print(sorted(m for m in sys.modules if m.startswith(('newslint.readers.', 'newslint.formats.'))))")
     done = subprocess.run([sys.executable, "-c", probe, str(story)], capture_output=True, text=True, check=True)
     assert done.stdout.strip().splitlines()[-1] == "['newslint.formats.builtin', 'newslint.readers.text']"
+
+
+def test_checking_named_files_leaves_the_gitignore_matcher_unimported(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    (tmp_path / "story.txt").write_text("The pier reopened on Monday.\n", encoding="utf-8")
+    probe = ("import sys\nfrom newslint.cli import main\nsys.argv = ['newslint', 'check', '--no-cache', *sys.argv[1:]]\n"
+             "try:\n    main()\nexcept SystemExit:\n    pass\n"
+             "print('pathspec' in sys.modules)")
+
+    def imports_pathspec(*arguments: str) -> bool:
+        done = subprocess.run([sys.executable, "-c", probe, *arguments], capture_output=True, text=True, check=True,
+                              cwd=tmp_path)
+        return done.stdout.strip().splitlines()[-1] == "True"
+
+    assert not imports_pathspec("story.txt")
+    assert imports_pathspec(".")  # a walk reads .gitignore files and the excludes
