@@ -638,3 +638,34 @@ def test_nl301_and_nl302_share_one_analysis_per_document(monkeypatch: pytest.Mon
     result = check_bytes("story.txt", text, registry, registry.select(["NL301", "NL302"]))
     assert {item.code for item in result.findings} >= {"NL301"}
     assert analysed == ["story.txt"]
+
+
+# --- Fourth round: antecedents named around other words -------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("Before its collapse, the firm were the biggest company in town. Its closure hit hard.",
+                 [("NL301", "were"), ("NL301", "Its")], id="a-plural-linking-verb-before-its-complement"),
+    pytest.param("Mining group DMC Resources has seen a rise in profits. DMC said they made a record profit. "
+                 "It said the rise would continue.",
+                 [("NL301", "they"), ("NL301", "It")], id="a-plural-looking-name-with-a-singular-verb"),
+    pytest.param("Council candidate Dana Lee said the party has changed their rules. The party has a new leader.",
+                 [("NL301", "their")], id="a-person-noun-before-a-name-is-that-person"),
+    pytest.param("The firm has a new owner. The firm has sold an Acme unit to clear their debts.",
+                 [("NL301", "their")], id="a-capitalised-modifier-in-a-noun-phrase"),
+])
+def test_nl301_fourth_round_flags(rules, text: str, expected: list[tuple[str, str]]) -> None:
+    assert codes_and_words(rules, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Before its collapse, the firm were criticised by the regulator. Its report was damning.",
+                 id="a-noun-after-a-preposition-is-no-complement"),
+    pytest.param("The Greens have objected to the plan. The council said they would appeal. The council is split.",
+                 id="a-plural-looking-name-with-a-plural-verb-may-be-they"),
+    pytest.param("Each candidate said the party has changed their rules. The party has a new leader.",
+                 id="a-person-noun-without-a-name-may-be-they"),
+    pytest.param("The firm has a new owner. The firm has sold an Acme unit to the Bradleys for their farm.",
+                 id="a-plural-name-after-the-modifier-may-own-their"),
+])
+def test_nl301_fourth_round_leaves_alone(rules, text: str) -> None:
+    assert codes_and_words(rules, text) == []

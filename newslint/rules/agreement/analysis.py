@@ -1419,6 +1419,11 @@ def _pronouns(sentence: _Sentence, mention: Mention, start: int, lexicon: Lexico
             if not blocked[number] and not _refers_back_further(sentence, index, number, lexicon):
                 yield _use(sentence, mention.subject, number, False, token, _example(sentence, index, index))
             continue
+        if index not in sentence.mention_tokens and _is_name_modifier(tokens, index, lexicon):
+            # "an HIV prevalence", "a US market": a name modifying a noun names no one to own "their".
+            if previous.lower in lexicon.singular_determiners:
+                blocked[Number.SINGULAR] = True
+            continue
         if word in lexicon.singular_subject_pronouns or word in lexicon.plural_subject_pronouns \
                 or word in lexicon.personal_pronouns or index in sentence.mention_tokens \
                 or (token.is_capitalised and word not in lexicon.clause_openers
@@ -1429,6 +1434,26 @@ def _pronouns(sentence: _Sentence, mention: Mention, start: int, lexicon: Lexico
             blocked[Number.PLURAL] = True
         elif previous.lower in lexicon.singular_determiners and token.is_lowercase_word:
             blocked[Number.SINGULAR] = True
+
+
+def _is_name_modifier(tokens: Sequence[Token], index: int, lexicon: Lexicon) -> bool:
+    """A capitalised word between a determiner and a lower-case noun ("an HIV prevalence")."""
+    token = tokens[index]
+    if not token.is_capitalised or not token.is_word or index < 1 or index + 1 >= len(tokens) \
+            or tokens[index - 1].lower not in lexicon.determiners or tokens[index - 1].lower in lexicon.thing_relatives:
+        return False
+    noun = tokens[index + 1]
+    word = noun.lower
+    return noun.is_lowercase_word and not noun.quoted and not _opens_predicate(noun, lexicon) \
+        and word not in lexicon.verb_numbers and word not in lexicon.prepositions \
+        and word not in lexicon.coordinators and word not in lexicon.clause_breaks and word not in lexicon.adverbs \
+        and word not in lexicon.person_relatives and _pronoun_like(word, lexicon) is False
+
+
+def _pronoun_like(word: str, lexicon: Lexicon) -> bool:
+    return word in lexicon.singular_pronouns or word in lexicon.plural_pronouns \
+        or word in lexicon.singular_subject_pronouns or word in lexicon.plural_subject_pronouns \
+        or word in lexicon.personal_pronouns
 
 
 def _opens_participle_clause(tokens: Sequence[Token], index: int, lexicon: Lexicon) -> bool:
@@ -1509,6 +1534,8 @@ def _may_be_plural_speaker(tokens: Sequence[Token], index: int, lexicon: Lexicon
             or word in lexicon.person_nouns:
         return True
     if token.is_capitalised and token.is_word:
+        if _singular_verb_after(tokens, index, lexicon):
+            return False  # "WMC Resources has seen": the verb shows the name is one body
         beside = [tokens[i].lower for i in (index - 1, index + 1) if 0 <= i < len(tokens)]
         return _looks_plural(word, lexicon) or any(other in lexicon.coordinators for other in beside)
     if not _looks_plural(word, lexicon):
@@ -1583,14 +1610,30 @@ def _may_be_plural_antecedent(tokens: Sequence[Token], index: int, lexicon: Lexi
     previous = tokens[index - 1].lower if index > 0 else ""
     if word in lexicon.person_nouns or (previous in lexicon.determiners and _is_person(
             word, lexicon, agent_endings=previous in lexicon.distributive_determiners)):
-        return True
+        return not _names_a_person_after(tokens, index)
     if not _looks_plural(word, lexicon):
         return False
+    if token.is_capitalised and _singular_verb_after(tokens, index, lexicon):
+        return False  # "Continental Airlines has cut": one body, whatever its last word
     following = tokens[index + 1].lower if index + 1 < len(tokens) else ""
     verb_position = previous in lexicon.coordinators or previous in lexicon.adverbs \
         or previous in lexicon.person_relatives or previous in lexicon.thing_relatives
     verb_context = following in lexicon.infinitive_markers or following in lexicon.determiners
     return not (verb_position and verb_context)  # "and continues to press", "who takes the"
+
+
+def _names_a_person_after(tokens: Sequence[Token], index: int) -> bool:
+    """Whether a noun for a person at `index` is followed by that person's name ("candidate Dana
+    Reyes", "spokesman Todd Lee"): a named person is "he" or "she", not the "they" of "each voter"."""
+    return index + 1 < len(tokens) and tokens[index + 1].is_capitalised and tokens[index + 1].is_word \
+        and not tokens[index + 1].quoted
+
+
+def _singular_verb_after(tokens: Sequence[Token], index: int, lexicon: Lexicon) -> bool:
+    """Whether a singular number-marked verb follows the word at `index` ("Airlines has")."""
+    following = _skip_adverbs(tokens, index + 1, lexicon)
+    return following is not None and _is_number_marked(tokens[following], lexicon) \
+        and lexicon.verb_numbers[tokens[following].lower]
 
 
 def _may_own_from_before(tokens: Sequence[Token], index: int, lexicon: Lexicon) -> bool:
