@@ -652,6 +652,10 @@ def test_nl301_and_nl302_share_one_analysis_per_document(monkeypatch: pytest.Mon
                  [("NL301", "their")], id="a-person-noun-before-a-name-is-that-person"),
     pytest.param("The firm has a new owner. The firm has sold an Acme unit to clear their debts.",
                  [("NL301", "their")], id="a-capitalised-modifier-in-a-noun-phrase"),
+    pytest.param("The government are planning cuts. The government said it was addressing the shortfall.",
+                 [("NL301", "are"), ("NL301", "it")], id="it-before-a-progressive-is-the-subject"),
+    pytest.param("Apple, Zenko and Google have replied. Zenko has cut prices. The company are hiring.",
+                 [("NL301", "has"), ("NL301", "are")], id="a-name-after-a-list-comma-is-no-persons"),
 ])
 def test_nl301_fourth_round_flags(rules, text: str, expected: list[tuple[str, str]]) -> None:
     assert codes_and_words(rules, text) == expected
@@ -666,6 +670,10 @@ def test_nl301_fourth_round_flags(rules, text: str, expected: list[tuple[str, st
                  id="a-person-noun-without-a-name-may-be-they"),
     pytest.param("The firm has a new owner. The firm has sold an Acme unit to the Bradleys for their farm.",
                  id="a-plural-name-after-the-modifier-may-own-their"),
+    pytest.param("The government are planning cuts. The government said it was becoming clear that cuts would come.",
+                 id="an-empty-it-takes-some-progressives-too"),
+    pytest.param("Apple chief Dana Zenko has cut prices. The company are hiring.",
+                 id="a-name-after-a-first-name-is-a-persons"),
 ])
 def test_nl301_fourth_round_leaves_alone(rules, text: str) -> None:
     assert codes_and_words(rules, text) == []

@@ -447,7 +447,7 @@ class _PersonLikeNames:
                 bare = word.rstrip(".").lower()
                 if bare in lexicon.person_titles:
                     return True
-                if word[0].isupper() and not word.endswith(".") and bare not in lexicon.determiners \
+                if word[0].isupper() and word[-1].isalnum() and bare not in lexicon.determiners \
                         and bare not in lexicon.clause_openers and bare not in lexicon.prepositions \
                         and bare not in lexicon.coordinators and bare not in lexicon.not_names:
                     return True
@@ -1589,9 +1589,15 @@ def _is_empty_it(tokens: Sequence[Token], index: int, lexicon: Lexicon) -> bool:
     if not following:
         return True
     if following[0] in lexicon.expletive_followers:
-        return True
+        return not _is_progressive(following, lexicon)
     return (following[0] in lexicon.modals or following[0] in lexicon.non_finite_triggers) \
         and len(following) > 1 and following[1] in lexicon.expletive_followers
+
+
+def _is_progressive(words: Sequence[str], lexicon: Lexicon) -> bool:
+    """ "is planning", "was considering": a form of "be" and an -ing verb, whose subject is someone."""
+    return len(words) > 1 and words[0] in lexicon.verb_numbers and words[1].endswith("ing") and len(words[1]) > 5 \
+        and words[1] not in lexicon.expletive_progressives
 
 
 def _plural_owner_between(tokens: Sequence[Token], start: int, end: int, lexicon: Lexicon) -> bool:
