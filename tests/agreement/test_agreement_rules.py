@@ -656,6 +656,10 @@ def test_nl301_and_nl302_share_one_analysis_per_document(monkeypatch: pytest.Mon
                  [("NL301", "are"), ("NL301", "it")], id="it-before-a-progressive-is-the-subject"),
     pytest.param("Apple, Zenko and Google have replied. Zenko has cut prices. The company are hiring.",
                  [("NL301", "has"), ("NL301", "are")], id="a-name-after-a-list-comma-is-no-persons"),
+    pytest.param("The FBI is making arrangements to interview Dana Lee as it nears the end of their inquiry.",
+                 [("NL301", "their")], id="a-person-named-as-an-object-is-never-it"),
+    pytest.param("The FBI are busy. The FBI have interviewed Dana Lee about its inquiry.",
+                 [("NL301", "its")], id="a-person-does-not-own-its"),
 ])
 def test_nl301_fourth_round_flags(rules, text: str, expected: list[tuple[str, str]]) -> None:
     assert codes_and_words(rules, text) == expected
@@ -674,6 +678,14 @@ def test_nl301_fourth_round_flags(rules, text: str, expected: list[tuple[str, st
                  id="an-empty-it-takes-some-progressives-too"),
     pytest.param("Apple chief Dana Zenko has cut prices. The company are hiring.",
                  id="a-name-after-a-first-name-is-a-persons"),
+    pytest.param("The FBI is busy. The FBI has questioned Dana Lee about their role.",
+                 id="a-person-may-be-they"),
+    pytest.param("The FBI is busy. The FBI has told Dana Lee that their rights are safe.",
+                 id="a-person-after-a-reporting-verb-opens-a-clause"),
+    pytest.param("The FBI is busy. The FBI has met the Lees as it nears the end of their inquiry.",
+                 id="a-family-name-in-the-plural-may-own-their"),
+    pytest.param("The FBI is busy. The FBI has interviewed Dana Lee, Sam Kim and Jo Park about their roles.",
+                 id="people-joined-by-and-may-own-their"),
 ])
 def test_nl301_fourth_round_leaves_alone(rules, text: str) -> None:
     assert codes_and_words(rules, text) == []

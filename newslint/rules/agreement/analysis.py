@@ -1419,6 +1419,19 @@ def _pronouns(sentence: _Sentence, mention: Mention, start: int, lexicon: Lexico
             if not blocked[number] and not _refers_back_further(sentence, index, number, lexicon):
                 yield _use(sentence, mention.subject, number, False, token, _example(sentence, index, index))
             continue
+        name_end = None if previous.lower in lexicon.reporting_verbs \
+            else _person_name_end(tokens, index, sentence.mention_tokens, lexicon)
+        if name_end is not None:
+            # "to interview Dana Lee as it nears the end of their inquiry": a person named as an
+            # object is never "it", so the clause may resume with the subject's "it"; a person may
+            # be "they" ("questioned Dana Lee about their role"), and a person who is a new clause's
+            # subject ("Dana Lee said ...") starts a clause of their own.
+            blocked[Number.PLURAL] = True
+            after = tokens[name_end + 1] if name_end + 1 < len(tokens) else None
+            if after is not None and (_is_number_marked(after, lexicon) or _opens_predicate(after, lexicon)):
+                blocked[Number.SINGULAR] = own_subject = True
+            resume = name_end + 1
+            continue
         if index not in sentence.mention_tokens and _is_name_modifier(tokens, index, lexicon):
             # "an HIV prevalence", "a US market": a name modifying a noun names no one to own "their".
             if previous.lower in lexicon.singular_determiners:
@@ -1434,6 +1447,35 @@ def _pronouns(sentence: _Sentence, mention: Mention, start: int, lexicon: Lexico
             blocked[Number.PLURAL] = True
         elif previous.lower in lexicon.singular_determiners and token.is_lowercase_word:
             blocked[Number.SINGULAR] = True
+
+
+MAX_PERSON_NAME_WORDS = 3
+
+
+def _person_name_end(tokens: Sequence[Token], index: int, mention_tokens: frozenset[int], lexicon: Lexicon) -> int | None:
+    """The last word of a person's name starting at `index` within a sentence: two or three
+    capitalised words after a lower-case word or a comma ("interview Dana Lee"), none shaped
+    like a plural, an organisation's name or a day ("the Lees", "Acme Holdings", "NASA")."""
+    if index < 1 or index in mention_tokens or not tokens[index].is_capitalised or not tokens[index].is_word:
+        return None
+    before = tokens[index - 1]
+    if not (before.is_lowercase_word or before.text == ",") or before.lower in lexicon.determiners:
+        return None
+    end = index
+    while end + 1 < len(tokens) and tokens[end + 1].is_capitalised and tokens[end + 1].is_word \
+            and end + 1 - index < MAX_PERSON_NAME_WORDS:
+        end += 1
+    if end == index or (end + 1 < len(tokens) and tokens[end + 1].is_capitalised and tokens[end + 1].is_word):
+        return None
+    for position in range(index, end + 1):
+        token = tokens[position]
+        word = token.lower
+        if position in mention_tokens or token.quoted or _looks_plural(word, lexicon) \
+                or word in lexicon.organisation_suffixes or word in lexicon.collective_nouns \
+                or word in lexicon.clause_openers or word in lexicon.not_names or word in lexicon.prepositions \
+                or _is_organisation_shaped(token.text, lexicon) or not token.text[1:].islower():
+            return None
+    return end
 
 
 def _is_name_modifier(tokens: Sequence[Token], index: int, lexicon: Lexicon) -> bool:
