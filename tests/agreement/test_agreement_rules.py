@@ -660,6 +660,8 @@ def test_nl301_and_nl302_share_one_analysis_per_document(monkeypatch: pytest.Mon
                  [("NL301", "their")], id="a-person-named-as-an-object-is-never-it"),
     pytest.param("The FBI are busy. The FBI have interviewed Dana Lee about its inquiry.",
                  [("NL301", "its")], id="a-person-does-not-own-its"),
+    pytest.param("The campaign is busy. The mayor backed Lee, and the campaign has touted his endorsement on their "
+                 "website.", [("NL301", "their")], id="a-persons-possessive-names-no-owner"),
 ])
 def test_nl301_fourth_round_flags(rules, text: str, expected: list[tuple[str, str]]) -> None:
     assert codes_and_words(rules, text) == expected
@@ -686,6 +688,10 @@ def test_nl301_fourth_round_flags(rules, text: str, expected: list[tuple[str, st
                  id="a-family-name-in-the-plural-may-own-their"),
     pytest.param("The FBI is busy. The FBI has interviewed Dana Lee, Sam Kim and Jo Park about their roles.",
                  id="people-joined-by-and-may-own-their"),
+    pytest.param("The campaign is busy. The campaign has touted his supporters on their website.",
+                 id="the-noun-after-a-persons-possessive-may-own-their"),
+    pytest.param("The campaign is busy. The campaign said his aides would publish their plans.",
+                 id="a-persons-possessive-after-a-reporting-verb-opens-a-clause"),
 ])
 def test_nl301_fourth_round_leaves_alone(rules, text: str) -> None:
     assert codes_and_words(rules, text) == []

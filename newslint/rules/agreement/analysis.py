@@ -1419,6 +1419,9 @@ def _pronouns(sentence: _Sentence, mention: Mention, start: int, lexicon: Lexico
             if not blocked[number] and not _refers_back_further(sentence, index, number, lexicon):
                 yield _use(sentence, mention.subject, number, False, token, _example(sentence, index, index))
             continue
+        if word in lexicon.personal_pronouns and word in lexicon.determiners and following is not None \
+                and following.is_lowercase_word and previous.lower not in lexicon.reporting_verbs:
+            continue  # "has touted his endorsement on their page": a person's possessive names no "it" or "they"
         name_end = None if previous.lower in lexicon.reporting_verbs \
             else _person_name_end(tokens, index, sentence.mention_tokens, lexicon)
         if name_end is not None:
