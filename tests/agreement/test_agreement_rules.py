@@ -662,6 +662,9 @@ def test_nl301_and_nl302_share_one_analysis_per_document(monkeypatch: pytest.Mon
                  [("NL301", "its")], id="a-person-does-not-own-its"),
     pytest.param("The campaign is busy. The mayor backed Lee, and the campaign has touted his endorsement on their "
                  "website.", [("NL301", "their")], id="a-persons-possessive-names-no-owner"),
+    pytest.param("Both of the golf courses hosted campaign events in March. The campaign on Tuesday responded that "
+                 "they had moved. The campaign is growing.",
+                 [("NL301", "they"), ("NL301", "is")], id="a-quantifier-before-of-defers-to-its-noun"),
 ])
 def test_nl301_fourth_round_flags(rules, text: str, expected: list[tuple[str, str]]) -> None:
     assert codes_and_words(rules, text) == expected
@@ -692,6 +695,8 @@ def test_nl301_fourth_round_flags(rules, text: str, expected: list[tuple[str, st
                  id="the-noun-after-a-persons-possessive-may-own-their"),
     pytest.param("The campaign is busy. The campaign said his aides would publish their plans.",
                  id="a-persons-possessive-after-a-reporting-verb-opens-a-clause"),
+    pytest.param("Both of the donors hosted campaign events in March. The campaign on Tuesday responded that "
+                 "they had moved. The campaign is growing.", id="a-quantifier-of-people-may-be-they"),
 ])
 def test_nl301_fourth_round_leaves_alone(rules, text: str) -> None:
     assert codes_and_words(rules, text) == []

@@ -1575,6 +1575,9 @@ def _may_be_plural_speaker(tokens: Sequence[Token], index: int, lexicon: Lexicon
     ("the Democrats", "Acme and Zenko"); not things ("profits", "shares", "acts")."""
     token = tokens[index]
     word = token.lower
+    if (word in lexicon.coordinators or word in lexicon.distributive_determiners) \
+            and index + 1 < len(tokens) and tokens[index + 1].lower == "of":
+        return False  # "both of the golf courses": the noun after "of" says who or what is meant
     if word in lexicon.plural_nouns or word in lexicon.plural_pronouns or word in lexicon.plural_subject_pronouns \
             or word in lexicon.person_nouns:
         return True
