@@ -665,6 +665,8 @@ def test_nl301_and_nl302_share_one_analysis_per_document(monkeypatch: pytest.Mon
     pytest.param("Both of the golf courses hosted campaign events in March. The campaign on Tuesday responded that "
                  "they had moved. The campaign is growing.",
                  [("NL301", "they"), ("NL301", "is")], id="a-quantifier-before-of-defers-to-its-noun"),
+    pytest.param("The gang has robbed three banks. The gang has fled abroad. The gang were caught in May.",
+                 [("NL301", "were")], id="an-informal-collective-noun"),
 ])
 def test_nl301_fourth_round_flags(rules, text: str, expected: list[tuple[str, str]]) -> None:
     assert codes_and_words(rules, text) == expected
@@ -697,6 +699,8 @@ def test_nl301_fourth_round_flags(rules, text: str, expected: list[tuple[str, st
                  id="a-persons-possessive-after-a-reporting-verb-opens-a-clause"),
     pytest.param("Both of the donors hosted campaign events in March. The campaign on Tuesday responded that "
                  "they had moved. The campaign is growing.", id="a-quantifier-of-people-may-be-they"),
+    pytest.param("The gang has robbed three banks. The gang members were caught in May.",
+                 id="a-collective-noun-modifying-people"),
 ])
 def test_nl301_fourth_round_leaves_alone(rules, text: str) -> None:
     assert codes_and_words(rules, text) == []
