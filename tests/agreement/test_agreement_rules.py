@@ -262,12 +262,12 @@ def _pack_rule(tmp_path: Path, options: str, lexicon: str | None = None) -> obje
 
 
 def test_a_newsroom_extends_the_lexicon_with_its_own_file(tmp_path: Path) -> None:
-    text = "The syndicate has voted. The syndicate have also elected a chair. The syndicate has a new office."
+    text = "The guild has voted. The guild have also elected a chair. The guild has a new office."
     builtin = _pack_rule(tmp_path, 'lexicons = ["newslint:lexicons/agreement.toml"]')
     extended = _pack_rule(tmp_path, 'lexicons = ["newslint:lexicons/agreement.toml", "extra.toml"]',
-                          'collective_nouns = ["syndicate"]\n')
+                          'collective_nouns = ["guild"]\n')
     assert findings([builtin], text) == []
-    assert findings([extended], text) == [("XY301", "have", "have: the syndicate plural vs singular")]
+    assert findings([extended], text) == [("XY301", "have", "have: the guild plural vs singular")]
 
 
 def test_an_inline_lexicon_table_extends_it_too(tmp_path: Path) -> None:
