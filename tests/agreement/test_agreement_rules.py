@@ -262,12 +262,12 @@ def _pack_rule(tmp_path: Path, options: str, lexicon: str | None = None) -> obje
 
 
 def test_a_newsroom_extends_the_lexicon_with_its_own_file(tmp_path: Path) -> None:
-    text = "The syndicate has voted. The syndicate have also elected a chair. The syndicate has a new office."
+    text = "The guild has voted. The guild have also elected a chair. The guild has a new office."
     builtin = _pack_rule(tmp_path, 'lexicons = ["newslint:lexicons/agreement.toml"]')
     extended = _pack_rule(tmp_path, 'lexicons = ["newslint:lexicons/agreement.toml", "extra.toml"]',
-                          'collective_nouns = ["syndicate"]\n')
+                          'collective_nouns = ["guild"]\n')
     assert findings([builtin], text) == []
-    assert findings([extended], text) == [("XY301", "have", "have: the syndicate plural vs singular")]
+    assert findings([extended], text) == [("XY301", "have", "have: the guild plural vs singular")]
 
 
 def test_an_inline_lexicon_table_extends_it_too(tmp_path: Path) -> None:
@@ -638,3 +638,69 @@ def test_nl301_and_nl302_share_one_analysis_per_document(monkeypatch: pytest.Mon
     result = check_bytes("story.txt", text, registry, registry.select(["NL301", "NL302"]))
     assert {item.code for item in result.findings} >= {"NL301"}
     assert analysed == ["story.txt"]
+
+
+# --- Fourth round: antecedents named around other words -------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("Before its collapse, the firm were the biggest company in town. Its closure hit hard.",
+                 [("NL301", "were"), ("NL301", "Its")], id="a-plural-linking-verb-before-its-complement"),
+    pytest.param("Mining group DMC Resources has seen a rise in profits. DMC said they made a record profit. "
+                 "It said the rise would continue.",
+                 [("NL301", "they"), ("NL301", "It")], id="a-plural-looking-name-with-a-singular-verb"),
+    pytest.param("Council candidate Dana Lee said the party has changed their rules. The party has a new leader.",
+                 [("NL301", "their")], id="a-person-noun-before-a-name-is-that-person"),
+    pytest.param("The firm has a new owner. The firm has sold an Acme unit to clear their debts.",
+                 [("NL301", "their")], id="a-capitalised-modifier-in-a-noun-phrase"),
+    pytest.param("The government are planning cuts. The government said it was addressing the shortfall.",
+                 [("NL301", "are"), ("NL301", "it")], id="it-before-a-progressive-is-the-subject"),
+    pytest.param("Apple, Zenko and Google have replied. Zenko has cut prices. The company are hiring.",
+                 [("NL301", "has"), ("NL301", "are")], id="a-name-after-a-list-comma-is-no-persons"),
+    pytest.param("The FBI is making arrangements to interview Dana Lee as it nears the end of their inquiry.",
+                 [("NL301", "their")], id="a-person-named-as-an-object-is-never-it"),
+    pytest.param("The FBI are busy. The FBI have interviewed Dana Lee about its inquiry.",
+                 [("NL301", "its")], id="a-person-does-not-own-its"),
+    pytest.param("The campaign is busy. The mayor backed Lee, and the campaign has touted his endorsement on their "
+                 "website.", [("NL301", "their")], id="a-persons-possessive-names-no-owner"),
+    pytest.param("Both of the golf courses hosted campaign events in March. The campaign on Tuesday responded that "
+                 "they had moved. The campaign is growing.",
+                 [("NL301", "they"), ("NL301", "is")], id="a-quantifier-before-of-defers-to-its-noun"),
+    pytest.param("The gang has robbed three banks. The gang has fled abroad. The gang were caught in May.",
+                 [("NL301", "were")], id="an-informal-collective-noun"),
+])
+def test_nl301_fourth_round_flags(rules, text: str, expected: list[tuple[str, str]]) -> None:
+    assert codes_and_words(rules, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Before its collapse, the firm were criticised by the regulator. Its report was damning.",
+                 id="a-noun-after-a-preposition-is-no-complement"),
+    pytest.param("The Greens have objected to the plan. The council said they would appeal. The council is split.",
+                 id="a-plural-looking-name-with-a-plural-verb-may-be-they"),
+    pytest.param("Each candidate said the party has changed their rules. The party has a new leader.",
+                 id="a-person-noun-without-a-name-may-be-they"),
+    pytest.param("The firm has a new owner. The firm has sold an Acme unit to the Bradleys for their farm.",
+                 id="a-plural-name-after-the-modifier-may-own-their"),
+    pytest.param("The government are planning cuts. The government said it was becoming clear that cuts would come.",
+                 id="an-empty-it-takes-some-progressives-too"),
+    pytest.param("Apple chief Dana Zenko has cut prices. The company are hiring.",
+                 id="a-name-after-a-first-name-is-a-persons"),
+    pytest.param("The FBI is busy. The FBI has questioned Dana Lee about their role.",
+                 id="a-person-may-be-they"),
+    pytest.param("The FBI is busy. The FBI has told Dana Lee that their rights are safe.",
+                 id="a-person-after-a-reporting-verb-opens-a-clause"),
+    pytest.param("The FBI is busy. The FBI has met the Lees as it nears the end of their inquiry.",
+                 id="a-family-name-in-the-plural-may-own-their"),
+    pytest.param("The FBI is busy. The FBI has interviewed Dana Lee, Sam Kim and Jo Park about their roles.",
+                 id="people-joined-by-and-may-own-their"),
+    pytest.param("The campaign is busy. The campaign has touted his supporters on their website.",
+                 id="the-noun-after-a-persons-possessive-may-own-their"),
+    pytest.param("The campaign is busy. The campaign said his aides would publish their plans.",
+                 id="a-persons-possessive-after-a-reporting-verb-opens-a-clause"),
+    pytest.param("Both of the donors hosted campaign events in March. The campaign on Tuesday responded that "
+                 "they had moved. The campaign is growing.", id="a-quantifier-of-people-may-be-they"),
+    pytest.param("The gang has robbed three banks. The gang members were caught in May.",
+                 id="a-collective-noun-modifying-people"),
+])
+def test_nl301_fourth_round_leaves_alone(rules, text: str) -> None:
+    assert codes_and_words(rules, text) == []

@@ -447,7 +447,7 @@ class _PersonLikeNames:
                 bare = word.rstrip(".").lower()
                 if bare in lexicon.person_titles:
                     return True
-                if word[0].isupper() and not word.endswith(".") and bare not in lexicon.determiners \
+                if word[0].isupper() and word[-1].isalnum() and bare not in lexicon.determiners \
                         and bare not in lexicon.clause_openers and bare not in lexicon.prepositions \
                         and bare not in lexicon.coordinators and bare not in lexicon.not_names:
                     return True
@@ -1419,6 +1419,27 @@ def _pronouns(sentence: _Sentence, mention: Mention, start: int, lexicon: Lexico
             if not blocked[number] and not _refers_back_further(sentence, index, number, lexicon):
                 yield _use(sentence, mention.subject, number, False, token, _example(sentence, index, index))
             continue
+        if word in lexicon.personal_pronouns and word in lexicon.determiners and following is not None \
+                and following.is_lowercase_word and previous.lower not in lexicon.reporting_verbs:
+            continue  # "has touted his endorsement on their page": a person's possessive names no "it" or "they"
+        name_end = None if previous.lower in lexicon.reporting_verbs \
+            else _person_name_end(tokens, index, sentence.mention_tokens, lexicon)
+        if name_end is not None:
+            # "to interview Dana Lee as it nears the end of their inquiry": a person named as an
+            # object is never "it", so the clause may resume with the subject's "it"; a person may
+            # be "they" ("questioned Dana Lee about their role"), and a person who is a new clause's
+            # subject ("Dana Lee said ...") starts a clause of their own.
+            blocked[Number.PLURAL] = True
+            after = tokens[name_end + 1] if name_end + 1 < len(tokens) else None
+            if after is not None and (_is_number_marked(after, lexicon) or _opens_predicate(after, lexicon)):
+                blocked[Number.SINGULAR] = own_subject = True
+            resume = name_end + 1
+            continue
+        if index not in sentence.mention_tokens and _is_name_modifier(tokens, index, lexicon):
+            # "an HIV prevalence", "a US market": a name modifying a noun names no one to own "their".
+            if previous.lower in lexicon.singular_determiners:
+                blocked[Number.SINGULAR] = True
+            continue
         if word in lexicon.singular_subject_pronouns or word in lexicon.plural_subject_pronouns \
                 or word in lexicon.personal_pronouns or index in sentence.mention_tokens \
                 or (token.is_capitalised and word not in lexicon.clause_openers
@@ -1429,6 +1450,55 @@ def _pronouns(sentence: _Sentence, mention: Mention, start: int, lexicon: Lexico
             blocked[Number.PLURAL] = True
         elif previous.lower in lexicon.singular_determiners and token.is_lowercase_word:
             blocked[Number.SINGULAR] = True
+
+
+MAX_PERSON_NAME_WORDS = 3
+
+
+def _person_name_end(tokens: Sequence[Token], index: int, mention_tokens: frozenset[int], lexicon: Lexicon) -> int | None:
+    """The last word of a person's name starting at `index` within a sentence: two or three
+    capitalised words after a lower-case word or a comma ("interview Dana Lee"), none shaped
+    like a plural, an organisation's name or a day ("the Lees", "Acme Holdings", "NASA")."""
+    if index < 1 or index in mention_tokens or not tokens[index].is_capitalised or not tokens[index].is_word:
+        return None
+    before = tokens[index - 1]
+    if not (before.is_lowercase_word or before.text == ",") or before.lower in lexicon.determiners:
+        return None
+    end = index
+    while end + 1 < len(tokens) and tokens[end + 1].is_capitalised and tokens[end + 1].is_word \
+            and end + 1 - index < MAX_PERSON_NAME_WORDS:
+        end += 1
+    if end == index or (end + 1 < len(tokens) and tokens[end + 1].is_capitalised and tokens[end + 1].is_word):
+        return None
+    for position in range(index, end + 1):
+        token = tokens[position]
+        word = token.lower
+        if position in mention_tokens or token.quoted or _looks_plural(word, lexicon) \
+                or word in lexicon.organisation_suffixes or word in lexicon.collective_nouns \
+                or word in lexicon.clause_openers or word in lexicon.not_names or word in lexicon.prepositions \
+                or _is_organisation_shaped(token.text, lexicon) or not token.text[1:].islower():
+            return None
+    return end
+
+
+def _is_name_modifier(tokens: Sequence[Token], index: int, lexicon: Lexicon) -> bool:
+    """A capitalised word between a determiner and a lower-case noun ("an HIV prevalence")."""
+    token = tokens[index]
+    if not token.is_capitalised or not token.is_word or index < 1 or index + 1 >= len(tokens) \
+            or tokens[index - 1].lower not in lexicon.determiners or tokens[index - 1].lower in lexicon.thing_relatives:
+        return False
+    noun = tokens[index + 1]
+    word = noun.lower
+    return noun.is_lowercase_word and not noun.quoted and not _opens_predicate(noun, lexicon) \
+        and word not in lexicon.verb_numbers and word not in lexicon.prepositions \
+        and word not in lexicon.coordinators and word not in lexicon.clause_breaks and word not in lexicon.adverbs \
+        and word not in lexicon.person_relatives and _pronoun_like(word, lexicon) is False
+
+
+def _pronoun_like(word: str, lexicon: Lexicon) -> bool:
+    return word in lexicon.singular_pronouns or word in lexicon.plural_pronouns \
+        or word in lexicon.singular_subject_pronouns or word in lexicon.plural_subject_pronouns \
+        or word in lexicon.personal_pronouns
 
 
 def _opens_participle_clause(tokens: Sequence[Token], index: int, lexicon: Lexicon) -> bool:
@@ -1505,10 +1575,15 @@ def _may_be_plural_speaker(tokens: Sequence[Token], index: int, lexicon: Lexicon
     ("the Democrats", "Acme and Zenko"); not things ("profits", "shares", "acts")."""
     token = tokens[index]
     word = token.lower
+    if (word in lexicon.coordinators or word in lexicon.distributive_determiners) \
+            and index + 1 < len(tokens) and tokens[index + 1].lower == "of":
+        return False  # "both of the golf courses": the noun after "of" says who or what is meant
     if word in lexicon.plural_nouns or word in lexicon.plural_pronouns or word in lexicon.plural_subject_pronouns \
             or word in lexicon.person_nouns:
         return True
     if token.is_capitalised and token.is_word:
+        if _singular_verb_after(tokens, index, lexicon):
+            return False  # "WMC Resources has seen": the verb shows the name is one body
         beside = [tokens[i].lower for i in (index - 1, index + 1) if 0 <= i < len(tokens)]
         return _looks_plural(word, lexicon) or any(other in lexicon.coordinators for other in beside)
     if not _looks_plural(word, lexicon):
@@ -1562,9 +1637,15 @@ def _is_empty_it(tokens: Sequence[Token], index: int, lexicon: Lexicon) -> bool:
     if not following:
         return True
     if following[0] in lexicon.expletive_followers:
-        return True
+        return not _is_progressive(following, lexicon)
     return (following[0] in lexicon.modals or following[0] in lexicon.non_finite_triggers) \
         and len(following) > 1 and following[1] in lexicon.expletive_followers
+
+
+def _is_progressive(words: Sequence[str], lexicon: Lexicon) -> bool:
+    """ "is planning", "was considering": a form of "be" and an -ing verb, whose subject is someone."""
+    return len(words) > 1 and words[0] in lexicon.verb_numbers and words[1].endswith("ing") and len(words[1]) > 5 \
+        and words[1] not in lexicon.expletive_progressives
 
 
 def _plural_owner_between(tokens: Sequence[Token], start: int, end: int, lexicon: Lexicon) -> bool:
@@ -1583,14 +1664,30 @@ def _may_be_plural_antecedent(tokens: Sequence[Token], index: int, lexicon: Lexi
     previous = tokens[index - 1].lower if index > 0 else ""
     if word in lexicon.person_nouns or (previous in lexicon.determiners and _is_person(
             word, lexicon, agent_endings=previous in lexicon.distributive_determiners)):
-        return True
+        return not _names_a_person_after(tokens, index)
     if not _looks_plural(word, lexicon):
         return False
+    if token.is_capitalised and _singular_verb_after(tokens, index, lexicon):
+        return False  # "Continental Airlines has cut": one body, whatever its last word
     following = tokens[index + 1].lower if index + 1 < len(tokens) else ""
     verb_position = previous in lexicon.coordinators or previous in lexicon.adverbs \
         or previous in lexicon.person_relatives or previous in lexicon.thing_relatives
     verb_context = following in lexicon.infinitive_markers or following in lexicon.determiners
     return not (verb_position and verb_context)  # "and continues to press", "who takes the"
+
+
+def _names_a_person_after(tokens: Sequence[Token], index: int) -> bool:
+    """Whether a noun for a person at `index` is followed by that person's name ("candidate Dana
+    Reyes", "spokesman Todd Lee"): a named person is "he" or "she", not the "they" of "each voter"."""
+    return index + 1 < len(tokens) and tokens[index + 1].is_capitalised and tokens[index + 1].is_word \
+        and not tokens[index + 1].quoted
+
+
+def _singular_verb_after(tokens: Sequence[Token], index: int, lexicon: Lexicon) -> bool:
+    """Whether a singular number-marked verb follows the word at `index` ("Airlines has")."""
+    following = _skip_adverbs(tokens, index + 1, lexicon)
+    return following is not None and _is_number_marked(tokens[following], lexicon) \
+        and lexicon.verb_numbers[tokens[following].lower]
 
 
 def _may_own_from_before(tokens: Sequence[Token], index: int, lexicon: Lexicon) -> bool:

@@ -44,6 +44,7 @@ class Lexicon:
     thing_relatives: frozenset[str]
     reporting_verbs: frozenset[str]
     expletive_followers: frozenset[str]
+    expletive_progressives: frozenset[str]
     irrealis_triggers: frozenset[str]
     irrealis_forms: frozenset[str]
     clause_openers: frozenset[str]
