@@ -200,8 +200,9 @@ def review(directory: Path, sample: int, seed: int) -> None:
 
 
 # The verdicts were given when NL402 reported every kind of figure; NL403 (casualty figures)
-# has been split from it since, so a verdict on an NL402 finding judges either.
-JUDGED_AS = {"NL403": "NL402"}
+# and NL404 (shares of a population) have been split from it since, so a verdict on an NL402
+# finding judges any of them.
+JUDGED_AS = {"NL403": "NL402", "NL404": "NL402"}
 
 
 def _judged_as(code: str) -> str:
