@@ -711,3 +711,55 @@ def test_the_casualty_word_check_only_saves_time(registry: Registry) -> None:
         assert list(nl403.check(document)) == list(unfiltered.check(document))
     document = registry.readers[".txt"].read("a.txt", "Headline for the test\n\nAt least 40 people died.\n")
     assert [document.source[f.start:f.end] for f in nl403.check(document)] == ["At least 40 people"]
+
+
+# --- NL404: shares of a population, on by default ---------------------------------------
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    ("Nearly 40% of voters oppose the new bypass.", "Nearly 40% of voters"),
+    ("Rents rose again in the spring, and two-thirds of residents now rent.", "two-thirds of residents"),
+    ("Phones are everywhere and now almost nine in ten adults own one.", "almost nine in ten adults"),
+    ("Only a third of pupils at the academy pass the final exam.", "a third of pupils"),
+    ("Many lost a relative in the war; in all, 60 percent of the valley's families did.",
+     "60 percent of the valley's families"),
+    ("The bypass divides the town. Some 54% of adults back the route through the park.", "Some 54% of adults"),
+    ("(In the spring primary, 70 per cent of voters were over 50.)", "70 per cent of voters"),
+])
+def test_nl404_flags_a_share_of_a_population_that_opens_its_clause(registry: Registry, text: str,
+                                                                   flagged: str) -> None:
+    default = [rule for rule in registry.select() if rule.code.startswith("NL4")]
+    [(code, span, message)] = findings(registry, default, text)
+    assert (code, span) == ("NL404", flagged)
+    assert message == f"'{flagged}': a share of a population with no source; say whose figure it is"
+
+
+@pytest.mark.parametrize("text", [
+    "The party won 31% of the voters in the eastern wards.",  # object position
+    "Christians make up about 2 per cent of the population.",
+    "The bank is cutting jobs, and 17% of its staff will move to the new office.",  # the subject's own people
+    "In the referendum, 54% of the electorate voted to leave.",  # a vote's result on record
+    "Almost one in six cars sold in the city is electric.",  # a share of things
+    "Only when 25% of people own a handset does the network pay for itself.",  # not its clause's subject
+    "The mayor got 30% of men and 40% of women in the ward.",  # the second share of a list
+    "Turnout was 41% of voters in the north, 38% of voters in the south.",
+    "Nearly 40% of voters oppose the bypass, according to the county's census.",  # sourced
+    "Critics say that 40% of voters oppose the bypass.",  # the reporting verb's own clause
+    "The bypass divides the town. Some 54% back the route through the park.",  # no people named: NL402's
+])
+def test_nl404_leaves_other_shares_alone(registry: Registry, text: str) -> None:
+    nl404 = [rule for rule in registry.rules if rule.code == "NL404"]
+    assert findings(registry, nl404, text) == []
+
+
+def test_nl404_leaves_the_shares_of_a_survey_story_to_nl402(registry: Registry, nl4) -> None:
+    """A story that has named a survey is reporting it: its later shares are the survey's."""
+    text = ("A survey of the town was published on Monday.\n\nThe bypass opens next year.\n\n"
+            "Nearly 40% of voters oppose it.")
+    assert [(code, span) for code, span, _ in findings(registry, nl4, text)] == [("NL402", "Nearly 40% of voters")]
+    without_survey = text.replace("A survey of the town", "A plan for the town")
+    assert [(code, span) for code, span, _ in findings(registry, nl4, without_survey)] == [
+        ("NL404", "Nearly 40% of voters")]
+    # a survey named after the share does not cover it
+    after = ("The bypass opens next year. Nearly 40% of voters oppose it.\n\n"
+             "The council meets on Monday, and a survey is planned.")
+    assert ("NL404", "Nearly 40% of voters") in [(code, span) for code, span, _ in findings(registry, nl4, after)]

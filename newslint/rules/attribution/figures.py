@@ -197,6 +197,9 @@ def _opens_clause(text: str, start: int, share_opener: Any) -> bool:
     cut = max(before.rfind(mark) for mark in _CLAUSE_PUNCTUATION)
     for end in _SENTENCE_END.finditer(before, timeout=REGEX_TIMEOUT_SECONDS):
         cut = max(cut, end.end() - 1)
+    joined = _JOINED_CLAUSE.search(before, max(cut, 0), timeout=REGEX_TIMEOUT_SECONDS)
+    if joined is not None and not any(character.isdigit() for character in before[max(cut, 0):joined.start()]):
+        cut = joined.end() - 1  # "mobiles became common and now almost 90% of adults own one"
     if cut < 0 and window > 0:
         return False  # the clause started further back: the words before it are more than a few
     if cut >= 0 and before[cut] == "," and not before[cut + 1:].strip() and _LIST_ITEM_BEFORE.search(
@@ -205,8 +208,9 @@ def _opens_clause(text: str, start: int, share_opener: Any) -> bool:
     return share_opener.fullmatch(before[cut + 1:], timeout=REGEX_TIMEOUT_SECONDS) is not None
 
 
-# A figure in the stretch before a comma, back to the previous mark: the comma then lists figures.
-_LIST_ITEM_BEFORE = regex.compile(r"\d[^,;:.!?]*$")
+_JOINED_CLAUSE = regex.compile(r"\s(?:and|but|while|whereas|yet)\s(?=(?:\w+\s+)?$)", regex.IGNORECASE)
+# A percentage in the stretch before a comma, back to the previous mark: the comma then lists shares.
+_LIST_ITEM_BEFORE = regex.compile(r"\d\s*(?:%|-?\s*per\s*cent\b)[^,;:!?]*$", regex.IGNORECASE)
 
 
 def _is_share(text: str, end: int, before: str, lexicon: FigureLexicon) -> bool:
