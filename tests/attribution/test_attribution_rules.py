@@ -763,3 +763,20 @@ def test_nl404_leaves_the_shares_of_a_survey_story_to_nl402(registry: Registry, 
     after = ("The bypass opens next year. Nearly 40% of voters oppose it.\n\n"
              "The council meets on Monday, and a survey is planned.")
     assert ("NL404", "Nearly 40% of voters") in [(code, span) for code, span, _ in findings(registry, nl4, after)]
+
+
+@pytest.mark.parametrize("text", [
+    "Nearly 40% of voters oppose it.", "Some 40 per cent of adults rent.", "Forty percent of residents rent.",
+    "Two-thirds of households rent.", "Two thirds of households rent.", "A majority of voters oppose it.",
+    "Four in 10 voters oppose it.", "Six out of every 10 adults rent.", "One in five Britons rents.",
+])
+def test_the_share_word_check_only_saves_time(registry: Registry, text: str) -> None:
+    """NL404 skips a block with no share word or no people noun; every block that holds a share
+    has both, so the shortcut never changes what it finds."""
+    from newslint.rules.attribution.figures import find_figures
+    from newslint.rules.attribution.rules import _may_hold_share
+
+    nl404 = next(rule for rule in registry.rules if rule.code == "NL404")
+    assert [figure.kind for figure in find_figures(text, nl404.figures)] == ["share"]
+    assert _may_hold_share(text, nl404.figures)
+    assert not _may_hold_share("The hall holds 2,000 people and opened in 2004.", nl404.figures)

@@ -140,7 +140,8 @@ class FigureLexicon:
     # Shares of a population (kind "share"): a percentage, fraction or ratio of people, as its clause's subject.
     population_end: Any | None = None  # searched in a figure's text: it ends with a people noun ("of voters")
     population_word: Any | None = None  # any people noun anywhere: a text without one has no share
-    share_marker: Any | None = None  # a percent sign or word, a fraction, "in ten": a text without one has no share
+    # A percent sign or word, a fraction, a ratio's "in ten": a text without one of these has no share.
+    share_markers: tuple[Any, ...] = ()
     share_opener: Any | None = None  # full match of the words between a clause's start and the share
     result_verb: Any | None = None  # anchored after a share: " of the electorate voted" is a result on record
     survey_noun: Any | None = None  # searched: a story that names its survey ("a poll") reports that survey's shares
@@ -366,10 +367,10 @@ def _figure_lexicon(options: Options) -> FigureLexicon:
         casualty_word=_compile(rf"(?<![\w-]){_alternation((*options.strings('casualty_nouns'), *options.strings('casualty_verbs')), 'casualty_nouns')}(?![\w-])")
         if options.strings("casualty_nouns") or options.strings("casualty_verbs") else None,
         population_end=_optional(options, "population_nouns", lambda any_of: rf"(?<![\w-]){any_of}$"),
-        population_word=_optional(options, "population_nouns", lambda any_of: rf"(?<![\w-]){any_of}(?![\w-])"),
-        # Literal words, so that the search is quick: "%" or "per cent", a fraction, a ratio's "one in".
-        share_marker=_compile(rf"%|(?<![\w-])(?:per\s*cent|{_words(options, 'fractions')})(?![\w-])"
-                              rf"|(?<![\w-])(?:\d+|{number_words})\s+(?:in|out\s+of)\s"),
+        population_word=_optional(options, "population_nouns", lambda any_of: rf"\b{any_of}\b"),
+        # Three short searches rather than one alternation of them, which is several times slower.
+        share_markers=(_compile(r"%|per\s*cent"), _compile(rf"\b{_words(options, 'fractions')}\b"),
+                       _compile(rf"\s(?:in|out\s+of)\s+(?:every\s+)?(?:\d{{1,3}}(?![\d,])|{number_words}\b)")),
         share_opener=_optional(options, "share_openers", lambda any_of: rf"\s*(?:{any_of}\s+){{0,2}}"),
         result_verb=_optional(options, "result_verbs", lambda any_of: rf"(?:\s+[\w’'-]+){{0,3}}?\s+{any_of}(?![\w-])"),
         survey_noun=_optional(options, "survey_nouns", lambda any_of: rf"(?<![\w-]){any_of}(?![\w-])"),

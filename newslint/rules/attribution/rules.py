@@ -159,10 +159,11 @@ def _story_figures(checked: list[str], figures: FigureLexicon,
 def _may_hold_share(text: str, figures: FigureLexicon) -> bool:
     """Whether `text` has a share word ("%", "percent", "half", "in ten") and names people:
     a text without both has no share of a population."""
-    if figures.population_word is None or figures.share_marker is None:
+    if figures.population_word is None:
         return False
-    return figures.share_marker.search(text, timeout=regex_timeout(text)) is not None and \
-        figures.population_word.search(text, timeout=regex_timeout(text)) is not None
+    timeout = regex_timeout(text)
+    return any(marker.search(text, timeout=timeout) is not None for marker in figures.share_markers) and \
+        figures.population_word.search(text, timeout=timeout) is not None
 
 
 def _mentions_casualties(text: str, figures: FigureLexicon) -> bool:
