@@ -200,8 +200,9 @@ def review(directory: Path, sample: int, seed: int) -> None:
 
 
 # The verdicts were given when NL402 reported every kind of figure; NL403 (casualty figures)
-# has been split from it since, so a verdict on an NL402 finding judges either.
-JUDGED_AS = {"NL403": "NL402"}
+# and NL404 (shares of a population) have been split from it since, so a verdict on an NL402
+# finding judges any of them.
+JUDGED_AS = {"NL403": "NL402", "NL404": "NL402"}
 
 
 def _judged_as(code: str) -> str:
@@ -238,7 +239,9 @@ def rescore(verdicts: Path, show: bool = False) -> dict:
         source = corpus_text(path, truth)
         findings = check_document(reader.read(path, source), rules, budget=None)
         verdict_of = {(row[3], int(row[2])): row[4] for row in judged}
-        current = {(_judged_as(finding.code), finding.start): finding.code for finding in findings}
+        # a verdict names the code it was given under (NL402 before a split) or today's code
+        current = {(code, finding.start): finding.code for finding in findings
+                   for code in {finding.code, _judged_as(finding.code)}}
         for (code, start), verdict in verdict_of.items():
             counts[code][f"judged_{verdict}"] += 1
             counts["NL4xx"][f"judged_{verdict}"] += 1
@@ -249,7 +252,7 @@ def rescore(verdicts: Path, show: bool = False) -> dict:
                 counts[code][f"kept_{verdict}"] += 1
                 counts["NL4xx"][f"kept_{verdict}"] += 1
         for finding in findings:
-            if (_judged_as(finding.code), finding.start) not in verdict_of:
+            if (_judged_as(finding.code), finding.start) not in verdict_of and (finding.code, finding.start) not in verdict_of:
                 for key in (finding.code, "NL4xx"):
                     counts[key]["unjudged"] += 1
                 unjudged.append((path, finding.start, finding.code, source[finding.start:finding.end]))

@@ -404,7 +404,7 @@ def test_explain_unknown_code() -> None:
 
 def test_an_opt_in_rule_runs_only_when_its_code_is_named(tmp_path: Path) -> None:
     article = tmp_path / "a.txt"
-    article.write_text("Pension vote\n\nNearly 40% of voters oppose the new pension plan.\n",
+    article.write_text("Pension vote\n\nNearly 40% back the new pension plan.\n",
                        encoding="utf-8")
 
     def codes(*args: str) -> list[str]:

@@ -24,6 +24,7 @@ RULES = RULE_PACK
 NL401_FILE = RULES / "NL401-unattributed-estimate.toml"
 NL402_FILE = RULES / "NL402-unattributed-figure.toml"
 NL403_FILE = RULES / "NL403-unattributed-casualty-figure.toml"
+NL404_FILE = RULES / "NL404-unattributed-population-share.toml"
 LEXICON_FILE = RULES / "lexicons" / "attribution.toml"
 FIGURES_FILE = RULES / "lexicons" / "figures.toml"
 
@@ -89,17 +90,21 @@ def test_seed_traps_stay_silent(registry: Registry, nl4, line: int) -> None:
     # every other kind: NL402, opt-in
     ("Unemployment rose to 7.2 percent in March.", "7.2 percent", "a statistic"),
     ("Turnout was 41% of registered voters.", "41% of registered voters", "a statistic"),
-    ("One in five voters is undecided.", "One in five voters", "a statistic"),
+    ("One in five voters is undecided.", "One in five voters", "a share of a population"),
     ("The militia now holds two-thirds of the country.", "two-thirds of the country", "an estimate"),
     ("Tens of thousands of protesters marched in the capital.", "Tens of thousands of protesters", "an estimate"),
     ("The union has 30,000 members, and 4,000 members were arrested at the rally.", "4,000 members", "a count"),
     ("The repairs will cost more than $4 billion.", "more than $4 billion", "an amount"),
     ("The storm left some 120,000 households without power.", "some 120,000 households", "an estimate"),
-    ("Nearly half of the electorate stayed at home.", "Nearly half of the electorate", "an estimate"),
+    ("Nearly half of the electorate stayed at home.", "Nearly half of the electorate", "a share of a population"),
+    # a share that is not the subject of its clause, or not of people: NL402
+    ("The party won nearly half of the electorate in the north.", "nearly half of the electorate", "an estimate"),
+    ("Almost one in six cars sold in the city is electric.", "Almost one in six", "a statistic"),
 ])
 def test_figure_is_flagged_at_its_span(registry: Registry, nl4, text: str, flagged: str, wording: str) -> None:
     [(code, span, message)] = findings(registry, nl4, text)
-    assert (code, span) == ("NL403" if wording == "a casualty figure" else "NL402", flagged)
+    expected = {"a casualty figure": "NL403", "a share of a population": "NL404"}.get(wording, "NL402")
+    assert (code, span) == (expected, flagged)
     assert message.startswith(f"'{flagged}': {wording} with no source; say ")
 
 
@@ -118,7 +123,11 @@ def test_one_finding_per_sentence_names_the_other_figures(registry: Registry, nl
     assert (code, span) == ("NL403", "at least 300 people") and message.endswith("; also 'Some 40% of voters'")
     text = "Some 40% of voters blame the council. At least 300 people died in the floods."
     assert sorted((code, span) for code, span, _ in findings(registry, nl4, text)) == [
-        ("NL402", "Some 40% of voters"), ("NL403", "At least 300 people")]
+        ("NL403", "At least 300 people"), ("NL404", "Some 40% of voters")]
+    # a share of a population leads the figures NL402 would report
+    text = "Unemployment rose to 7.2 percent, and some 40% of voters blame the council."
+    [(code, span, message)] = findings(registry, nl4, text)
+    assert (code, span) == ("NL404", "some 40% of voters") and message.endswith("; also '7.2 percent'")
     text = ("Turnout was 41% of voters in the north, 38% of voters in the south, 35% of voters in the east, "
             "33% of voters in the west and 30% of voters in the city.")
     [(_, span, message)] = findings(registry, nl4, text)
@@ -249,20 +258,20 @@ def test_shipped_rules_read_one_attribution_lexicon(registry: Registry) -> None:
     lexicon key of their own, and the lexicon file is not loaded as a rule."""
     lexicon_keys = set(tomllib.loads(LEXICON_FILE.read_text(encoding="utf-8")))
     assert {"cues", "source_nouns", "constructions", "agent"} <= lexicon_keys
-    for path in (NL401_FILE, NL402_FILE, NL403_FILE):
+    for path in (NL401_FILE, NL402_FILE, NL403_FILE, NL404_FILE):
         options = tomllib.loads(path.read_text(encoding="utf-8"))["options"]
         assert options["lexicons"] == ["newslint:lexicons/attribution.toml"]
         assert not lexicon_keys & set(options)
-    assert {rule.code for rule in registry.rules if rule.code.startswith("NL4")} == {"NL401", "NL402", "NL403"}
+    assert {rule.code for rule in registry.rules if rule.code.startswith("NL4")} == {"NL401", "NL402", "NL403", "NL404"}
 
 
 def test_the_figure_rules_share_one_figure_lexicon_and_split_its_kinds(registry: Registry) -> None:
-    """NL402 and NL403 read the same figure lexicon file and no figure key of their own,
-    and between them report every kind of figure once."""
+    """NL402, NL403 and NL404 read the same figure lexicon file and no figure key of their
+    own, and between them report every kind of figure once."""
     figure_keys = set(tomllib.loads(FIGURES_FILE.read_text(encoding="utf-8")))
     assert {"claim_nouns", "casualty_nouns", "wording"} <= figure_keys
     kinds: list[str] = []
-    for path in (NL402_FILE, NL403_FILE):
+    for path in (NL402_FILE, NL403_FILE, NL404_FILE):
         options = tomllib.loads(path.read_text(encoding="utf-8"))["options"]
         assert options["figure_lexicons"] == ["newslint:lexicons/figures.toml"]
         assert not figure_keys & set(options)
@@ -391,12 +400,13 @@ def test_each_rule_finds_the_same_alone_or_after_the_other(registry: Registry, n
     from newslint.rules.attribution.scan import _memoised_construction_matches
 
     text = ("About 3,000 people are believed to have fled the city. Some 20,000 people were evacuated.\n\n"
-            "Nearly 40% of the army is thought to be on leave. Some 60% of voters back the strike.")
+            "Nearly 40% of the army is thought to be on leave. Some 60% of voters back the strike.\n\n"
+            "Unemployment rose to 7.2 percent in March.")
     alone = {}
     for rule in nl4:
         _memoised_construction_matches.cache_clear()
         alone[rule.code] = findings(registry, [rule], text)
-    assert alone["NL401"] and alone["NL402"] and alone["NL403"]
+    assert alone["NL401"] and alone["NL402"] and alone["NL403"] and alone["NL404"]
     for order in (nl4, nl4[::-1]):
         _memoised_construction_matches.cache_clear()
         assert sorted(findings(registry, order, text)) == sorted(sum(alone.values(), []))
@@ -499,15 +509,15 @@ def test_issue12_agentless_perception_is_flagged(registry: Registry, nl4, text: 
     assert [(code, span) for code, span, _ in findings(registry, nl4, text)] == [("NL401", flagged)]
 
 
-@pytest.mark.parametrize(("text", "flagged"), [
+@pytest.mark.parametrize(("text", "flagged", "code"), [
     # a reporting verb in one clause does not source a figure in the next main clause
-    ("Critics say the scheme is flawed, and 40% of voters oppose it.", "40% of voters"),
-    ("A majority of members voted against the merger.", "A majority of members"),
-    ("About 40% of voters oppose the scheme.", "About 40% of voters"),
-    ("Unemployment rose to 7.2 percent in March.", "7.2 percent"),
+    ("Critics say the scheme is flawed, and 40% of voters oppose it.", "40% of voters", "NL404"),
+    ("A majority of members voted against the merger.", "A majority of members", "NL402"),
+    ("About 40% of voters oppose the scheme.", "About 40% of voters", "NL404"),
+    ("Unemployment rose to 7.2 percent in March.", "7.2 percent", "NL402"),
 ])
-def test_issue12_misses_are_caught(registry: Registry, nl4, text: str, flagged: str) -> None:
-    assert [(code, span) for code, span, _ in findings(registry, nl4, text)] == [("NL402", flagged)]
+def test_issue12_misses_are_caught(registry: Registry, nl4, text: str, flagged: str, code: str) -> None:
+    assert [(found, span) for found, span, _ in findings(registry, nl4, text)] == [(code, flagged)]
 
 
 def test_a_comment_counter_near_the_top_does_not_end_the_article(registry: Registry, nl4) -> None:
@@ -530,7 +540,7 @@ def test_a_toll_in_a_new_paragraph_is_a_new_count(registry: Registry, nl4) -> No
 
 def test_a_casualty_count_is_caught_by_default(registry: Registry) -> None:
     default = [rule for rule in registry.select() if rule.code.startswith("NL4")]
-    assert {rule.code for rule in default} == {"NL401", "NL403"}
+    assert {rule.code for rule in default} == {"NL401", "NL403", "NL404"}
     assert [(code, span) for code, span, _ in findings(registry, default, "Last week, 12 people died in the storms.")] \
         == [("NL403", "12 people")]
 
@@ -701,3 +711,72 @@ def test_the_casualty_word_check_only_saves_time(registry: Registry) -> None:
         assert list(nl403.check(document)) == list(unfiltered.check(document))
     document = registry.readers[".txt"].read("a.txt", "Headline for the test\n\nAt least 40 people died.\n")
     assert [document.source[f.start:f.end] for f in nl403.check(document)] == ["At least 40 people"]
+
+
+# --- NL404: shares of a population, on by default ---------------------------------------
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    ("Nearly 40% of voters oppose the new bypass.", "Nearly 40% of voters"),
+    ("Rents rose again in the spring, and two-thirds of residents now rent.", "two-thirds of residents"),
+    ("Phones are everywhere and now almost nine in ten adults own one.", "almost nine in ten adults"),
+    ("Only a third of pupils at the academy pass the final exam.", "a third of pupils"),
+    ("Many lost a relative in the war; in all, 60 percent of the valley's families did.",
+     "60 percent of the valley's families"),
+    ("The bypass divides the town. Some 54% of adults back the route through the park.", "Some 54% of adults"),
+    ("(In the spring primary, 70 per cent of voters were over 50.)", "70 per cent of voters"),
+])
+def test_nl404_flags_a_share_of_a_population_that_opens_its_clause(registry: Registry, text: str,
+                                                                   flagged: str) -> None:
+    default = [rule for rule in registry.select() if rule.code.startswith("NL4")]
+    [(code, span, message)] = findings(registry, default, text)
+    assert (code, span) == ("NL404", flagged)
+    assert message == f"'{flagged}': a share of a population with no source; say whose figure it is"
+
+
+@pytest.mark.parametrize("text", [
+    "The party won 31% of the voters in the eastern wards.",  # object position
+    "Christians make up about 2 per cent of the population.",
+    "The bank is cutting jobs, and 17% of its staff will move to the new office.",  # the subject's own people
+    "In the referendum, 54% of the electorate voted to leave.",  # a vote's result on record
+    "Almost one in six cars sold in the city is electric.",  # a share of things
+    "Only when 25% of people own a handset does the network pay for itself.",  # not its clause's subject
+    "The mayor got 30% of men and 40% of women in the ward.",  # the second share of a list
+    "Turnout was 41% of voters in the north, 38% of voters in the south.",
+    "Nearly 40% of voters oppose the bypass, according to the county's census.",  # sourced
+    "Critics say that 40% of voters oppose the bypass.",  # the reporting verb's own clause
+    "The bypass divides the town. Some 54% back the route through the park.",  # no people named: NL402's
+])
+def test_nl404_leaves_other_shares_alone(registry: Registry, text: str) -> None:
+    nl404 = [rule for rule in registry.rules if rule.code == "NL404"]
+    assert findings(registry, nl404, text) == []
+
+
+def test_nl404_leaves_the_shares_of_a_survey_story_to_nl402(registry: Registry, nl4) -> None:
+    """A story that has named a survey is reporting it: its later shares are the survey's."""
+    text = ("A survey of the town was published on Monday.\n\nThe bypass opens next year.\n\n"
+            "Nearly 40% of voters oppose it.")
+    assert [(code, span) for code, span, _ in findings(registry, nl4, text)] == [("NL402", "Nearly 40% of voters")]
+    without_survey = text.replace("A survey of the town", "A plan for the town")
+    assert [(code, span) for code, span, _ in findings(registry, nl4, without_survey)] == [
+        ("NL404", "Nearly 40% of voters")]
+    # a survey named after the share does not cover it
+    after = ("The bypass opens next year. Nearly 40% of voters oppose it.\n\n"
+             "The council meets on Monday, and a survey is planned.")
+    assert ("NL404", "Nearly 40% of voters") in [(code, span) for code, span, _ in findings(registry, nl4, after)]
+
+
+@pytest.mark.parametrize("text", [
+    "Nearly 40% of voters oppose it.", "Some 40 per cent of adults rent.", "Forty percent of residents rent.",
+    "Two-thirds of households rent.", "Two thirds of households rent.", "A majority of voters oppose it.",
+    "Four in 10 voters oppose it.", "Six out of every 10 adults rent.", "One in five Britons rents.",
+])
+def test_the_share_word_check_only_saves_time(registry: Registry, text: str) -> None:
+    """NL404 skips a block with no share word or no people noun; every block that holds a share
+    has both, so the shortcut never changes what it finds."""
+    from newslint.rules.attribution.figures import find_figures
+    from newslint.rules.attribution.rules import _may_hold_share
+
+    nl404 = next(rule for rule in registry.rules if rule.code == "NL404")
+    assert [figure.kind for figure in find_figures(text, nl404.figures)] == ["share"]
+    assert _may_hold_share(text, nl404.figures)
+    assert not _may_hold_share("The hall holds 2,000 people and opened in 2004.", nl404.figures)

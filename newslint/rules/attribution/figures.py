@@ -12,7 +12,7 @@ an approximated number ("at least 20", "some 2,000 troops"), a count of a claim 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import regex
@@ -34,6 +34,11 @@ class Figure:
     start: int
     end: int
     kind: str  # one of attribution_lexicon.FIGURE_CLASSES
+    base_kind: str = ""  # for a share: the kind it is otherwise (percentage, fraction, ratio)
+
+    def as_base_kind(self) -> Figure:
+        """The figure as its base kind: a share in a story that reports its survey."""
+        return replace(self, kind=self.base_kind) if self.base_kind else self
 
 
 def find_figures(text: str, lexicon: FigureLexicon) -> Iterator[Figure]:
@@ -71,7 +76,10 @@ def _phrases(text: str, pattern: Any, kind: str, lexicon: FigureLexicon) -> Iter
             continue  # "thousands of sites", "millions of residents": vague, not a count anyone made
         casualty = of is not None and noun is not None and _casualty(text, of.end(), noun.end(), lexicon)
         # "thousands of refugees", "hundreds of people were killed"
-        yield Figure(start, head.end(), "casualty" if kind == "magnitude" and casualty else kind)
+        if kind == "fraction":
+            yield _as_share(text, Figure(start, head.end(), kind), lexicon)
+        else:
+            yield Figure(start, head.end(), "casualty" if casualty else kind)
 
 
 def _about_people(text: str, noun_start: int, noun_end: int, lexicon: FigureLexicon) -> bool:
@@ -124,7 +132,7 @@ def _classify(text: str, number: Any, lexicon: FigureLexicon) -> Figure | None:
             return None  # a parameter, not a measurement: "a 35 percent tariff"
         if not _is_share(text, end, before, lexicon):
             return None  # "sales rose 12%", "a 100% battery": a change or a level, the subject's own
-        return Figure(first, _of_phrase_end(text, end, lexicon), "percentage")
+        return _as_share(text, Figure(first, _of_phrase_end(text, end, lexicon), "percentage"), lexicon)
     # An exact sum is a recorded fact (a price, a deal, a result); an approximated
     # one ("nearly $916 million") is someone's estimate.
     money_word = None if money_sign else lexicon.currency_after.match(text, end, timeout=REGEX_TIMEOUT_SECONDS)
@@ -140,7 +148,7 @@ def _classify(text: str, number: Any, lexicon: FigureLexicon) -> Figure | None:
     noun = lexicon.claim_noun.match(text, end, timeout=REGEX_TIMEOUT_SECONDS)
     ratio = lexicon.ratio_tail.match(text, end, timeout=REGEX_TIMEOUT_SECONDS)
     if ratio is not None and not glued and not _looks_like_year(ratio.group("of")):
-        return Figure(first, ratio.end(), "ratio")
+        return _as_share(text, Figure(first, ratio.end(), "ratio"), lexicon)
     if noun is None and _looks_like_clock(number.group(), range_tail):
         return None  # "a curfew between 2200 and 0700"
     if _looks_like_year(number.group()) or (
@@ -156,6 +164,53 @@ def _classify(text: str, number: Any, lexicon: FigureLexicon) -> Figure | None:
     if noun is not None and value >= lexicon.min_count and _about_people(text, end, noun.end(), lexicon):
         return Figure(first, noun.end(), "casualty" if _casualty(text, end, noun.end(), lexicon) else "count")
     return None
+
+
+# "17% of its staff", "half of their members": the subject's own people, not a population.
+_OF_OWN = regex.compile(r"\bof\s+(?:its|their|his|her|our|my|your)\b", regex.IGNORECASE)
+# Where a clause starts: punctuation, then the words `share_openers` allows before its subject.
+_CLAUSE_PUNCTUATION = ",;:(["
+_SENTENCE_END = regex.compile(r"[.!?][\"”’)]?\s")
+
+
+def _as_share(text: str, figure: Figure, lexicon: FigureLexicon) -> Figure:
+    """The figure as a share of a population (kind "share") when it is a percentage, a
+    fraction or a ratio of people that opens its clause: "Nearly 40% of voters oppose it",
+    "..., and two-thirds of residents rent". Else the figure as it is."""
+    if lexicon.population_end is None or lexicon.share_opener is None or lexicon.result_verb is None:
+        return figure
+    written = text[figure.start:figure.end]
+    if lexicon.population_end.search(written, timeout=REGEX_TIMEOUT_SECONDS) is None or _OF_OWN.search(
+            written, timeout=REGEX_TIMEOUT_SECONDS):
+        return figure
+    if not _opens_clause(text, figure.start, lexicon.share_opener) or lexicon.result_verb.match(
+            text, figure.end, timeout=REGEX_TIMEOUT_SECONDS):
+        return figure  # an object ("won 31% of the voters"), or a vote's result on record
+    return replace(figure, kind="share", base_kind=figure.kind)
+
+
+def _opens_clause(text: str, start: int, share_opener: Any) -> bool:
+    """Whether only `share_openers` words ("and", "but now") stand between the start of the
+    clause (of the text, a sentence, or after a comma, colon, semicolon or bracket) and `start`."""
+    window = max(0, start - LOOKBEHIND)
+    before = text[window:start]
+    cut = max(before.rfind(mark) for mark in _CLAUSE_PUNCTUATION)
+    for end in _SENTENCE_END.finditer(before, timeout=REGEX_TIMEOUT_SECONDS):
+        cut = max(cut, end.end() - 1)
+    joined = _JOINED_CLAUSE.search(before, max(cut, 0), timeout=REGEX_TIMEOUT_SECONDS)
+    if joined is not None and not any(character.isdigit() for character in before[max(cut, 0):joined.start()]):
+        cut = joined.end() - 1  # "mobiles became common and now almost 90% of adults own one"
+    if cut < 0 and window > 0:
+        return False  # the clause started further back: the words before it are more than a few
+    if cut >= 0 and before[cut] == "," and not before[cut + 1:].strip() and _LIST_ITEM_BEFORE.search(
+            before, 0, cut, timeout=REGEX_TIMEOUT_SECONDS):
+        return False  # "41% of voters in the north, 38% of voters in the south": an item of a list of figures
+    return share_opener.fullmatch(before[cut + 1:], timeout=REGEX_TIMEOUT_SECONDS) is not None
+
+
+_JOINED_CLAUSE = regex.compile(r"\s(?:and|but|while|whereas|yet)\s(?=(?:\w+\s+)?$)", regex.IGNORECASE)
+# A percentage in the stretch before a comma, back to the previous mark: the comma then lists shares.
+_LIST_ITEM_BEFORE = regex.compile(r"\d\s*(?:%|-?\s*per\s*cent\b)[^,;:!?]*$", regex.IGNORECASE)
 
 
 def _is_share(text: str, end: int, before: str, lexicon: FigureLexicon) -> bool:

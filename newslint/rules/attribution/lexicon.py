@@ -51,6 +51,7 @@ FIGURE_OPTIONS = {
     "non_claim_before", "referential", "wording", "min_count", "min_bare_count", "min_money",
     "harm_nouns", "event_verbs", "opinion_verbs", "indicators", "cost_words", "exempt_sentences",
     "max_number_density", "casualty_nouns", "casualty_verbs",
+    "population_nouns", "share_openers", "result_verbs", "survey_nouns",
 }
 # Options of a figure rule that are not figure lexicon keys: where the lexicon is, and which
 # kinds of figure this rule reports (NL403 casualties, NL402 the rest).
@@ -61,9 +62,9 @@ FIGURE_PATTERN_OPTIONS = frozenset({
     "percent", "rate_nouns", "currency_words", "approximators", "claim_nouns", "whole_nouns",
     "non_claim_after", "non_claim_before", "referential",
     "harm_nouns", "event_verbs", "opinion_verbs", "indicators", "cost_words", "exempt_sentences",
-    "casualty_nouns", "casualty_verbs",
+    "casualty_nouns", "casualty_verbs", "population_nouns", "share_openers", "result_verbs", "survey_nouns",
 })
-FIGURE_CLASSES = ("percentage", "fraction", "magnitude", "approximate", "count", "money", "ratio", "casualty")
+FIGURE_CLASSES = ("percentage", "fraction", "magnitude", "approximate", "count", "money", "ratio", "casualty", "share")
 
 
 @dataclass(frozen=True)
@@ -136,6 +137,14 @@ class FigureLexicon:
     casualty_noun: Any | None = None  # anchored after a number, like harm_noun: "23 deaths"
     casualty_verb: Any | None = None  # anchored after a count, like event_verb: " were killed"
     casualty_word: Any | None = None  # any casualty noun or verb anywhere: a text without one has no casualty figure
+    # Shares of a population (kind "share"): a percentage, fraction or ratio of people, as its clause's subject.
+    population_end: Any | None = None  # searched in a figure's text: it ends with a people noun ("of voters")
+    population_word: Any | None = None  # any people noun anywhere: a text without one has no share
+    # A percent sign or word, a fraction, a ratio's "in ten": a text without one of these has no share.
+    share_markers: tuple[Any, ...] = ()
+    share_opener: Any | None = None  # full match of the words between a clause's start and the share
+    result_verb: Any | None = None  # anchored after a share: " of the electorate voted" is a result on record
+    survey_noun: Any | None = None  # searched: a story that names its survey ("a poll") reports that survey's shares
 
 
 def attribution_lexicon(tables: Sequence[Mapping[str, Any]]) -> AttributionLexicon:
@@ -357,6 +366,14 @@ def _figure_lexicon(options: Options) -> FigureLexicon:
         casualty_verb=_optional(options, "casualty_verbs", lambda any_of: rf"{auxiliaries}\s+{any_of}(?![\w-])"),
         casualty_word=_compile(rf"(?<![\w-]){_alternation((*options.strings('casualty_nouns'), *options.strings('casualty_verbs')), 'casualty_nouns')}(?![\w-])")
         if options.strings("casualty_nouns") or options.strings("casualty_verbs") else None,
+        population_end=_optional(options, "population_nouns", lambda any_of: rf"(?<![\w-]){any_of}$"),
+        population_word=_optional(options, "population_nouns", lambda any_of: rf"\b{any_of}\b"),
+        # Three short searches rather than one alternation of them, which is several times slower.
+        share_markers=(_compile(r"%|per\s*cent"), _compile(rf"\b{_words(options, 'fractions')}\b"),
+                       _compile(rf"\s(?:in|out\s+of)\s+(?:every\s+)?(?:\d{{1,3}}(?![\d,])|{number_words}\b)")),
+        share_opener=_optional(options, "share_openers", lambda any_of: rf"\s*(?:{any_of}\s+){{0,2}}"),
+        result_verb=_optional(options, "result_verbs", lambda any_of: rf"(?:\s+[\w’'-]+){{0,3}}?\s+{any_of}(?![\w-])"),
+        survey_noun=_optional(options, "survey_nouns", lambda any_of: rf"(?<![\w-]){any_of}(?![\w-])"),
     )
 
 

@@ -102,7 +102,12 @@ class UnattributedFigureRule(DeclaredRule):
         checked = [block.text for block in document.blocks if block.kind in self.blocks]
         if self.kinds == {"casualty"} and not any(_mentions_casualties(text, self.figures) for text in checked):
             return  # no word of the dead, the hurt or the displaced: no casualty figure, and no figure search
-        found = {text: tuple(self._figures_in(text)) for text in checked}
+        known: dict[str, tuple[Figure, ...]] = {}
+        if self.kinds == {"share"}:
+            known = {text: tuple(find_figures(text, self.figures)) for text in checked if _may_hold_share(text, self.figures)}
+            if not any(figure.kind == "share" for figures in known.values() for figure in figures):
+                return  # no share of a population (a people noun and a share word in one block): skip the scan
+        found = _story_figures(checked, self.figures, known)
         if not any(figure.kind in self.kinds for figures in found.values() for figure in figures):
             return  # no figure of this rule's kinds (most articles have no casualty figure): skip the scan
         for sources in document_sources(document, self.lexicon, self.blocks, found.__getitem__):
@@ -132,17 +137,47 @@ class UnattributedFigureRule(DeclaredRule):
         return is_exempt_sentence(text[start:end], self.figures)
 
 
+def _story_figures(checked: list[str], figures: FigureLexicon,
+                   known: dict[str, tuple[Figure, ...]]) -> dict[str, tuple[Figure, ...]]:
+    """The figures of every checked block (those of `known` already found). Once the story has
+    named a survey ("a poll", "the census"), its shares of a population are that survey's:
+    they count as their base kind."""
+    found: dict[str, tuple[Figure, ...]] = {}
+    survey_named = False
+    for text in checked:
+        if text in found:
+            continue
+        survey = None if survey_named or figures.survey_noun is None else figures.survey_noun.search(
+            text, timeout=regex_timeout(text))
+        in_block = known[text] if text in known else tuple(find_figures(text, figures))
+        found[text] = tuple(figure.as_base_kind() if survey_named or (survey is not None and survey.start() < figure.start)
+                            else figure for figure in in_block)
+        survey_named = survey_named or survey is not None
+    return found
+
+
+def _may_hold_share(text: str, figures: FigureLexicon) -> bool:
+    """Whether `text` has a share word ("%", "percent", "half", "in ten") and names people:
+    a text without both has no share of a population."""
+    if figures.population_word is None:
+        return False
+    timeout = regex_timeout(text)
+    return any(marker.search(text, timeout=timeout) is not None for marker in figures.share_markers) and \
+        figures.population_word.search(text, timeout=timeout) is not None
+
+
 def _mentions_casualties(text: str, figures: FigureLexicon) -> bool:
     return figures.casualty_word is None or figures.casualty_word.search(text, timeout=regex_timeout(text)) is not None
 
 
-LEADING_KIND = "casualty"  # a sentence with a casualty figure is reported as one, whatever else it gives
+LEADING_KINDS = ("casualty", "share")  # a sentence with a casualty figure is reported as one, then one with a share
 
 
 def _leading_first(figures: list[Figure]) -> list[Figure]:
     """The sentence's unsourced figures with the one its finding names first: its first
-    casualty figure if it has one (so NL403 reports it, once), else its first figure."""
-    leading = next((figure for figure in figures if figure.kind == LEADING_KIND), figures[0])
+    casualty figure if it has one (so NL403 reports it, once), else its first share of a
+    population (NL404), else its first figure."""
+    leading = next((figure for kind in LEADING_KINDS for figure in figures if figure.kind == kind), figures[0])
     return [leading, *(figure for figure in figures if figure is not leading)]
 
 
