@@ -242,6 +242,13 @@ def test_subheadings_inside_the_story_are_left_alone(lint) -> None:
     "(Video: Ten quiet beaches on the Portvale coast)",
     "(More)",
     "[See the photos]",
+    # a pointer to a link the text lost, to a listing, a call to subscribe or follow
+    "(You can read the full report here.)",
+    "(watch the interview here)",
+    "(See all 12 vacancies)",
+    "[Get the Portvale Daily briefing in your inbox.]",
+    "[The morning catch: Sign up for our harbour newsletter.]",
+    "(Follow us on Instagram)",
 ])
 def test_inline_promos_are_warned_about(lint, span: str) -> None:
     text = f"The bridge will close for a month {span} while crews replace the deck.\n"
@@ -253,6 +260,15 @@ def test_bracketed_headline_between_sentences(lint) -> None:
     text = "Divers found the wreck in 1998. [Ten Amazing Shipwrecks of the North Sea] They mapped it in a week.\n"
     source, findings = lint("NL113", text)
     assert spans(source, findings) == ["[Ten Amazing Shipwrecks of the North Sea]"]
+
+
+def test_bracketed_headline_with_its_media_marker(lint) -> None:
+    text = "Divers found the wreck in 1998. [Ten Amazing Shipwrecks of the North Sea (Photos)] They mapped it.\n"
+    source, findings = lint("NL113", text)
+    assert spans(source, findings) == ["[Ten Amazing Shipwrecks of the North Sea (Photos)]"]
+    # the marker alone is no headline, and a title with a marker inside a sentence is cited
+    assert lint("NL113", "Divers found the wreck in 1998. [Shipwrecks (Photos)] They mapped it.\n")[1] == []
+    assert lint("NL113", "Divers found [Ten Amazing Shipwrecks of the North Sea (Photos)] in 1998.\n")[1] == []
 
 
 def test_whole_line_headline_in_parentheses(lint) -> None:
@@ -273,6 +289,11 @@ def test_whole_line_headline_in_parentheses(lint) -> None:
     "The wall runs for 400 metres (see \"The route\" below) and cost £2.4m.\n",
     "The board published its figures (see table 2) on Friday.\n",
     "The report (see 'Harbour Futures', published in 2019) says the wall will last.\n",
+    # service information and citations: not a call to subscribe or follow
+    "Residents can find the new timetable (visit the council's website) from Monday.\n",
+    "The trust posted the figures (see Facebook's own account of the row) on Friday.\n",
+    "The skipper (who can read the tide tables here in his head) laughed.\n",
+    "The club will join (it said the cost would be shared) the new league next year.\n",
 ])
 def test_editorial_brackets_and_credits_are_left_alone(lint, text: str) -> None:
     assert lint("NL113", STORY + text)[1] == []

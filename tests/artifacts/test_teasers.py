@@ -96,6 +96,30 @@ def test_a_headline_quoting_speech_between_paragraphs(lint) -> None:
     assert "another story's headline" in found[0].message
 
 
+@pytest.mark.parametrize("line", [
+    "PORTVALE MAYOR OPENS UP ABOUT HER PLANS FOR THE OLD HARBOUR",
+    "'HARBOUR NIGHTS' STAR SAYS THE SHOW HAS CHANGED HER LIFE",
+])
+def test_a_headline_in_capitals_between_paragraphs(lint, line: str) -> None:
+    source, found = lint("NL116", BODY + line + "\n\n" + CLOSING)
+    assert spans(source, found) == [line]
+    assert "in capitals" in found[0].message and found[0].fix is None
+
+
+@pytest.mark.parametrize("line", [
+    # subheadings in capitals: short, or opening with a question word or an -ing form
+    "THE LONG ROAD TO A NEW WALL",
+    "WHAT YOU NEED TO BRING FOR A DAY ON THE WATER",
+    "HOW TO BOOK A FERRY TICKET ONLINE THIS SUMMER",
+    "GETTING TO THE ISLAND BY FERRY OR BY AIR THIS YEAR",
+    # a shouted sentence with its full stop, and a line in capitals with lower-case words
+    "THE WALL WILL NOT BE FINISHED BEFORE THE WINTER STORMS.",
+    "PORTVALE Harbour Trust annual report for the year to March",
+])
+def test_subheadings_and_sentences_in_capitals_are_left_alone(lint, line: str) -> None:
+    assert lint("NL116", BODY + line + "\n\n" + CLOSING)[1] == []
+
+
 @pytest.mark.parametrize("text", [
     # the article's own headline on the first line
     "The Latest: ferry crews vote to strike over the winter rota\n\n" + BODY,
@@ -269,3 +293,23 @@ def test_title_case_teasers_each_with_a_standfirst_after_the_story(lint) -> None
 ])
 def test_the_storys_own_sections_and_faq_after_the_body_are_left_alone(lint, tail: str) -> None:
     assert lint("NL112", BODY + tail + "\n")[1] == []
+
+
+def test_a_two_part_headline_under_a_teaser_heading(lint) -> None:
+    run = ("You might also like:\nThe Ferry Shuts Early. But Who Will Pay for It?\n"
+           "Ten Quiet Beaches on the Portvale Coast to Visit")
+    source, found = lint("NL112", BODY + run + "\n\n" + CLOSING)
+    assert spans(source, found) == [run]
+
+
+@pytest.mark.parametrize("tail", [
+    # without a teaser heading two title-case sentences are not a teaser
+    "Why the River Rises. And Why It Matters Now?\nThe Wall Holds. But Only for Now?\n"
+    "Ten Boats Left. Five Came Back Home?",
+    # under a heading, a list of sentences in sentence case is the story's
+    "You might also like:\nThe ferry shuts early. The council will pay for it.\n"
+    "The beaches are quiet. Most visitors stay away.",
+])
+def test_two_sentence_lines_without_a_heading_or_in_sentence_case_are_left_alone(lint, tail: str) -> None:
+    found = lint("NL112", BODY + tail + "\n\n" + CLOSING)[1]
+    assert found == []

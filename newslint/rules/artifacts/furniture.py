@@ -52,7 +52,7 @@ NOT_FURNITURE = frozenset({BlockKind.CAPTION, BlockKind.CREDIT, BlockKind.ALT_TE
 LIST_KEYS = frozenset({
     "cta_verbs", "cta_objects", "cta_hooks", "thread_starts", "commenter_lines", "thread_ends",
     "related_headings", "media_labels", "media_endings", "minor_words", "inline_promo_labels",
-    "inline_promo_whole", "post_markers", "promo_cues", "page_labels",
+    "inline_promo_whole", "inline_call_verbs", "inline_call_objects", "post_markers", "promo_cues", "page_labels",
 })
 # Interface text is short: a longer block is prose whatever it contains.
 MAX_INTERFACE_CHARS = 400
@@ -122,6 +122,8 @@ class FurnitureLexicon:
     minor_words: frozenset[str]
     inline_label: Any
     inline_whole: Any
+    inline_call_start: Any
+    inline_call_object: Any
     post_marker: Any
     promo_cue: Any
     page_label: Any
@@ -181,6 +183,7 @@ def load_lexicon(options: Options, rule_path: str) -> FurnitureLexicon:
     lead_in = r"(?:(?:for more|to (?:read|see|watch|get|find|learn)|if you)[^,.!?]{0,60},\s*)?"
     media = "|".join(f"(?:{label})" for label in lst("media_labels")) or "(?!)"
     inline = "|".join(f"(?:{label})" for label in lst("inline_promo_labels")) or "(?!)"
+    channel_verbs = "|".join(f"(?:{verb})" for verb in lst("inline_call_verbs")) or "(?!)"
     cues = "|".join(f"(?:{cue})" for cue in lst("promo_cues")) or "(?!)"
     return FurnitureLexicon(
         categories=categories,
@@ -201,6 +204,10 @@ def load_lexicon(options: Options, rule_path: str) -> FurnitureLexicon:
             (rf"[(\[]\s*(?:{inline})\s*(?::|\s[-–—]|»|›)\s*[^()\[\]\n]{{3,200}}[)\]]",), ignore_case=True,
             key="lexicon inline_promo_labels"),
         inline_whole=_alternation(lst("inline_promo_whole"), "inline_promo_whole") or regex.compile("(?!)"),
+        inline_call_start=compile_patterns(
+            (rf"^\W*(?:(?:please|be sure to|don't forget to|don’t forget to|make sure (?:to|you))\s+)?(?:{channel_verbs})\b",),
+            ignore_case=True, key="lexicon inline_call_verbs"),
+        inline_call_object=_alternation(lst("inline_call_objects"), "inline_call_objects") or regex.compile("(?!)"),
         post_marker=_alternation(lst("post_markers"), "post_markers") or regex.compile("(?!)"),
         promo_cue=compile_patterns((rf"^\W*(?:{cues})(?:\s*[:|»›]\s*|\s+[-–—]\s+|(?<=\.\p{{L}}{{2,4}})\s+)",), ignore_case=True,
                                    key="lexicon promo_cues"),
@@ -429,30 +436,32 @@ class CallToActionRule(DeclaredRule):
             core = core_text(block)
             if self.lexicon.interface_category(core, weak=False) is not None:
                 continue  # interface-text reports it
-            if self._all_calls(text):
+            if all_calls(text, self.lexicon):
                 yield span_finding(self, document, block, block, fill(self.message, {"match": _short(text)}))
 
-    def _all_calls(self, text: str) -> bool:
-        spans = sentence_spans(text)
-        if not spans:
-            return False
-        calls = 0
-        for start, end in spans:
-            sentence = text[start:end]
-            timeout = regex_timeout(sentence)
-            if self.lexicon.cta_hook.match(sentence, timeout=timeout):
-                calls += len(sentence.split()) >= 8  # "If you enjoyed this story, ..." is a call itself
-                continue
-            if _NOT_A_CALL.match(sentence, timeout=timeout):
-                return False  # a contact line or a request line of a listing
-            if _REPORTED.search(sentence, timeout=timeout) or _STATEMENT.match(sentence, timeout=timeout):
-                return False  # a reported sentence or a statement is the story's
-            if self.lexicon.cta_start.search(sentence, timeout=timeout) and \
-                    self.lexicon.cta_object.search(sentence, timeout=timeout):
-                calls += 1
-                continue
-            return False
-        return calls > 0
+
+def all_calls(text: str, lexicon: FurnitureLexicon) -> bool:
+    """Whether every sentence of `text` is a call to action or the hook that leads into one,
+    and at least one is a call."""
+    spans = sentence_spans(text)
+    if not spans:
+        return False
+    calls = 0
+    for start, end in spans:
+        sentence = text[start:end]
+        timeout = regex_timeout(sentence)
+        if lexicon.cta_hook.match(sentence, timeout=timeout):
+            calls += len(sentence.split()) >= 8  # "If you enjoyed this story, ..." is a call itself
+            continue
+        if _NOT_A_CALL.match(sentence, timeout=timeout):
+            return False  # a contact line or a request line of a listing
+        if _REPORTED.search(sentence, timeout=timeout) or _STATEMENT.match(sentence, timeout=timeout):
+            return False  # a reported sentence or a statement is the story's
+        if lexicon.cta_start.search(sentence, timeout=timeout) and lexicon.cta_object.search(sentence, timeout=timeout):
+            calls += 1
+            continue
+        return False
+    return calls > 0
 
 
 # --- NL111 comment-thread ---------------------------------------------------------------
@@ -555,6 +564,8 @@ class InlinePromoRule(DeclaredRule):
             return False  # "(Photo: Jane Roe/Portvale Star)", "(Graphic: Sam Doe)": a credit
         if self.lexicon.inline_label.fullmatch(bracketed, timeout=timeout):
             return True
+        if self._is_channel_call(inner):
+            return True
         if _QUOTED_TITLE.fullmatch(inner, timeout=timeout):
             return True
         see = _SEE_TITLE.match(inner, timeout=timeout)
@@ -564,6 +575,10 @@ class InlinePromoRule(DeclaredRule):
             return False
         found = words(inner)
         if bracketed.startswith("["):
+            media = self.lexicon.media_ending.search(inner, timeout=timeout)
+            if media is not None and media.start() > 0:
+                inner = inner[:media.start()].rstrip()  # "[Ten Shipwrecks to See (Photos)]"
+                found = words(inner)
             # a title-case headline in square brackets: four words, three of them real words
             prose_words = [word for word in found if len(word) >= 3 and any(c.islower() for c in word)]
             # between sentences, not an editor's insertion inside one ("[New Town Council]")
@@ -573,6 +588,16 @@ class InlinePromoRule(DeclaredRule):
         return whole_line and len(found) >= 6 and _LABELLED_HEADLINE.match(inner, timeout=timeout) is not None \
             and is_headline(inner, self.lexicon, title_case=False) \
             and not is_headline(inner, self.lexicon, title_case=True)
+
+
+    def _is_channel_call(self, inner: str) -> bool:
+        """A call to subscribe or follow that sends the reader to a newsletter, an app or a
+        social channel, after a lead-in and a colon or not: "[Morning news: Get the briefing
+        in your inbox.]"."""
+        call = inner.rsplit(": ", 1)[-1]
+        timeout = regex_timeout(call)
+        return self.lexicon.inline_call_start.search(call, timeout=timeout) is not None and \
+            self.lexicon.inline_call_object.search(call, timeout=timeout) is not None and all_calls(call, self.lexicon)
 
 
 def _stands_alone(text: str, start: int, end: int) -> bool:

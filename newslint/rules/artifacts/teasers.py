@@ -106,6 +106,7 @@ _BREADCRUMB = regex.compile(
 # in a headline is no path)
 _PATH_SEPARATOR = regex.compile(r"\s*(?:>|»|›|→)\s*|\s+(?:/|\|)\s+")
 _END_MARKER = regex.compile(r"^(?:[■□◆◇●○▪►◼∎★*#~=_—–-]{1,5}|\(?ends?\)?|\[ends?\]|-?30-|xxx|end|the end)$", regex.I)
+_SUBHEADING_OPENING = regex.compile(r"^(?:(?:how|what|why|where|when|who|which|whether)\b|\p{L}+ING\b)", regex.I | regex.V1)
 _VERB_HINT = regex.compile(r"\b(?:is|are|was|were|be|been|has|have|had|will|would|can|could|said|says|\p{Ll}+ed)\b", regex.V1)
 
 
@@ -245,7 +246,8 @@ class RelatedListRule(DeclaredRule):
             if block.kind in NOT_FURNITURE or block.text.rstrip().endswith(":") and not self._is_heading(block):
                 break
             lines = _line_texts(block)
-            if lines and all(is_teaser_headline(line, self.lexicon) for line in lines):
+            if lines and all(is_teaser_headline(line, self.lexicon) or
+                             not headless and self._two_part_headline(line) for line in lines):
                 if summaries and last == following - 1:
                     break  # teasers with standfirsts: a headline without one ends the run
                 if paired is None and (len(lines) > 1 or last is not None):
@@ -286,6 +288,12 @@ class RelatedListRule(DeclaredRule):
         if headless and 2 * phrased < headlines:
             return None
         return dated_tail if dated_tail == last + 1 else last  # with the last teaser's date or standfirst
+
+    def _two_part_headline(self, text: str) -> bool:
+        """A headline in two sentences under a teaser heading, each word in title case, not
+        ending with a full stop: "Council Shuts the Pier. But Who Pays?"."""
+        return 4 <= len(words(text)) <= 20 and len(sentence_spans(text)) == 2 and \
+            not text.endswith(".") and _title_cased(text, self.lexicon) and not is_credit(text)
 
     def _only_furniture_after(self, blocks: Sequence[Block], index: int, last_story: int) -> bool:
         """Whether no story paragraph follows block `index`, interface text aside, or only
@@ -335,6 +343,8 @@ class StoryPromoRule(DeclaredRule):
         between = 0 < index < len(story) - 1 and story[index - 1] and story[index + 1]
         if not between or len(words(text)) < 6 or _CODE.search(text, timeout=timeout):
             return None  # a subheading, or a command in a how-to
+        if _is_capitals_headline(text, self.lexicon):
+            return "another story's headline in capitals between the paragraphs"
         slogan = _QUOTE_LABEL.match(text, timeout=timeout)
         if slogan is not None and is_teaser_headline(slogan.group(1), self.lexicon):
             return "another story's headline between the paragraphs"  # "'Slogan': what happened"
@@ -350,6 +360,22 @@ class StoryPromoRule(DeclaredRule):
         if quoted is not None and len(unquoted) > 8 and not _REPORTING.search(unquoted, timeout=timeout):
             return "another story's headline between the paragraphs"
         return None
+
+
+def _is_capitals_headline(text: str, lexicon: FurnitureLexicon) -> bool:
+    """A headline set in capitals, as some sites set the links to other stories between the
+    paragraphs: eight words or more, every letter a capital, no closing punctuation but a
+    question mark ("PORTVALE MAYOR OPENS UP ABOUT HER PLANS FOR THE HARBOUR"). A subheading
+    in capitals is shorter, or opens with a question word or an -ing form ("HOW TO BOOK A
+    FERRY TICKET ONLINE THIS SUMMER", "GETTING TO THE ISLAND BY FERRY OR BY AIR")."""
+    letters = [c for c in text if c.isalpha()]
+    if len(words(text)) < 8 or not letters or not all(c.isupper() for c in letters) or \
+            _SUBHEADING_OPENING.match(text, timeout=regex_timeout(text)):
+        return False
+    if text.rstrip().endswith((".", ":", ";", ",", "!")):
+        return False
+    sentence_case = text[0] + text[1:].lower()
+    return is_teaser_headline(trim_edges(sentence_case), lexicon)
 
 
 # --- NL117 page-label --------------------------------------------------------------------
