@@ -176,11 +176,27 @@ def test_commenter_date_line_starts_a_thread(lint) -> None:
     assert spans(source, findings) == [thread]
 
 
-@pytest.mark.parametrize("heading", ["Reader comments", "User comments", "Readers' comments"])
+@pytest.mark.parametrize("heading", ["Reader comments", "User comments", "Readers' comments", "Top rated comments",
+                                     "Most recent comments (12)"])
 def test_a_comments_heading_starts_a_thread(lint, heading: str) -> None:
     thread = heading + "\n\nAbout time too. The old timetable was a joke and everyone knew it."
     source, findings = lint("NL111", STORY + thread + "\n")
     assert spans(source, findings) == [thread]
+
+
+@pytest.mark.parametrize("heading", ["User comments", "Top rated comments", "3 comments"])
+def test_a_comments_heading_that_ends_the_article_is_flagged_alone(lint, heading: str) -> None:
+    source, findings = lint("NL111", STORY + heading + "\n")
+    assert spans(source, findings) == [heading]
+
+
+@pytest.mark.parametrize("tail", [
+    "March 4th, 2021 at 9:15 am",  # the article's own date at its end
+    "Comments and questions\n\nThe council takes questions about the timetable at the library on Fridays.",
+    "The top rated comments of the week",
+])
+def test_a_date_or_a_story_line_at_the_end_is_not_a_lone_heading(lint, tail: str) -> None:
+    assert lint("NL111", STORY + tail + "\n")[1] == []
 
 
 def test_counter_at_the_top_and_comment_words_in_prose_are_left_alone(lint) -> None:

@@ -489,11 +489,18 @@ class CommentThreadRule(DeclaredRule):
                     self.lexicon.thread_end.fullmatch(blocks[index].text.strip(), timeout=regex_timeout(core)):
                 end = index
                 break
-        if end == start:
+        if end == start and not self._lone_heading(blocks, start):
             return
         yield span_finding(self, document, blocks[start], blocks[end],
                            fill(self.message, {"match": _short(blocks[start].text.strip()),
                                     "blocks": str(end - start + 1)}))
+
+    def _lone_heading(self, blocks: Sequence[Block], index: int) -> bool:
+        """Whether block `index` is a comments heading (not a commenter's date line) and the
+        last block with text: a heading whose thread did not survive the scraper."""
+        core = core_text(blocks[index])
+        return all(not block.text.strip() for block in blocks[index + 1:]) and \
+            self.lexicon.thread_start.fullmatch(core, timeout=regex_timeout(core)) is not None
 
     def _start(self, blocks: Sequence[Block], tail_from: float, heading_from: float) -> int | None:
         """The first comment heading or counter in the second half of the article, after the
