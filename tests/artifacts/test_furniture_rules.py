@@ -99,6 +99,25 @@ def test_the_end_of_a_wrapped_sentence_is_story_text(lint, tail: str) -> None:
     assert lint("NL109", text)[1] == []
 
 
+@pytest.mark.parametrize("broken", [
+    "This entry was posted\non Monday, May 3rd, 2021 at 9:15 am and is filed under Harbour, Ferries.",
+    "Follow us\non Instagram",
+])
+def test_interface_text_broken_over_two_lines_is_one_finding(lint, broken: str) -> None:
+    source, findings = lint("NL109", STORY + broken + "\n\n" + STORY)
+    assert spans(source, findings) == [broken]
+    assert removed(source, findings[0]).split() == (STORY + STORY).split()
+
+
+@pytest.mark.parametrize("text", [
+    # prose broken over lines, a line that ends a sentence before a lower-case one
+    "The wall was built by the harbour board\nand the council paid for it, the trust said.\n",
+    "This entry was posted.\non Monday and is filed under Harbour, Ferries.\n",
+])
+def test_lines_that_join_into_prose_are_left_alone(lint, text: str) -> None:
+    assert lint("NL109", STORY + text)[1] == []
+
+
 def test_a_bar_after_a_finished_sentence_is_still_flagged(lint) -> None:
     source, findings = lint("NL109", STORY.rstrip() + "\nShare this:\n")
     assert spans(source, findings) == ["Share this:"]

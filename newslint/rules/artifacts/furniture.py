@@ -309,7 +309,13 @@ class InterfaceTextRule(DeclaredRule):
         strong = [self._strong(block, core) for block, core in zip(blocks, cores)]
         weak = [None if strong[i] or blocks[i].kind is BlockKind.CAPTION
                 else self.lexicon.interface_category(core, weak=True) for i, core in enumerate(cores)]
+        wrapped = self._wrapped(blocks, strong)
         for index, block in enumerate(blocks):
+            if index - 1 in wrapped:
+                continue  # reported with the line before it
+            if index in wrapped:
+                yield self._wrapped_finding(document, blocks[index], blocks[index + 1], wrapped[index])
+                continue
             category = strong[index]
             if category is None and weak[index] is not None:
                 neighbours = [j for j in (index - 1, index + 1) if 0 <= j < len(blocks)]
@@ -332,6 +338,31 @@ class InterfaceTextRule(DeclaredRule):
                                           "match": _short(blocks[kicker].text.strip())}))
             yield Finding(code=guess.code, rule=guess.rule, severity=Severity.WARNING, message=guess.message,
                           start=guess.start, end=guess.end, pointer=guess.pointer, fix=None)
+
+    def _wrapped(self, blocks: Sequence[Block], strong: Sequence[Category | None]) -> dict[int, Category]:
+        """Interface text broken over two lines, the second going on in lower case ("This
+        entry was posted" / "on Monday and is filed under News."): the index of the first
+        line and the category of the two read as one."""
+        found: dict[int, Category] = {}
+        for index in range(len(blocks) - 1):
+            first, second = blocks[index], blocks[index + 1]
+            if strong[index + 1] or index - 1 in found or \
+                    first.kind in NOT_FURNITURE or second.kind in NOT_FURNITURE:
+                continue
+            head, tail = first.text.strip(), second.text.strip()
+            if not head or _SENTENCE_END.search(head[-3:]) or not _LOWER_START.match(tail):
+                continue
+            category = self.lexicon.interface_category(core_text(first) + " " + core_text(second), weak=False)
+            if category is not None:
+                found[index] = category
+        return found
+
+    def _wrapped_finding(self, document: Document, first: Block, second: Block, category: Category) -> Finding:
+        text = first.text.strip() + " " + second.text.strip()
+        fix = Fix(f"remove {_short(text)!r}", (Edit(first.extent[0], first.extent[1], ""),
+                                              Edit(second.extent[0], second.extent[1], ""))) if self.fixable else None
+        return span_finding(self, document, first, second,
+                            fill(self.message, {"what": category.name, "match": _short(text)}), fix)
 
     def _strong(self, block: Block, core: str) -> Category | None:
         category = self.lexicon.interface_category(core, weak=False) or self._segmented(core)
