@@ -314,7 +314,7 @@ class InterfaceTextRule(DeclaredRule):
             if index - 1 in wrapped:
                 continue  # reported with the line before it
             if index in wrapped:
-                yield self._wrapped_finding(document, blocks[index], blocks[index + 1], wrapped[index])
+                yield self._wrapped_finding(document, block, blocks[index + 1], wrapped[index])
                 continue
             category = strong[index]
             if category is None and weak[index] is not None:
