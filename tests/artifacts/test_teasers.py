@@ -313,3 +313,21 @@ def test_a_two_part_headline_under_a_teaser_heading(lint) -> None:
 def test_two_sentence_lines_without_a_heading_or_in_sentence_case_are_left_alone(lint, tail: str) -> None:
     found = lint("NL112", BODY + tail + "\n\n" + CLOSING)[1]
     assert found == []
+
+
+@pytest.mark.parametrize("run", [
+    # headlines without a small word: a subject and a verb make them phrases
+    "Harbour: Ferry operator reports record summer\nStorm damage: What the north shore looks like now\n"
+    "Rovers: New goalkeeper signs two-year deal",
+    "Ferry operator reports record summer »\nCouncil leader faces vote of no confidence »\n"
+    "Portvale Rovers sign new goalkeeper »",
+])
+def test_headlines_that_read_as_phrases_by_their_verb(lint, run: str) -> None:
+    source, found = lint("NL112", BODY + run + "\n")
+    assert spans(source, found) == [run]
+
+
+def test_standings_rows_after_the_story_are_not_headlines(lint) -> None:
+    rows = ("1 Jane Roe Portvale 5040 5 1 17 27\n2 Sam Doe Eastbridge 5035 7 0 15 24\n"
+            "3 Ann Poe Northam 5033 4 6 15 26\n4 Tom Roe Portvale 5027 6 3 19 24")
+    assert lint("NL112", BODY + rows + "\n")[1] == []

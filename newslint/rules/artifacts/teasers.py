@@ -150,6 +150,17 @@ def is_teaser_headline(text: str, lexicon: FurnitureLexicon) -> bool:
     return _NOT_A_TITLE.search(text, timeout=timeout) is None
 
 
+def _is_phrase(text: str, lexicon: FurnitureLexicon) -> bool:
+    """Whether a line reads as a phrase, not a name or a table row: it has a small word
+    ("of", "the") or a subject and a verb as subeditors write them ("Ferry operator reports
+    record summer")."""
+    timeout = regex_timeout(text)
+    topic = _COLON_HEADLINE.match(text, timeout=timeout)
+    headline = topic.group("rest") if topic is not None else text  # "Harbour: Ferry firm ..."
+    return any(word.lower() in lexicon.minor_words for word in words(text)) or \
+        _SENTENCE_HEADLINESE.match(headline, timeout=timeout) is not None
+
+
 def _is_summary(text: str) -> bool:
     """A teaser's standfirst: one sentence of 6-30 words with a closing full stop."""
     count = len(text.split())
@@ -256,7 +267,7 @@ class RelatedListRule(DeclaredRule):
                 titled += sum(_title_cased(line, self.lexicon) and not line.endswith("?") for line in lines)
                 marked += sum((_title_cased(line, self.lexicon) if every_marked and not heading
                                else headline_signals(line, self.lexicon) > 0) for line in lines)
-                phrased += sum(any(w.lower() in self.lexicon.minor_words for w in words(line)) for line in lines)
+                phrased += sum(_is_phrase(line, self.lexicon) for line in lines)
                 last, skipped, summary_ok = following, False, True
                 continue
             if last is None or skipped:
