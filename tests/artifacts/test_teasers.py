@@ -331,3 +331,23 @@ def test_standings_rows_after_the_story_are_not_headlines(lint) -> None:
     rows = ("1 Jane Roe Portvale 5040 5 1 17 27\n2 Sam Doe Eastbridge 5035 7 0 15 24\n"
             "3 Ann Poe Northam 5033 4 6 15 26\n4 Tom Roe Portvale 5027 6 3 19 24")
     assert lint("NL112", BODY + rows + "\n")[1] == []
+
+
+def test_teasers_each_with_a_date_on_their_line(lint) -> None:
+    run = ("Ferry operator reports record summer | 3 May 2021\nCouncil leader faces vote of no confidence | 2 May 2021\n"
+           "Portvale Rovers sign new goalkeeper - 2 hours ago")
+    source, found = lint("NL112", BODY + run + "\n\n" + "Harbour Trust\n")
+    assert spans(source, found) == [run]
+
+
+@pytest.mark.parametrize("tail", [
+    # a chronology: the date first, or dated sentences with their full stop
+    "3 May 2021 | Ferry operator reports record summer\n2 May 2021 | Council leader faces vote\n"
+    "1 May 2021 | Portvale Rovers sign new goalkeeper",
+    "The wall was finished on time - 3 May 2021.\nThe quay was reopened to traffic - 4 May 2021.\n"
+    "The first ferry left the harbour - 5 May 2021.",
+    # a bar that is not before a date
+    "Ferry times | Fares | Parking | Contact the harbour office",
+])
+def test_dated_chronologies_and_menus_are_not_dated_teasers(lint, tail: str) -> None:
+    assert lint("NL112", BODY + tail + "\n")[1] == []

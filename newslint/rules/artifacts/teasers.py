@@ -107,6 +107,7 @@ _BREADCRUMB = regex.compile(
 _PATH_SEPARATOR = regex.compile(r"\s*(?:>|»|›|→)\s*|\s+(?:/|\|)\s+")
 _END_MARKER = regex.compile(r"^(?:[■□◆◇●○▪►◼∎★*#~=_—–-]{1,5}|\(?ends?\)?|\[ends?\]|-?30-|xxx|end|the end)$", regex.I)
 _SUBHEADING_OPENING = regex.compile(r"^(?:(?:how|what|why|where|when|who|which|whether)\b|\p{L}+ING\b)", regex.I | regex.V1)
+_DATED_TAIL = regex.compile(r"^(?P<head>.+?)\s+[|·•–—-]\s+(?P<date>[^|·•–—]{3,40})$")
 _VERB_HINT = regex.compile(r"\b(?:is|are|was|were|be|been|has|have|had|will|would|can|could|said|says|\p{Ll}+ed)\b", regex.V1)
 
 
@@ -148,6 +149,15 @@ def is_teaser_headline(text: str, lexicon: FurnitureLexicon) -> bool:
         return False
     timeout = regex_timeout(text)
     return _NOT_A_TITLE.search(text, timeout=timeout) is None
+
+
+def _split_date(line: str) -> tuple[str, bool]:
+    """The line without a date after a bar or a dash ("Ferry firm cuts jobs | 3 May 2021",
+    "Ferry firm cuts jobs - 2 hours ago"), and whether it had one."""
+    dated = _DATED_TAIL.match(line, timeout=regex_timeout(line))
+    if dated is not None and is_meta_line(dated.group("date")):
+        return dated.group("head"), True
+    return line, False
 
 
 def _is_phrase(text: str, lexicon: FurnitureLexicon) -> bool:
@@ -256,7 +266,8 @@ class RelatedListRule(DeclaredRule):
             block = blocks[following]
             if block.kind in NOT_FURNITURE or block.text.rstrip().endswith(":") and not self._is_heading(block):
                 break
-            lines = _line_texts(block)
+            split = [_split_date(line) for line in _line_texts(block)]
+            lines = [line for line, _ in split]
             if lines and all(is_teaser_headline(line, self.lexicon) or
                              not headless and self._two_part_headline(line) for line in lines):
                 if summaries and last == following - 1:
@@ -268,6 +279,7 @@ class RelatedListRule(DeclaredRule):
                 marked += sum((_title_cased(line, self.lexicon) if every_marked and not heading
                                else headline_signals(line, self.lexicon) > 0) for line in lines)
                 phrased += sum(_is_phrase(line, self.lexicon) for line in lines)
+                dated += sum(with_date for _, with_date in split)
                 last, skipped, summary_ok = following, False, True
                 continue
             if last is None or skipped:
