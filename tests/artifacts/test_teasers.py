@@ -351,3 +351,26 @@ def test_teasers_each_with_a_date_on_their_line(lint) -> None:
 ])
 def test_dated_chronologies_and_menus_are_not_dated_teasers(lint, tail: str) -> None:
     assert lint("NL112", BODY + tail + "\n")[1] == []
+
+
+@pytest.mark.parametrize("tags", [
+    "Tags\nPortvale\nHarbour\nFerries\nPortvale Council\nSea walls\nWinter storms",
+    "Related topics:\n- Portvale\n- Harbour repairs",
+])
+def test_a_tag_heading_with_its_topics_one_a_line_at_the_end(lint, tags: str) -> None:
+    source, found = lint("NL117", BODY + tags + "\n")
+    assert spans(source, found) == [tags]
+    assert "topics or tags" in found[0].message
+
+
+@pytest.mark.parametrize("tail", [
+    # the story goes on after the list, or the lines are sentences, or there is one topic
+    "Topics\nPortvale\nHarbour\n\n" + CLOSING,
+    "Topics\nThe wall was repaired.\nThe quay was widened.\n",
+    "Category\nHarbour\n",
+    # a heading of another kind over short lines
+    "Opening hours\nMonday to Friday\nWeekends closed\n",
+])
+def test_short_lines_that_are_not_a_tag_list_are_left_alone(lint, tail: str) -> None:
+    source, found = lint("NL117", BODY + tail)
+    assert [f for f in found if "topics or tags" in f.message] == []

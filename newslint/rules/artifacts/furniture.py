@@ -52,7 +52,7 @@ NOT_FURNITURE = frozenset({BlockKind.CAPTION, BlockKind.CREDIT, BlockKind.ALT_TE
 LIST_KEYS = frozenset({
     "cta_verbs", "cta_objects", "cta_hooks", "thread_starts", "commenter_lines", "thread_ends",
     "related_headings", "media_labels", "media_endings", "minor_words", "inline_promo_labels",
-    "inline_promo_whole", "inline_call_verbs", "inline_call_objects", "post_markers", "promo_cues", "page_labels",
+    "inline_promo_whole", "inline_call_verbs", "inline_call_objects", "post_markers", "promo_cues", "page_labels", "tag_headings",
 })
 # Interface text is short: a longer block is prose whatever it contains.
 MAX_INTERFACE_CHARS = 400
@@ -127,6 +127,7 @@ class FurnitureLexicon:
     post_marker: Any
     promo_cue: Any
     page_label: Any
+    tag_heading: Any
 
     def interface_category(self, text: str, *, weak: bool) -> Category | None:
         """The category whose strong (or, with `weak`, weak) entries match all of `text`."""
@@ -212,6 +213,7 @@ def load_lexicon(options: Options, rule_path: str) -> FurnitureLexicon:
         promo_cue=compile_patterns((rf"^\W*(?:{cues})(?:\s*[:|»›]\s*|\s+[-–—]\s+|(?<=\.\p{{L}}{{2,4}})\s+)",), ignore_case=True,
                                    key="lexicon promo_cues"),
         page_label=_alternation(lst("page_labels"), "page_labels") or regex.compile("(?!)"),
+        tag_heading=_alternation(lst("tag_headings"), "tag_headings") or regex.compile("(?!)"),
     )
 
 

@@ -416,6 +416,13 @@ class PageLabelRule(DeclaredRule):
         present = [i for i, block in enumerate(blocks) if block.text.strip() and block.kind not in NOT_FURNITURE]
         top = [i for i in present if i < bounds[0]][:self.edge_blocks]
         bottom = [i for i in present if i > bounds[1]][-self.edge_blocks:]
+        tags = self._tag_list(blocks, [i for i in present if i > bounds[1]])
+        if tags is not None:
+            first, last = tags
+            yield span_finding(self, document, blocks[first], blocks[last],
+                               fill(self.message, {"what": "a list of topics or tags",
+                                                   "match": _short(blocks[first].text.strip())}))
+            bottom = [i for i in bottom if i < first]
         for position, index in enumerate(top + bottom):
             following = (top + bottom)[position + 1] if position + 1 < len(top + bottom) else None
             if following is not None and blocks[following].text.lstrip()[:1].islower():
@@ -425,6 +432,22 @@ class PageLabelRule(DeclaredRule):
                 text = blocks[index].text.strip()
                 yield span_finding(self, document, blocks[index], blocks[index],
                                    fill(self.message, {"what": what, "match": _short(text)}))
+
+    def _tag_list(self, blocks: Sequence[Block], after: Sequence[int]) -> tuple[int, int] | None:
+        """The first and last index of a tag heading after the story with its topics one a
+        line to the end of the text ("Tags" / "Harbour" / "Ferries"): two topics or more,
+        each one to four words without sentence punctuation."""
+        for position, index in enumerate(after):
+            core = core_text(blocks[index])
+            if not self.lexicon.tag_heading.fullmatch(core, timeout=regex_timeout(core)):
+                continue
+            topics = after[position + 1:]
+            texts = [line for i in topics for line in _line_texts(blocks[i])]
+            if len(texts) >= 2 and all(_is_topic(text) for text in texts) and \
+                    all(not block.text.strip() for block in blocks[(topics[-1] + 1):]):
+                return index, topics[-1]
+            return None
+        return None
 
     def _label(self, block: Block, *, at_top: bool, last: bool) -> str | None:
         lines = [line.strip(" \t|") for line in block.text.strip().split("\n") if line.strip(" \t|")]
@@ -462,6 +485,13 @@ class PageLabelRule(DeclaredRule):
                 and not _VERB_HINT.search(text, timeout=timeout) and not any(w.lower() in self.lexicon.minor_words for w in found):
             return "a section label"
         return None
+
+
+def _is_topic(text: str) -> bool:
+    """One entry of a tag list: one to four words, no sentence punctuation, no verb."""
+    timeout = regex_timeout(text)
+    return 1 <= len(words(text)) <= 4 and len(text) <= 40 and not regex.search(r"[.!?:;]", text, timeout=timeout) \
+        and not _VERB_HINT.search(text, timeout=timeout)
 
 
 # --- rule constructors ------------------------------------------------------------------
