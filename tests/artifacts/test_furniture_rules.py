@@ -292,6 +292,9 @@ def test_subheadings_inside_the_story_are_left_alone(lint) -> None:
     "[Get the Portvale Daily briefing in your inbox.]",
     "[The morning catch: Sign up for our harbour newsletter.]",
     "(Follow us on Instagram)",
+    "(Click here to see the photos)",
+    "(scroll down for video)",
+    "(opens in new window)",
 ])
 def test_inline_promos_are_warned_about(lint, span: str) -> None:
     text = f"The bridge will close for a month {span} while crews replace the deck.\n"
@@ -337,6 +340,7 @@ def test_whole_line_headline_in_parentheses(lint) -> None:
     "The trust posted the figures (see Facebook's own account of the row) on Friday.\n",
     "The skipper (who can read the tide tables here in his head) laughed.\n",
     "The club will join (it said the cost would be shared) the new league next year.\n",
+    "Residents register online (click the link in the council's letter) before May.\n",
 ])
 def test_editorial_brackets_and_credits_are_left_alone(lint, text: str) -> None:
     assert lint("NL113", STORY + text)[1] == []
