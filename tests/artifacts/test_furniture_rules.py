@@ -161,6 +161,7 @@ def test_credits_are_not_interface_text(lint, registry: Registry) -> None:
     "Don't miss our weekend guide to the coast.",
     "CLICK FOR THE FULL REGATTA RESULTS",
     "See more photos in the gallery, images by Jane Roe",
+    "Follow Jane Roe on Twitter. Follow us @portvalestar, Facebook & Instagram. Original article on Portvale Star.",
 ])
 def test_calls_to_action_are_warned_about(lint, line: str) -> None:
     source, findings = lint("NL110", STORY + line + "\n")
@@ -183,6 +184,11 @@ def test_calls_to_action_are_warned_about(lint, line: str) -> None:
 ])
 def test_story_sentences_and_instructions_are_left_alone(lint, line: str) -> None:
     assert lint("NL110", STORY + line + "\n")[1] == []
+
+
+def test_a_source_line_alone_is_not_a_call(lint) -> None:
+    # the attribution a syndicated story must carry, with no call beside it
+    assert lint("NL110", STORY + "Original article on Portvale Star.\n")[1] == []
 
 
 # --- NL111 comment-thread ----------------------------------------------------------------
