@@ -147,6 +147,7 @@ def test_subheadings_sentences_and_headlines_of_the_story_are_left_alone(lint, t
     (BODY + "Harbour, Ferries, Portvale Council, Coastal Transport\n", "Harbour, Ferries, Portvale Council, Coastal Transport",
      "topics"),
     (BODY + "###\n", "###", "end-of-article marker"),
+    ("You are here: Home / News / Portvale\n\n" + BODY, "You are here: Home / News / Portvale", "breadcrumb"),
 ])
 def test_page_labels_at_the_edges_are_warned_about(lint, text: str, label: str, what: str) -> None:
     source, found = lint("NL117", text)
@@ -161,6 +162,7 @@ def test_page_labels_at_the_edges_are_warned_about(lint, text: str, label: str, 
     "Portvale v Eastbridge/Northam\n\n" + BODY,  # a headline with a slash
     BODY + "###\n\nJane Roe is the Star's harbour correspondent.\n",  # a marker with the story after it
     BODY + "Jane Roe, Portvale\n",  # a sign-off
+    "Location: the old quay at Portvale\n\n" + BODY,  # a location line that is no path
     "News > Coast\n\n" + BODY + "coastal life\n\n" + BODY + "World news\n\n" + BODY,  # inside the body
 ])
 def test_bylines_datelines_and_story_lines_are_left_alone(lint, text: str) -> None:

@@ -108,6 +108,7 @@ _PATH_SEPARATOR = regex.compile(r"\s*(?:>|»|›|→)\s*|\s+(?:/|\|)\s+")
 _END_MARKER = regex.compile(r"^(?:[■□◆◇●○▪►◼∎★*#~=_—–-]{1,5}|\(?ends?\)?|\[ends?\]|-?30-|xxx|end|the end)$", regex.I)
 _SUBHEADING_OPENING = regex.compile(r"^(?:(?:how|what|why|where|when|who|which|whether)\b|\p{L}+ING\b)", regex.I | regex.V1)
 _DATED_TAIL = regex.compile(r"^(?P<head>.+?)\s+[|·•–—-]\s+(?P<date>[^|·•–—]{3,40})$")
+_LOCATION_LEAD = regex.compile(r"^(?:you are here|you're here|location|breadcrumbs?)\s*:\s*", regex.I)
 _VERB_HINT = regex.compile(r"\b(?:is|are|was|were|be|been|has|have|had|will|would|can|could|said|says|\p{Ll}+ed)\b", regex.V1)
 
 
@@ -464,6 +465,7 @@ class PageLabelRule(DeclaredRule):
             return "an end-of-article marker" if last else None
         if self.lexicon.page_label.fullmatch(trim_edges(text), timeout=timeout):
             return "a section label"
+        text = _LOCATION_LEAD.sub("", text, count=1, timeout=timeout)  # "You are here: Home / News"
         parts = [p for p in _PATH_SEPARATOR.split(text, timeout=timeout) if p]
         if len(parts) >= 2 and all(any(c.isalpha() for c in p) for p in parts) and \
                 _BREADCRUMB.match(text, timeout=timeout) and not _VERB_HINT.search(text, timeout=timeout):
