@@ -96,6 +96,30 @@ def test_a_headline_quoting_speech_between_paragraphs(lint) -> None:
     assert "another story's headline" in found[0].message
 
 
+@pytest.mark.parametrize("line", [
+    "PORTVALE MAYOR OPENS UP ABOUT HER PLANS FOR THE OLD HARBOUR",
+    "'HARBOUR NIGHTS' STAR SAYS THE SHOW HAS CHANGED HER LIFE",
+])
+def test_a_headline_in_capitals_between_paragraphs(lint, line: str) -> None:
+    source, found = lint("NL116", BODY + line + "\n\n" + CLOSING)
+    assert spans(source, found) == [line]
+    assert "in capitals" in found[0].message and found[0].fix is None
+
+
+@pytest.mark.parametrize("line", [
+    # subheadings in capitals: short, or opening with a question word or an -ing form
+    "THE LONG ROAD TO A NEW WALL",
+    "WHAT YOU NEED TO BRING FOR A DAY ON THE WATER",
+    "HOW TO BOOK A FERRY TICKET ONLINE THIS SUMMER",
+    "GETTING TO THE ISLAND BY FERRY OR BY AIR THIS YEAR",
+    # a shouted sentence with its full stop, and a line in capitals with lower-case words
+    "THE WALL WILL NOT BE FINISHED BEFORE THE WINTER STORMS.",
+    "PORTVALE Harbour Trust annual report for the year to March",
+])
+def test_subheadings_and_sentences_in_capitals_are_left_alone(lint, line: str) -> None:
+    assert lint("NL116", BODY + line + "\n\n" + CLOSING)[1] == []
+
+
 @pytest.mark.parametrize("text", [
     # the article's own headline on the first line
     "The Latest: ferry crews vote to strike over the winter rota\n\n" + BODY,
@@ -123,6 +147,7 @@ def test_subheadings_sentences_and_headlines_of_the_story_are_left_alone(lint, t
     (BODY + "Harbour, Ferries, Portvale Council, Coastal Transport\n", "Harbour, Ferries, Portvale Council, Coastal Transport",
      "topics"),
     (BODY + "###\n", "###", "end-of-article marker"),
+    ("You are here: Home / News / Portvale\n\n" + BODY, "You are here: Home / News / Portvale", "breadcrumb"),
 ])
 def test_page_labels_at_the_edges_are_warned_about(lint, text: str, label: str, what: str) -> None:
     source, found = lint("NL117", text)
@@ -137,6 +162,7 @@ def test_page_labels_at_the_edges_are_warned_about(lint, text: str, label: str, 
     "Portvale v Eastbridge/Northam\n\n" + BODY,  # a headline with a slash
     BODY + "###\n\nJane Roe is the Star's harbour correspondent.\n",  # a marker with the story after it
     BODY + "Jane Roe, Portvale\n",  # a sign-off
+    "Location: the old quay at Portvale\n\n" + BODY,  # a location line that is no path
     "News > Coast\n\n" + BODY + "coastal life\n\n" + BODY + "World news\n\n" + BODY,  # inside the body
 ])
 def test_bylines_datelines_and_story_lines_are_left_alone(lint, text: str) -> None:
@@ -269,3 +295,84 @@ def test_title_case_teasers_each_with_a_standfirst_after_the_story(lint) -> None
 ])
 def test_the_storys_own_sections_and_faq_after_the_body_are_left_alone(lint, tail: str) -> None:
     assert lint("NL112", BODY + tail + "\n")[1] == []
+
+
+def test_a_two_part_headline_under_a_teaser_heading(lint) -> None:
+    run = ("You might also like:\nThe Ferry Shuts Early. But Who Will Pay for It?\n"
+           "Ten Quiet Beaches on the Portvale Coast to Visit")
+    source, found = lint("NL112", BODY + run + "\n\n" + CLOSING)
+    assert spans(source, found) == [run]
+
+
+@pytest.mark.parametrize("tail", [
+    # without a teaser heading two title-case sentences are not a teaser
+    "Why the River Rises. And Why It Matters Now?\nThe Wall Holds. But Only for Now?\n"
+    "Ten Boats Left. Five Came Back Home?",
+    # under a heading, a list of sentences in sentence case is the story's
+    "You might also like:\nThe ferry shuts early. The council will pay for it.\n"
+    "The beaches are quiet. Most visitors stay away.",
+])
+def test_two_sentence_lines_without_a_heading_or_in_sentence_case_are_left_alone(lint, tail: str) -> None:
+    found = lint("NL112", BODY + tail + "\n\n" + CLOSING)[1]
+    assert found == []
+
+
+@pytest.mark.parametrize("run", [
+    # headlines without a small word: a subject and a verb make them phrases
+    "Harbour: Ferry operator reports record summer\nStorm damage: What the north shore looks like now\n"
+    "Rovers: New goalkeeper signs two-year deal",
+    "Ferry operator reports record summer »\nCouncil leader faces vote of no confidence »\n"
+    "Portvale Rovers sign new goalkeeper »",
+])
+def test_headlines_that_read_as_phrases_by_their_verb(lint, run: str) -> None:
+    source, found = lint("NL112", BODY + run + "\n")
+    assert spans(source, found) == [run]
+
+
+def test_standings_rows_after_the_story_are_not_headlines(lint) -> None:
+    rows = ("1 Jane Roe Portvale 5040 5 1 17 27\n2 Sam Doe Eastbridge 5035 7 0 15 24\n"
+            "3 Ann Poe Northam 5033 4 6 15 26\n4 Tom Roe Portvale 5027 6 3 19 24")
+    assert lint("NL112", BODY + rows + "\n")[1] == []
+
+
+def test_teasers_each_with_a_date_on_their_line(lint) -> None:
+    run = ("Ferry operator reports record summer | 3 May 2021\nCouncil leader faces vote of no confidence | 2 May 2021\n"
+           "Portvale Rovers sign new goalkeeper - 2 hours ago")
+    source, found = lint("NL112", BODY + run + "\n\n" + "Harbour Trust\n")
+    assert spans(source, found) == [run]
+
+
+@pytest.mark.parametrize("tail", [
+    # a chronology: the date first, or dated sentences with their full stop
+    "3 May 2021 | Ferry operator reports record summer\n2 May 2021 | Council leader faces vote\n"
+    "1 May 2021 | Portvale Rovers sign new goalkeeper",
+    "The wall was finished on time - 3 May 2021.\nThe quay was reopened to traffic - 4 May 2021.\n"
+    "The first ferry left the harbour - 5 May 2021.",
+    # a bar that is not before a date
+    "Ferry times | Fares | Parking | Contact the harbour office",
+])
+def test_dated_chronologies_and_menus_are_not_dated_teasers(lint, tail: str) -> None:
+    assert lint("NL112", BODY + tail + "\n")[1] == []
+
+
+@pytest.mark.parametrize("tags", [
+    "Tags\nPortvale\nHarbour\nFerries\nPortvale Council\nSea walls\nWinter storms",
+    "Related topics:\n- Portvale\n- Harbour repairs",
+])
+def test_a_tag_heading_with_its_topics_one_a_line_at_the_end(lint, tags: str) -> None:
+    source, found = lint("NL117", BODY + tags + "\n")
+    assert spans(source, found) == [tags]
+    assert "topics or tags" in found[0].message
+
+
+@pytest.mark.parametrize("tail", [
+    # the story goes on after the list, or the lines are sentences, or there is one topic
+    "Topics\nPortvale\nHarbour\n\n" + CLOSING,
+    "Topics\nThe wall was repaired.\nThe quay was widened.\n",
+    "Category\nHarbour\n",
+    # a heading of another kind over short lines
+    "Opening hours\nMonday to Friday\nWeekends closed\n",
+])
+def test_short_lines_that_are_not_a_tag_list_are_left_alone(lint, tail: str) -> None:
+    source, found = lint("NL117", BODY + tail)
+    assert [f for f in found if "topics or tags" in f.message] == []

@@ -52,7 +52,7 @@ NOT_FURNITURE = frozenset({BlockKind.CAPTION, BlockKind.CREDIT, BlockKind.ALT_TE
 LIST_KEYS = frozenset({
     "cta_verbs", "cta_objects", "cta_hooks", "thread_starts", "commenter_lines", "thread_ends",
     "related_headings", "media_labels", "media_endings", "minor_words", "inline_promo_labels",
-    "inline_promo_whole", "post_markers", "promo_cues", "page_labels",
+    "inline_promo_whole", "inline_call_verbs", "inline_call_objects", "post_markers", "promo_cues", "page_labels", "tag_headings",
 })
 # Interface text is short: a longer block is prose whatever it contains.
 MAX_INTERFACE_CHARS = 400
@@ -122,9 +122,12 @@ class FurnitureLexicon:
     minor_words: frozenset[str]
     inline_label: Any
     inline_whole: Any
+    inline_call_start: Any
+    inline_call_object: Any
     post_marker: Any
     promo_cue: Any
     page_label: Any
+    tag_heading: Any
 
     def interface_category(self, text: str, *, weak: bool) -> Category | None:
         """The category whose strong (or, with `weak`, weak) entries match all of `text`."""
@@ -181,6 +184,7 @@ def load_lexicon(options: Options, rule_path: str) -> FurnitureLexicon:
     lead_in = r"(?:(?:for more|to (?:read|see|watch|get|find|learn)|if you)[^,.!?]{0,60},\s*)?"
     media = "|".join(f"(?:{label})" for label in lst("media_labels")) or "(?!)"
     inline = "|".join(f"(?:{label})" for label in lst("inline_promo_labels")) or "(?!)"
+    channel_verbs = "|".join(f"(?:{verb})" for verb in lst("inline_call_verbs")) or "(?!)"
     cues = "|".join(f"(?:{cue})" for cue in lst("promo_cues")) or "(?!)"
     return FurnitureLexicon(
         categories=categories,
@@ -201,10 +205,15 @@ def load_lexicon(options: Options, rule_path: str) -> FurnitureLexicon:
             (rf"[(\[]\s*(?:{inline})\s*(?::|\s[-–—]|»|›)\s*[^()\[\]\n]{{3,200}}[)\]]",), ignore_case=True,
             key="lexicon inline_promo_labels"),
         inline_whole=_alternation(lst("inline_promo_whole"), "inline_promo_whole") or regex.compile("(?!)"),
+        inline_call_start=compile_patterns(
+            (rf"^\W*(?:(?:please|be sure to|don't forget to|don’t forget to|make sure (?:to|you))\s+)?(?:{channel_verbs})\b",),
+            ignore_case=True, key="lexicon inline_call_verbs"),
+        inline_call_object=_alternation(lst("inline_call_objects"), "inline_call_objects") or regex.compile("(?!)"),
         post_marker=_alternation(lst("post_markers"), "post_markers") or regex.compile("(?!)"),
         promo_cue=compile_patterns((rf"^\W*(?:{cues})(?:\s*[:|»›]\s*|\s+[-–—]\s+|(?<=\.\p{{L}}{{2,4}})\s+)",), ignore_case=True,
                                    key="lexicon promo_cues"),
         page_label=_alternation(lst("page_labels"), "page_labels") or regex.compile("(?!)"),
+        tag_heading=_alternation(lst("tag_headings"), "tag_headings") or regex.compile("(?!)"),
     )
 
 
@@ -302,7 +311,13 @@ class InterfaceTextRule(DeclaredRule):
         strong = [self._strong(block, core) for block, core in zip(blocks, cores)]
         weak = [None if strong[i] or blocks[i].kind is BlockKind.CAPTION
                 else self.lexicon.interface_category(core, weak=True) for i, core in enumerate(cores)]
+        wrapped = self._wrapped(blocks, strong)
         for index, block in enumerate(blocks):
+            if index - 1 in wrapped:
+                continue  # reported with the line before it
+            if index in wrapped:
+                yield self._wrapped_finding(document, block, blocks[index + 1], wrapped[index])
+                continue
             category = strong[index]
             if category is None and weak[index] is not None:
                 neighbours = [j for j in (index - 1, index + 1) if 0 <= j < len(blocks)]
@@ -325,6 +340,31 @@ class InterfaceTextRule(DeclaredRule):
                                           "match": _short(blocks[kicker].text.strip())}))
             yield Finding(code=guess.code, rule=guess.rule, severity=Severity.WARNING, message=guess.message,
                           start=guess.start, end=guess.end, pointer=guess.pointer, fix=None)
+
+    def _wrapped(self, blocks: Sequence[Block], strong: Sequence[Category | None]) -> dict[int, Category]:
+        """Interface text broken over two lines, the second going on in lower case ("This
+        entry was posted" / "on Monday and is filed under News."): the index of the first
+        line and the category of the two read as one."""
+        found: dict[int, Category] = {}
+        for index in range(len(blocks) - 1):
+            first, second = blocks[index], blocks[index + 1]
+            if strong[index + 1] or index - 1 in found or \
+                    first.kind in NOT_FURNITURE or second.kind in NOT_FURNITURE:
+                continue
+            head, tail = first.text.strip(), second.text.strip()
+            if not head or _SENTENCE_END.search(head[-3:]) or not _LOWER_START.match(tail):
+                continue
+            category = self.lexicon.interface_category(core_text(first) + " " + core_text(second), weak=False)
+            if category is not None:
+                found[index] = category
+        return found
+
+    def _wrapped_finding(self, document: Document, first: Block, second: Block, category: Category) -> Finding:
+        text = first.text.strip() + " " + second.text.strip()
+        fix = Fix(f"remove {_short(text)!r}", (Edit(first.extent[0], first.extent[1], ""),
+                                              Edit(second.extent[0], second.extent[1], ""))) if self.fixable else None
+        return span_finding(self, document, first, second,
+                            fill(self.message, {"what": category.name, "match": _short(text)}), fix)
 
     def _strong(self, block: Block, core: str) -> Category | None:
         category = self.lexicon.interface_category(core, weak=False) or self._segmented(core)
@@ -429,30 +469,32 @@ class CallToActionRule(DeclaredRule):
             core = core_text(block)
             if self.lexicon.interface_category(core, weak=False) is not None:
                 continue  # interface-text reports it
-            if self._all_calls(text):
+            if all_calls(text, self.lexicon):
                 yield span_finding(self, document, block, block, fill(self.message, {"match": _short(text)}))
 
-    def _all_calls(self, text: str) -> bool:
-        spans = sentence_spans(text)
-        if not spans:
-            return False
-        calls = 0
-        for start, end in spans:
-            sentence = text[start:end]
-            timeout = regex_timeout(sentence)
-            if self.lexicon.cta_hook.match(sentence, timeout=timeout):
-                calls += len(sentence.split()) >= 8  # "If you enjoyed this story, ..." is a call itself
-                continue
-            if _NOT_A_CALL.match(sentence, timeout=timeout):
-                return False  # a contact line or a request line of a listing
-            if _REPORTED.search(sentence, timeout=timeout) or _STATEMENT.match(sentence, timeout=timeout):
-                return False  # a reported sentence or a statement is the story's
-            if self.lexicon.cta_start.search(sentence, timeout=timeout) and \
-                    self.lexicon.cta_object.search(sentence, timeout=timeout):
-                calls += 1
-                continue
-            return False
-        return calls > 0
+
+def all_calls(text: str, lexicon: FurnitureLexicon) -> bool:
+    """Whether every sentence of `text` is a call to action or the hook that leads into one,
+    and at least one is a call."""
+    spans = sentence_spans(text)
+    if not spans:
+        return False
+    calls = 0
+    for start, end in spans:
+        sentence = text[start:end]
+        timeout = regex_timeout(sentence)
+        if lexicon.cta_hook.match(sentence, timeout=timeout):
+            calls += len(sentence.split()) >= 8  # "If you enjoyed this story, ..." is a call itself
+            continue
+        if _NOT_A_CALL.match(sentence, timeout=timeout):
+            return False  # a contact line or a request line of a listing
+        if _REPORTED.search(sentence, timeout=timeout) or _STATEMENT.match(sentence, timeout=timeout):
+            return False  # a reported sentence or a statement is the story's
+        if lexicon.cta_start.search(sentence, timeout=timeout) and lexicon.cta_object.search(sentence, timeout=timeout):
+            calls += 1
+            continue
+        return False
+    return calls > 0
 
 
 # --- NL111 comment-thread ---------------------------------------------------------------
@@ -480,11 +522,18 @@ class CommentThreadRule(DeclaredRule):
                     self.lexicon.thread_end.fullmatch(blocks[index].text.strip(), timeout=regex_timeout(core)):
                 end = index
                 break
-        if end == start:
+        if end == start and not self._lone_heading(blocks, start):
             return
         yield span_finding(self, document, blocks[start], blocks[end],
                            fill(self.message, {"match": _short(blocks[start].text.strip()),
                                     "blocks": str(end - start + 1)}))
+
+    def _lone_heading(self, blocks: Sequence[Block], index: int) -> bool:
+        """Whether block `index` is a comments heading (not a commenter's date line) and the
+        last block with text: a heading whose thread did not survive the scraper."""
+        core = core_text(blocks[index])
+        return all(not block.text.strip() for block in blocks[index + 1:]) and \
+            self.lexicon.thread_start.fullmatch(core, timeout=regex_timeout(core)) is not None
 
     def _start(self, blocks: Sequence[Block], tail_from: float, heading_from: float) -> int | None:
         """The first comment heading or counter in the second half of the article, after the
@@ -555,6 +604,8 @@ class InlinePromoRule(DeclaredRule):
             return False  # "(Photo: Jane Roe/Portvale Star)", "(Graphic: Sam Doe)": a credit
         if self.lexicon.inline_label.fullmatch(bracketed, timeout=timeout):
             return True
+        if self._is_channel_call(inner):
+            return True
         if _QUOTED_TITLE.fullmatch(inner, timeout=timeout):
             return True
         see = _SEE_TITLE.match(inner, timeout=timeout)
@@ -564,6 +615,10 @@ class InlinePromoRule(DeclaredRule):
             return False
         found = words(inner)
         if bracketed.startswith("["):
+            media = self.lexicon.media_ending.search(inner, timeout=timeout)
+            if media is not None and media.start() > 0:
+                inner = inner[:media.start()].rstrip()  # "[Ten Shipwrecks to See (Photos)]"
+                found = words(inner)
             # a title-case headline in square brackets: four words, three of them real words
             prose_words = [word for word in found if len(word) >= 3 and any(c.islower() for c in word)]
             # between sentences, not an editor's insertion inside one ("[New Town Council]")
@@ -573,6 +628,16 @@ class InlinePromoRule(DeclaredRule):
         return whole_line and len(found) >= 6 and _LABELLED_HEADLINE.match(inner, timeout=timeout) is not None \
             and is_headline(inner, self.lexicon, title_case=False) \
             and not is_headline(inner, self.lexicon, title_case=True)
+
+
+    def _is_channel_call(self, inner: str) -> bool:
+        """A call to subscribe or follow that sends the reader to a newsletter, an app or a
+        social channel, after a lead-in and a colon or not: "[Morning news: Get the briefing
+        in your inbox.]"."""
+        call = inner.rsplit(": ", 1)[-1]
+        timeout = regex_timeout(call)
+        return self.lexicon.inline_call_start.search(call, timeout=timeout) is not None and \
+            self.lexicon.inline_call_object.search(call, timeout=timeout) is not None and all_calls(call, self.lexicon)
 
 
 def _stands_alone(text: str, start: int, end: int) -> bool:

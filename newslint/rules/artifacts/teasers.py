@@ -106,6 +106,9 @@ _BREADCRUMB = regex.compile(
 # in a headline is no path)
 _PATH_SEPARATOR = regex.compile(r"\s*(?:>|»|›|→)\s*|\s+(?:/|\|)\s+")
 _END_MARKER = regex.compile(r"^(?:[■□◆◇●○▪►◼∎★*#~=_—–-]{1,5}|\(?ends?\)?|\[ends?\]|-?30-|xxx|end|the end)$", regex.I)
+_SUBHEADING_OPENING = regex.compile(r"^(?:(?:how|what|why|where|when|who|which|whether)\b|\p{L}+ING\b)", regex.I | regex.V1)
+_DATED_TAIL = regex.compile(r"^(?P<head>.+?)\s+[|·•–—-]\s+(?P<date>[^|·•–—]{3,40})$")
+_LOCATION_LEAD = regex.compile(r"^(?:you are here|you're here|location|breadcrumbs?)\s*:\s*", regex.I)
 _VERB_HINT = regex.compile(r"\b(?:is|are|was|were|be|been|has|have|had|will|would|can|could|said|says|\p{Ll}+ed)\b", regex.V1)
 
 
@@ -147,6 +150,26 @@ def is_teaser_headline(text: str, lexicon: FurnitureLexicon) -> bool:
         return False
     timeout = regex_timeout(text)
     return _NOT_A_TITLE.search(text, timeout=timeout) is None
+
+
+def _split_date(line: str) -> tuple[str, bool]:
+    """The line without a date after a bar or a dash ("Ferry firm cuts jobs | 3 May 2021",
+    "Ferry firm cuts jobs - 2 hours ago"), and whether it had one."""
+    dated = _DATED_TAIL.match(line, timeout=regex_timeout(line))
+    if dated is not None and is_meta_line(dated.group("date")):
+        return dated.group("head"), True
+    return line, False
+
+
+def _is_phrase(text: str, lexicon: FurnitureLexicon) -> bool:
+    """Whether a line reads as a phrase, not a name or a table row: it has a small word
+    ("of", "the") or a subject and a verb as subeditors write them ("Ferry operator reports
+    record summer")."""
+    timeout = regex_timeout(text)
+    topic = _COLON_HEADLINE.match(text, timeout=timeout)
+    headline = topic.group("rest") if topic is not None else text  # "Harbour: Ferry firm ..."
+    return any(word.lower() in lexicon.minor_words for word in words(text)) or \
+        _SENTENCE_HEADLINESE.match(headline, timeout=timeout) is not None
 
 
 def _is_summary(text: str) -> bool:
@@ -244,8 +267,10 @@ class RelatedListRule(DeclaredRule):
             block = blocks[following]
             if block.kind in NOT_FURNITURE or block.text.rstrip().endswith(":") and not self._is_heading(block):
                 break
-            lines = _line_texts(block)
-            if lines and all(is_teaser_headline(line, self.lexicon) for line in lines):
+            split = [_split_date(line) for line in _line_texts(block)]
+            lines = [line for line, _ in split]
+            if lines and all(is_teaser_headline(line, self.lexicon) or
+                             not headless and self._two_part_headline(line) for line in lines):
                 if summaries and last == following - 1:
                     break  # teasers with standfirsts: a headline without one ends the run
                 if paired is None and (len(lines) > 1 or last is not None):
@@ -254,7 +279,8 @@ class RelatedListRule(DeclaredRule):
                 titled += sum(_title_cased(line, self.lexicon) and not line.endswith("?") for line in lines)
                 marked += sum((_title_cased(line, self.lexicon) if every_marked and not heading
                                else headline_signals(line, self.lexicon) > 0) for line in lines)
-                phrased += sum(any(w.lower() in self.lexicon.minor_words for w in words(line)) for line in lines)
+                phrased += sum(_is_phrase(line, self.lexicon) for line in lines)
+                dated += sum(with_date for _, with_date in split)
                 last, skipped, summary_ok = following, False, True
                 continue
             if last is None or skipped:
@@ -286,6 +312,12 @@ class RelatedListRule(DeclaredRule):
         if headless and 2 * phrased < headlines:
             return None
         return dated_tail if dated_tail == last + 1 else last  # with the last teaser's date or standfirst
+
+    def _two_part_headline(self, text: str) -> bool:
+        """A headline in two sentences under a teaser heading, each word in title case, not
+        ending with a full stop: "Council Shuts the Pier. But Who Pays?"."""
+        return 4 <= len(words(text)) <= 20 and len(sentence_spans(text)) == 2 and \
+            not text.endswith(".") and _title_cased(text, self.lexicon) and not is_credit(text)
 
     def _only_furniture_after(self, blocks: Sequence[Block], index: int, last_story: int) -> bool:
         """Whether no story paragraph follows block `index`, interface text aside, or only
@@ -335,6 +367,8 @@ class StoryPromoRule(DeclaredRule):
         between = 0 < index < len(story) - 1 and story[index - 1] and story[index + 1]
         if not between or len(words(text)) < 6 or _CODE.search(text, timeout=timeout):
             return None  # a subheading, or a command in a how-to
+        if _is_capitals_headline(text, self.lexicon):
+            return "another story's headline in capitals between the paragraphs"
         slogan = _QUOTE_LABEL.match(text, timeout=timeout)
         if slogan is not None and is_teaser_headline(slogan.group(1), self.lexicon):
             return "another story's headline between the paragraphs"  # "'Slogan': what happened"
@@ -352,6 +386,22 @@ class StoryPromoRule(DeclaredRule):
         return None
 
 
+def _is_capitals_headline(text: str, lexicon: FurnitureLexicon) -> bool:
+    """A headline set in capitals, as some sites set the links to other stories between the
+    paragraphs: eight words or more, every letter a capital, no closing punctuation but a
+    question mark ("PORTVALE MAYOR OPENS UP ABOUT HER PLANS FOR THE HARBOUR"). A subheading
+    in capitals is shorter, or opens with a question word or an -ing form ("HOW TO BOOK A
+    FERRY TICKET ONLINE THIS SUMMER", "GETTING TO THE ISLAND BY FERRY OR BY AIR")."""
+    letters = [c for c in text if c.isalpha()]
+    if len(words(text)) < 8 or not letters or not all(c.isupper() for c in letters) or \
+            _SUBHEADING_OPENING.match(text, timeout=regex_timeout(text)):
+        return False
+    if text.rstrip().endswith((".", ":", ";", ",", "!")):
+        return False
+    sentence_case = text[0] + text[1:].lower()
+    return is_teaser_headline(trim_edges(sentence_case), lexicon)
+
+
 # --- NL117 page-label --------------------------------------------------------------------
 
 @dataclass(frozen=True)
@@ -367,6 +417,13 @@ class PageLabelRule(DeclaredRule):
         present = [i for i, block in enumerate(blocks) if block.text.strip() and block.kind not in NOT_FURNITURE]
         top = [i for i in present if i < bounds[0]][:self.edge_blocks]
         bottom = [i for i in present if i > bounds[1]][-self.edge_blocks:]
+        tags = self._tag_list(blocks, [i for i in present if i > bounds[1]])
+        if tags is not None:
+            first, last = tags
+            yield span_finding(self, document, blocks[first], blocks[last],
+                               fill(self.message, {"what": "a list of topics or tags",
+                                                   "match": _short(blocks[first].text.strip())}))
+            bottom = [i for i in bottom if i < first]
         for position, index in enumerate(top + bottom):
             following = (top + bottom)[position + 1] if position + 1 < len(top + bottom) else None
             if following is not None and blocks[following].text.lstrip()[:1].islower():
@@ -376,6 +433,22 @@ class PageLabelRule(DeclaredRule):
                 text = blocks[index].text.strip()
                 yield span_finding(self, document, blocks[index], blocks[index],
                                    fill(self.message, {"what": what, "match": _short(text)}))
+
+    def _tag_list(self, blocks: Sequence[Block], after: Sequence[int]) -> tuple[int, int] | None:
+        """The first and last index of a tag heading after the story with its topics one a
+        line to the end of the text ("Tags" / "Harbour" / "Ferries"): two topics or more,
+        each one to four words without sentence punctuation."""
+        for position, index in enumerate(after):
+            core = core_text(blocks[index])
+            if not self.lexicon.tag_heading.fullmatch(core, timeout=regex_timeout(core)):
+                continue
+            topics = after[position + 1:]
+            texts = [line for i in topics for line in _line_texts(blocks[i])]
+            if len(texts) >= 2 and all(_is_topic(text) for text in texts) and \
+                    all(not block.text.strip() for block in blocks[(topics[-1] + 1):]):
+                return index, topics[-1]
+            return None
+        return None
 
     def _label(self, block: Block, *, at_top: bool, last: bool) -> str | None:
         lines = [line.strip(" \t|") for line in block.text.strip().split("\n") if line.strip(" \t|")]
@@ -392,6 +465,7 @@ class PageLabelRule(DeclaredRule):
             return "an end-of-article marker" if last else None
         if self.lexicon.page_label.fullmatch(trim_edges(text), timeout=timeout):
             return "a section label"
+        text = _LOCATION_LEAD.sub("", text, count=1, timeout=timeout)  # "You are here: Home / News"
         parts = [p for p in _PATH_SEPARATOR.split(text, timeout=timeout) if p]
         if len(parts) >= 2 and all(any(c.isalpha() for c in p) for p in parts) and \
                 _BREADCRUMB.match(text, timeout=timeout) and not _VERB_HINT.search(text, timeout=timeout):
@@ -413,6 +487,13 @@ class PageLabelRule(DeclaredRule):
                 and not _VERB_HINT.search(text, timeout=timeout) and not any(w.lower() in self.lexicon.minor_words for w in found):
             return "a section label"
         return None
+
+
+def _is_topic(text: str) -> bool:
+    """One entry of a tag list: one to four words, no sentence punctuation, no verb."""
+    timeout = regex_timeout(text)
+    return 1 <= len(words(text)) <= 4 and len(text) <= 40 and not regex.search(r"[.!?:;]", text, timeout=timeout) \
+        and not _VERB_HINT.search(text, timeout=timeout)
 
 
 # --- rule constructors ------------------------------------------------------------------
