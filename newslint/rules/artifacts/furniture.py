@@ -316,7 +316,7 @@ class InterfaceTextRule(DeclaredRule):
             if index - 1 in wrapped:
                 continue  # reported with the line before it
             if index in wrapped:
-                yield self._wrapped_finding(document, block, blocks[index + 1], wrapped[index])
+                yield self._interface_finding(document, (block, blocks[index + 1]), wrapped[index])
                 continue
             category = strong[index]
             if category is None and weak[index] is not None:
@@ -328,11 +328,7 @@ class InterfaceTextRule(DeclaredRule):
                     category = weak[index]
             if category is None:
                 continue
-            stripped = block.text.strip()
-            fix = Fix(f"remove {_short(stripped)!r}", (Edit(block.extent[0], block.extent[1], ""),)) \
-                if self.fixable else None
-            yield span_finding(self, document, block, block,
-                               fill(self.message, {"what": category.name, "match": _short(stripped)}), fix)
+            yield self._interface_finding(document, (block,), category)
         kicker = _kicker(blocks, self.lexicon)
         if kicker is not None and strong[kicker] is None and weak[kicker] is None:
             guess = span_finding(self, document, blocks[kicker], blocks[kicker],
@@ -359,11 +355,13 @@ class InterfaceTextRule(DeclaredRule):
                 found[index] = category
         return found
 
-    def _wrapped_finding(self, document: Document, first: Block, second: Block, category: Category) -> Finding:
-        text = first.text.strip() + " " + second.text.strip()
-        fix = Fix(f"remove {_short(text)!r}", (Edit(first.extent[0], first.extent[1], ""),
-                                              Edit(second.extent[0], second.extent[1], ""))) if self.fixable else None
-        return span_finding(self, document, first, second,
+    def _interface_finding(self, document: Document, run: Sequence[Block], category: Category) -> Finding:
+        """The finding for interface text on one line or wrapped over the lines of `run`,
+        with a fix that removes them all."""
+        text = " ".join(block.text.strip() for block in run)
+        fix = Fix(f"remove {_short(text)!r}", tuple(Edit(block.extent[0], block.extent[1], "") for block in run)) \
+            if self.fixable else None
+        return span_finding(self, document, run[0], run[-1],
                             fill(self.message, {"what": category.name, "match": _short(text)}), fix)
 
     def _strong(self, block: Block, core: str) -> Category | None:
