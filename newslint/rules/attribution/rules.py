@@ -100,16 +100,16 @@ class UnattributedFigureRule(DeclaredRule):
 
     def check(self, document: Document) -> Iterator[Finding]:
         checked = [block.text for block in document.blocks if block.kind in self.blocks]
-        if self.kinds == {"casualty"} and not any(_mentions_casualties(text, self.figures) for text in checked):
-            return  # no word of the dead, the hurt or the displaced: no casualty figure, and no figure search
-        known: dict[str, tuple[Figure, ...]] = {}
-        if self.kinds == {"share"}:
-            known = {text: tuple(find_figures(text, self.figures)) for text in checked if _may_hold_share(text, self.figures)}
-            if not any(figure.kind == "share" for figures in known.values() for figure in figures):
-                return  # no share of a population (a people noun and a share word in one block): skip the scan
+        # Only a block with the words a figure of this rule's kinds needs (a word of the dead or
+        # the hurt, a share word and a people noun) can hold one: most articles have none.
+        known = {text: tuple(find_figures(text, self.figures)) for text in checked
+                 if any(_may_hold(kind, text, self.figures) for kind in self.kinds)}
+        if not any(kind in self.kinds for figures in known.values() for figure in figures
+                   for kind in (figure.kind, figure.base_kind)):
+            return  # no figure of this rule's kinds, even as a share's base kind: skip the rest
         found = _story_figures(checked, self.figures, known)
         if not any(figure.kind in self.kinds for figures in found.values() for figure in figures):
-            return  # no figure of this rule's kinds (most articles have no casualty figure): skip the scan
+            return  # the story named its survey: its shares count as their base kind
         for sources in document_sources(document, self.lexicon, self.blocks, found.__getitem__):
             text = sources.block.text
             claimed = {sources.sentence_index(claim.start) for claim in sources.unattributed_claims()}
@@ -168,6 +168,16 @@ def _may_hold_share(text: str, figures: FigureLexicon) -> bool:
 
 def _mentions_casualties(text: str, figures: FigureLexicon) -> bool:
     return figures.casualty_word is None or figures.casualty_word.search(text, timeout=regex_timeout(text)) is not None
+
+
+def _may_hold(kind: str, text: str, figures: FigureLexicon) -> bool:
+    """Whether `text` has the words a figure of `kind` needs (every text may hold the kinds
+    without such a test)."""
+    if kind == "casualty":
+        return _mentions_casualties(text, figures)
+    if kind == "share":
+        return _may_hold_share(text, figures)
+    return True
 
 
 LEADING_KINDS = ("casualty", "share")  # a sentence with a casualty figure is reported as one, then one with a share
