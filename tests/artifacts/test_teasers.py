@@ -376,3 +376,11 @@ def test_a_tag_heading_with_its_topics_one_a_line_at_the_end(lint, tags: str) ->
 def test_short_lines_that_are_not_a_tag_list_are_left_alone(lint, tail: str) -> None:
     source, found = lint("NL117", BODY + tail)
     assert [f for f in found if "topics or tags" in f.message] == []
+
+
+def test_a_headline_after_a_link_arrow_between_paragraphs(lint) -> None:
+    source, found = lint("NL116", BODY + ">> Ferry operator reports record summer\n\n" + CLOSING)
+    assert spans(source, found) == [">> Ferry operator reports record summer"]
+    # a sentence after an arrow, and an arrow line with no story paragraph after it
+    assert lint("NL116", BODY + ">> The ferry operator reported a record summer.\n\n" + CLOSING)[1] == []
+    assert lint("NL116", BODY + ">> Ferry operator reports record summer\n")[1] == []

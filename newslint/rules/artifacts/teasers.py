@@ -109,6 +109,7 @@ _END_MARKER = regex.compile(r"^(?:[■□◆◇●○▪►◼∎★*#~=_—–-
 _SUBHEADING_OPENING = regex.compile(r"^(?:(?:how|what|why|where|when|who|which|whether)\b|\p{L}+ING\b)", regex.I | regex.V1)
 _DATED_TAIL = regex.compile(r"^(?P<head>.+?)\s+[|·•–—-]\s+(?P<date>[^|·•–—]{3,40})$")
 _LOCATION_LEAD = regex.compile(r"^(?:you are here|you're here|location|breadcrumbs?)\s*:\s*", regex.I)
+_LINK_ARROW = regex.compile(r"^(?:>>|»|►|▶|→|➤|⇒)\s*")
 _VERB_HINT = regex.compile(r"\b(?:is|are|was|were|be|been|has|have|had|will|would|can|could|said|says|\p{Ll}+ed)\b", regex.V1)
 
 
@@ -349,12 +350,26 @@ class StoryPromoRule(DeclaredRule):
         for index, block in enumerate(blocks):
             if block.kind in NOT_FURNITURE or story[index] or index == first:
                 continue  # the first line is the article's own headline
-            text = _BULLET.sub("", block.text.strip(), count=1, timeout=regex_timeout(block.text))
+            raw = block.text.strip()
+            text = _BULLET.sub("", raw, count=1, timeout=regex_timeout(block.text))
             if "\n" in text or len(text) > 220:
                 continue
             what = self._promo(text, story, index)
+            if what is None and _LINK_ARROW.match(raw, timeout=regex_timeout(raw)):
+                what = self._arrowed(_LINK_ARROW.sub("", raw, count=1), story, index)
             if what is not None:
                 yield span_finding(self, document, block, block, fill(self.message, {"what": what, "match": _short(text)}))
+
+    def _arrowed(self, text: str, story: Sequence[bool], index: int) -> str | None:
+        """A headline after a link arrow (">> Ferry firm cuts jobs", "► ...") on a line
+        between two story paragraphs: the link to another story (a list of points in the
+        story has more than one line)."""
+        between = 0 < index < len(story) - 1 and story[index - 1] and story[index + 1]
+        headline = trim_edges(text)
+        if between and len(words(headline)) >= 4 and not text.rstrip().endswith((".", ":", ";", ",")) and \
+                is_teaser_headline(headline, self.lexicon):
+            return "a link to another story between the paragraphs"
+        return None
 
     def _promo(self, text: str, story: Sequence[bool], index: int) -> str | None:
         timeout = regex_timeout(text)
