@@ -40,6 +40,7 @@ from newslint.settings import CommandLineSelection, render_settings, selected_ru
 from newslint.statistics import count_by_rule, render_statistics
 from newslint.suppression import with_unused_reporting
 from newslint.text.language import ENGLISH
+from newslint.text.pattern_store import process_store
 from newslint.version import __version__
 from newslint.walk import iter_files, repository_of
 
@@ -273,7 +274,9 @@ def main() -> None:
               help="Report newslint-disable comments that suppressed nothing (rule NL001).")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
               help="Worker processes (default: the number of CPUs); used only when more than 8 files need checking.")
-@click.option("--no-cache", is_flag=True, envvar="NEWSLINT_NO_CACHE", help="Neither read nor write the cache.")
+@click.option("--no-cache", is_flag=True, envvar="NEWSLINT_NO_CACHE",
+              help="Neither read nor write the findings cache (the compiled-pattern store is separate: "
+                   "NEWSLINT_PATTERN_STORE=off).")
 @click.option("--cache-dir", type=click.Path(file_okay=False), envvar="NEWSLINT_CACHE_DIR",
               help="Cache directory (default: .newslint_cache beside the config file, else in the working directory).")
 @click.option("--time-budget", type=click.FloatRange(min=0), default=DEFAULT_BUDGET.seconds, show_default=True,
@@ -364,6 +367,7 @@ def check(paths: tuple[str, ...], output_format: str, select: tuple[str, ...], i
             sys.exit(_show_files(files))
         caches = None if no_cache else Path(cache_dir) if cache_dir else default_cache_dir
         outcomes = _check_groups(groups, contexts, jobs or default_jobs(), caches)
+    process_store().save()  # the patterns this run compiled, for the next one to start sooner
 
     stdin = (stdin_filename or "-", data) if use_stdin else None
     output = _open_output(output_file)

@@ -7,12 +7,14 @@ from dataclasses import dataclass
 
 import regex
 
+from newslint.text.pattern_store import compile_regex
+
 MAX_BYTES = 64 * 1024 * 1024
-_DECLARED_CHARSET = regex.compile(
+_DECLARED_CHARSET = compile_regex(
     rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{1,40})""", regex.IGNORECASE
 )
 # An XML declaration, which can only open the document: ``<?xml version="1.0" encoding="..."?>``.
-_XML_DECLARED_ENCODING = regex.compile(rb"""<\?xml\s[^>]{0,200}?encoding\s*=\s*["']([A-Za-z0-9_.:-]{1,40})["']""")
+_XML_DECLARED_ENCODING = compile_regex(rb"""<\?xml\s[^>]{0,200}?encoding\s*=\s*["']([A-Za-z0-9_.:-]{1,40})["']""")
 # As in browsers (WHATWG Encoding): these labels all mean windows-1252.
 _LATIN1_NAMES = {"latin-1", "latin1", "iso-8859-1", "iso8859-1", "iso_8859-1", "windows-1252", "cp1252",
                  "l1", "ascii", "us-ascii", "x-user-defined"}

@@ -33,16 +33,17 @@ import regex
 
 from newslint.document import HTML_COMMENTS, Block, Document
 from newslint.model import Edit, Finding, Fix
+from newslint.text.pattern_store import compile_regex
 
 MAX_FIX_PASSES = 10
 _HORIZONTAL_SPACE = " \t"
 _LINE_BREAK = "\r\n"
 # A JSON string literal; outside string literals JSON text has no quote or backslash.
-_JSON_STRING = regex.compile(r'"(?:[^"\\]|\\.)*"', regex.DOTALL)
-_JSON_ESCAPE = regex.compile(r'\\(?:u[0-9a-fA-F]{4}|.)|[^\\]', regex.DOTALL)
+_JSON_STRING = compile_regex(r'"(?:[^"\\]|\\.)*"', regex.DOTALL)
+_JSON_ESCAPE = compile_regex(r'\\(?:u[0-9a-fA-F]{4}|.)|[^\\]', regex.DOTALL)
 _JSON_SPACE = " \t\r\n"
 # A Gutenberg block's opening comment, attributes optional, then only white space.
-_BLOCK_OPENER = regex.compile(r"<!--\s*wp:(?P<name>[a-z][a-z0-9_-]*(?:/[a-z][a-z0-9_-]*)?)(?:\s+\{.*?\})?\s*-->\s*",
+_BLOCK_OPENER = compile_regex(r"<!--\s*wp:(?P<name>[a-z][a-z0-9_-]*(?:/[a-z][a-z0-9_-]*)?)(?:\s+\{.*?\})?\s*-->\s*",
                               regex.DOTALL)
 _JSON_SIMPLE_ESCAPES = {'"': '"', "\\": "\\", "/": "/", "b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t"}
 
@@ -346,7 +347,7 @@ def with_block_comment_pair(source: str, start: int, end: int) -> tuple[int, int
     if opener is None:
         return start, end
     after = _skip_forward(source, end, _JSON_SPACE)
-    closer = regex.compile(rf"<!--\s*/wp:{regex.escape(opener['name'])}\s*-->").match(source, after)
+    closer = compile_regex(rf"<!--\s*/wp:{regex.escape(opener['name'])}\s*-->").match(source, after)
     if closer is None:
         return start, end
     return opener_start, closer.end()

@@ -29,6 +29,13 @@ BUILTIN_PREFIX = "newslint:"
 Validator = Callable[[Mapping[str, Any], str, str], None]
 
 
+def longest_first(entry: str) -> tuple[int, str]:
+    """Sort key for the entries of an alternation: longer first, so an entry wins over its
+    own prefix; equal lengths alphabetically, so the pattern is the same in every process
+    whatever the order of the set it came from (and its stored program can be found again)."""
+    return -len(entry), entry
+
+
 def lexicon_tables(options: Options, rule_path: str, default: tuple[str, ...],
                    validate: Validator) -> list[Mapping[str, Any]]:
     """The rule's lexicon files (option ``lexicons``, else `default`), then its inline

@@ -27,6 +27,7 @@ from newslint.pipeline import (
     build_context,
     process_bytes,
 )
+from newslint.text.pattern_store import process_store
 
 PARALLEL_MIN_FILES = 8  # below this, starting processes costs more than it saves
 
@@ -80,7 +81,11 @@ def _rebuild(spec: RunSpec) -> None:
 
 
 def _check_in_worker(path: str) -> FileOutcome:
-    return check_path(_worker_context[0], path)
+    outcome = check_path(_worker_context[0], path)
+    store = process_store()
+    if store.unsaved:  # a worker lives for one run: it keeps what it compiled as it goes
+        store.save()
+    return outcome
 
 
 def run_files(files: Sequence[tuple[str, str | None]], spec: RunSpec, context: Context, jobs: int,

@@ -28,12 +28,13 @@ import regex
 
 from newslint.document import HTML_COMMENTS, Document
 from newslint.model import Finding, Rule
+from newslint.text.pattern_store import compile_regex
 
 UNUSED_CODE = "NL001"
 INVALID_CODE = "NL002"
 ENGINE_PREFIX = "NL0"
 _CODE = r"[A-Za-z]{1,4}[0-9]{0,3}"
-_CODE_TOKEN = regex.compile(_CODE)
+_CODE_TOKEN = compile_regex(_CODE)
 
 
 @functools.lru_cache(maxsize=8)
@@ -42,7 +43,7 @@ def directive_pattern(opening: str, closing: str) -> regex.Pattern[str]:
 
     Atomic and possessive: an unterminated directive with many codes would otherwise
     cost time quadratic in its length (this runs on the whole source, outside any rule)."""
-    return regex.compile(
+    return compile_regex(
         rf"{regex.escape(opening)}\s*+newslint-(?P<action>disable-next|disable-file|disable|enable)"
         rf"(?P<codes>(?>(?:\s+{_CODE}(?:(?:\s*,\s*|\s+){_CODE})*)?))[\s,]*+{regex.escape(closing)}",
     )
@@ -149,9 +150,9 @@ def with_unused_reporting(selected: Sequence[Rule], available: Sequence[Rule], r
 DIRECTIVES = ("newslint-disable", "newslint-disable-next", "newslint-disable-file", "newslint-enable")
 _ACTIONS = tuple(directive.removeprefix("newslint-") for directive in DIRECTIVES)
 _TOOL = "newslint"
-_DASHES = regex.compile(r"[-\u2010-\u2015_]+")  # a hyphen, the dashes smart typography puts for it, or "_"
-_WORD = regex.compile(r"\s*+(?P<word>[^\s,]++)")
-_TOKEN = regex.compile(r"[^\s,]+")
+_DASHES = compile_regex(r"[-\u2010-\u2015_]+")  # a hyphen, the dashes smart typography puts for it, or "_"
+_WORD = compile_regex(r"\s*+(?P<word>[^\s,]++)")
+_TOKEN = compile_regex(r"[^\s,]+")
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,7 +3,16 @@
 from __future__ import annotations
 
 import json
+import os
+import shutil
+import tempfile
 from pathlib import Path
+
+# The compiled-pattern store goes to a directory of this session's (set before newslint is
+# imported, since patterns compile at import): nothing is written to the user's cache, and
+# the tests that start processes read the programs the earlier ones saved.
+PATTERN_STORE_DIR = tempfile.mkdtemp(prefix="newslint-patterns-")
+os.environ["NEWSLINT_PATTERN_STORE"] = PATTERN_STORE_DIR
 
 import pytest
 from click.testing import CliRunner, Result
@@ -30,6 +39,10 @@ def run_cli(*args: str, input: bytes | str | None = None) -> Result:
 def check_json(*args: str, input: bytes | str | None = None) -> tuple[int, list[dict]]:
     result = run_cli("check", "--format", "json", *args, input=input)
     return result.exit_code, json.loads(result.stdout)["findings"]
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    shutil.rmtree(PATTERN_STORE_DIR, ignore_errors=True)
 
 
 def needs_shared() -> pytest.MarkDecorator:

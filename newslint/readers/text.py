@@ -16,12 +16,13 @@ import regex
 from newslint.document import Block, BlockKind, Document, SourceMap
 from newslint.hookspecs import hookimpl
 from newslint.text.credits import is_credit
+from newslint.text.pattern_store import compile_regex
 
 WRAP_MIN, WRAP_MAX = 40, 100
 HEADING_MAX_WORDS = 12
 HEADLINE_MAX_WORDS = 20  # headlines run longer than section headings
 
-SENTENCE_END = regex.compile(r"[.!?:;\u2026\"'\u201d\u2019)]\s*$")
+SENTENCE_END = compile_regex(r"[.!?:;\u2026\"'\u201d\u2019)]\s*$")
 
 
 @dataclass(frozen=True, slots=True)

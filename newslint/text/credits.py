@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import regex
 
+from newslint.text.pattern_store import compile_regex
+
 TYPOGRAPHY = str.maketrans({
     "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
     "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
@@ -17,7 +19,7 @@ TYPOGRAPHY = str.maketrans({
 
 # A picture credit names who made or supplied the picture, not what it shows.
 # Labels and agencies match in any case; name shapes are case-sensitive.
-CREDIT = regex.compile(
+CREDIT = compile_regex(
     r"""^\(?\s*(?:
         # a label, then a name: "Photo: iFixit", "Credit…Jane Roe", "Image credit: Getty"
         (?i:(?:(?:main|top|lead|header|cover|file|staff)\s+)?

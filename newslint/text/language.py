@@ -15,9 +15,8 @@ page with English captions has 5%) keeps every rule.
 
 from __future__ import annotations
 
-import regex
-
 from newslint.document import Document
+from newslint.text.pattern_store import compile_regex
 from newslint.text.patterns import regex_timeout
 
 ENGLISH = "en"
@@ -25,7 +24,7 @@ ENGLISH = "en"
 ENGLISH_FUNCTION_WORDS = frozenset(["the", "of", "and", "to", "is", "was", "that", "with", "for", "this", "have", "has", "had", "be", "been", "were", "are", "which", "would", "will", "their", "they", "from", "by", "said", "but", "not", "it", "its", "he", "she", "his", "her", "who", "an", "or", "than", "there", "when", "more", "after", "about", "also", "into", "could", "them", "these", "those", "what"])
 MIN_WORDS = 40  # fewer words than this tell too little: the rules run
 MIN_ENGLISH_SHARE = 0.03
-_WORD = regex.compile(r"[^\W\d_]+")
+_WORD = compile_regex(r"[^\W\d_]+")
 
 
 def reads_as_english(document: Document) -> bool:

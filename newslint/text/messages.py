@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping
 
-import regex
+from newslint.text.pattern_store import compile_regex
 
-_PLACEHOLDER = regex.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
+_PLACEHOLDER = compile_regex(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
 
 
 class MessageError(ValueError):

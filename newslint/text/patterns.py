@@ -12,6 +12,7 @@ from typing import Any
 import regex
 
 from newslint.options import OptionError
+from newslint.text.pattern_store import compile_regex, process_store
 
 # Bounds every regex search a rule runs, so one catastrophic pattern in an editor's
 # rule pack becomes that rule's error instead of a hung CI job.
@@ -129,11 +130,12 @@ def compile_patterns(patterns: tuple[str, ...], *, ignore_case: bool, key: str =
 
 def lazy_compile(pattern: str, flags: int = 0) -> Any:
     """`pattern` compiled with the `regex` module, or a `LazyPattern` that compiles it on
-    first use when `surely_compiles` vouches for it; so a pattern that may not compile
-    still raises here, at start-up, where the rule pack's error names it."""
-    if surely_compiles(pattern):
+    first use when the pattern store has compiled it before or `surely_compiles` vouches
+    for it; so a pattern that may not compile still raises here, at start-up, where the
+    rule pack's error names it."""
+    if process_store().knows(pattern, flags) or surely_compiles(pattern):
         return LazyPattern(pattern, flags)
-    return regex.compile(pattern, flags)
+    return compile_regex(pattern, flags)
 
 
 class LazyPattern:
@@ -149,7 +151,7 @@ class LazyPattern:
     def __getattr__(self, name: str) -> Any:
         if name.startswith("__"):  # copy, pickle and the like ask for optional hooks
             raise AttributeError(name)
-        value = getattr(regex.compile(self.pattern, self.flags), name)
+        value = getattr(compile_regex(self.pattern, self.flags), name)
         self.__dict__[name] = value  # the next look-up finds it without coming here
         return value
 

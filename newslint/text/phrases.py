@@ -22,14 +22,16 @@ from dataclasses import dataclass
 
 import regex
 
+from newslint.text.pattern_store import compile_regex
+
 # Word characters, white space and upper-case letters exactly as the `regex` module's
 # default version reads ``\w``, ``\s`` and ``\p{Lu}`` in a pattern.
-_WORD_CHAR = regex.compile(r"\w")
-_SPACE_CHAR = regex.compile(r"\s")
-_UPPER_CHAR = regex.compile(r"\p{Lu}")
+_WORD_CHAR = compile_regex(r"\w")
+_SPACE_CHAR = compile_regex(r"\s")
+_UPPER_CHAR = compile_regex(r"\p{Lu}")
 # A plain entry: word characters, apostrophes, hyphens, full stops and ampersands, single
 # spaces between them, starting and ending with a word character.
-_PLAIN = regex.compile(r"\w(?:[\w'\u2019.&-]|(?<! ) (?! ))*(?<=\w)|\w")
+_PLAIN = compile_regex(r"\w(?:[\w'\u2019.&-]|(?<! ) (?! ))*(?<=\w)|\w")
 
 
 def is_word_char(text: str, index: int) -> bool:

@@ -12,15 +12,14 @@ as an apostrophe (``the club's``, ``don't``).
 
 from __future__ import annotations
 
-import regex
-
+from newslint.text.pattern_store import compile_regex
 from newslint.text.patterns import regex_timeout
 from newslint.text.spans import Span, merged_spans
 
-_DOUBLE_MARK = regex.compile(r"''|[\"\u201c\u201d\u00ab\u00bb]")
+_DOUBLE_MARK = compile_regex(r"''|[\"\u201c\u201d\u00ab\u00bb]")
 _FACING = {"\u201c": True, "\u00ab": True, "\u201d": False, "\u00bb": False}
 _OPENS_AFTER = "([{\u2014\u2013-/:"
-_SINGLE_QUOTED = regex.compile(
+_SINGLE_QUOTED = compile_regex(
     r"(?<![\p{L}\p{N}])['\u2018](?=\p{L})(?:[^'\u2018\u2019\n\"\u201c\u201d]|(?<=\p{L})['\u2019](?=\p{L}))*"
     r"['\u2019](?![\p{L}\p{N}])"
 )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import regex
+from newslint.text.pattern_store import compile_regex
 
 # Abbreviations after which a period does not end a sentence in news copy.
 ABBREVIATIONS = frozenset(
@@ -11,11 +11,11 @@ ABBREVIATIONS = frozenset(
 
 # A punctuation run is matched whole, from its first character and without backtracking
 # (the lookbehind and the possessive quantifiers): otherwise a run of n dots costs n^2.
-_BOUNDARY = regex.compile(
+_BOUNDARY = compile_regex(
     r"""(?<![.!?\u2026])[.!?\u2026]++["'\u201d\u2019)\]]*+(?=\s+["'\u201c\u2018(\[]?[\p{Lu}\p{N}])|\n\s*\n"""
 )
-_WORD_BEFORE = regex.compile(r"([\p{L}.]+)$")
-_NUMBER_AFTER = regex.compile(r"\s+\d")
+_WORD_BEFORE = compile_regex(r"([\p{L}.]+)$")
+_NUMBER_AFTER = compile_regex(r"\s+\d")
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:

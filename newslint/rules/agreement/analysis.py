@@ -28,25 +28,26 @@ import regex
 
 from newslint.document import Block, BlockKind, Document
 from newslint.rules.agreement.lexicon import Lexicon
+from newslint.text.pattern_store import compile_regex
 from newslint.text.patterns import regex_timeout
 from newslint.text.quotes import quote_spans
 from newslint.text.sentences import sentence_spans
 
-_TOKEN = regex.compile(
+_TOKEN = compile_regex(
     r"(?:\p{Lu}\.){2,}|[\p{L}\p{N}][\p{L}\p{N}\p{M}]*(?:['\u2019\-][\p{L}\p{N}\p{M}]+)*"
     r"(?:(?<=s)['\u2019](?![\p{L}\p{N}]))?"  # "Sanders' campaign": the possessive is part of the word
     r"|[^\s\p{L}\p{N}]"
 )
-_WORD = regex.compile(r"[^\W\d_][\w'\u2019-]*")
-_LETTER = regex.compile(r"[^\W\d_]")
+_WORD = compile_regex(r"[^\W\d_][\w'\u2019-]*")
+_LETTER = compile_regex(r"[^\W\d_]")
 # The run of `_WORD` characters that ends at the position matched at (a reverse pattern).
-_WORD_RUN_BEFORE = regex.compile(r"[\w'\u2019-]*", regex.REVERSE)
+_WORD_RUN_BEFORE = compile_regex(r"[\w'\u2019-]*", regex.REVERSE)
 # A name that cannot be a person's: "NASA", "F.B.I.", "SpaceX" (group 1: what comes before the
 # inner capital, which must not be a surname prefix such as "Mc" or "De").
-_ACRONYM = regex.compile(r"\p{Lu}[\p{Lu}\d&]{1,5}|(?:\p{Lu}\.){2,}")
-_DOTTED = regex.compile(r"(?<!\w)(?:\p{Lu}\.){2,}")
-_INNER_CAPITAL = regex.compile(r"(\p{Lu}\p{Ll}+)\p{Lu}[\p{L}\d]*")
-_THE_CAPITAL = regex.compile(r"\b[Tt]he\s+[^\W\d_a-z]")
+_ACRONYM = compile_regex(r"\p{Lu}[\p{Lu}\d&]{1,5}|(?:\p{Lu}\.){2,}")
+_DOTTED = compile_regex(r"(?<!\w)(?:\p{Lu}\.){2,}")
+_INNER_CAPITAL = compile_regex(r"(\p{Lu}\p{Ll}+)\p{Lu}[\p{L}\d]*")
+_THE_CAPITAL = compile_regex(r"\b[Tt]he\s+[^\W\d_a-z]")
 # Punctuation that ends the stretch of a clause a pronoun is looked for in.
 _CLAUSE_PUNCTUATION = frozenset(";:()[]{}\u2014\u2013?!\"\u201c\u201d\u2018\u00ab\u00bb")
 MAX_SCOPE_TOKENS = 30

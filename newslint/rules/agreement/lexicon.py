@@ -13,7 +13,8 @@ from typing import Any
 
 import regex
 
-from newslint.lexicons import lexicon_error, merge_tables
+from newslint.lexicons import lexicon_error, longest_first, merge_tables
+from newslint.text.pattern_store import compile_regex
 from newslint.text.patterns import lazy_compile
 from newslint.text.phrases import (
     PhraseSet,
@@ -103,11 +104,11 @@ def merge_lexicons(tables: Sequence[Mapping[str, Any]]) -> Lexicon:
         verb_numbers[_normal(singular)] = True
         verb_numbers[_normal(plural)] = False
     names: dict[str, list[tuple[str, ...]]] = {}
-    for name in sorted({tuple(name.split()) for name in lists.pop("organisations")}, key=len, reverse=True):
+    for name in sorted({tuple(name.split()) for name in lists.pop("organisations")}, key=lambda words: (-len(words), words)):
         names.setdefault(name[0], []).append(name)
     built: dict[str, Any] = {key: frozenset(_normal(word) for word in words) for key, words in lists.items()}
-    built["person_suffixes"] = tuple(sorted(built["person_suffixes"], key=len, reverse=True))
-    built["agent_suffixes"] = tuple(sorted(built["agent_suffixes"], key=len, reverse=True))
+    built["person_suffixes"] = tuple(sorted(built["person_suffixes"], key=longest_first))
+    built["agent_suffixes"] = tuple(sorted(built["agent_suffixes"], key=longest_first))
     built["not_person_suffixes"] = tuple(built["not_person_suffixes"])
     built["organisation_person_relatives"] = _organisation_relative_pattern(
         built["collective_nouns"], names, built["person_relatives"], built["organisation_suffixes"],
@@ -125,7 +126,7 @@ def _organisation_relative_pattern(nouns: frozenset[str], names: Mapping[str, li
                                    pronouns: frozenset[str]) -> Any:
     spelled = [" ".join(name) for group in names.values() for name in group]
     if not relatives:
-        return regex.compile(r"(?!x)x")  # matches nothing
+        return compile_regex(r"(?!x)x")  # matches nothing
     words = "|".join(regex.escape(word) for word in sorted(relatives))
     its = rf"\b(?i:{words})\b[^.;:!?\n]{{0,120}}?\b(?i:{'|'.join(regex.escape(p) for p in pronouns)})\b"
     if all(plain(word, ignore_case=True) for word in (*nouns, *relatives, *suffixes)) \
@@ -140,8 +141,8 @@ def _organisation_relative_pattern(nouns: frozenset[str], names: Mapping[str, li
     return lazy_compile(rf"\b(?:{'|'.join(subjects)}),?\s+(?i:{words})\b|{its}")
 
 
-_SPACES = regex.compile(r"\s+")
-_NAME_CHARS = regex.compile(r"[\w'\u2019-]")
+_SPACES = compile_regex(r"\s+")
+_NAME_CHARS = compile_regex(r"[\w'\u2019-]")
 
 
 @dataclass(frozen=True)
@@ -209,17 +210,17 @@ class OrganisationWho:
 def _introduction_pattern(nouns: frozenset[str]) -> Any:
     """A lower-case collective noun, then a run of capitalised words (group 1)."""
     if not nouns:
-        return regex.compile(r"(?!x)x")
+        return compile_regex(r"(?!x)x")
     if all(plain(noun, ignore_case=False) for noun in nouns):
         return Introductions.of(nouns)
-    alternation = "|".join(regex.escape(noun) for noun in sorted(nouns, key=len, reverse=True))
+    alternation = "|".join(regex.escape(noun) for noun in sorted(nouns, key=longest_first))
     word = r"\p{Lu}[\w'\u2019&-]*"
     return lazy_compile(rf"(?<![\w-])(?:{alternation})[ \t]+({word}(?:[ \t]+{word}){{0,5}})")
 
 
-_WORD_START = regex.compile(r"(?<![\w-])\w+")
-_FIRST_WORD = regex.compile(r"\w+")
-_CAPITALISED_RUN = regex.compile(r"[ \t]+(\p{Lu}[\w'\u2019&-]*(?:[ \t]+\p{Lu}[\w'\u2019&-]*){0,5})")
+_WORD_START = compile_regex(r"(?<![\w-])\w+")
+_FIRST_WORD = compile_regex(r"\w+")
+_CAPITALISED_RUN = compile_regex(r"[ \t]+(\p{Lu}[\w'\u2019&-]*(?:[ \t]+\p{Lu}[\w'\u2019&-]*){0,5})")
 
 
 @dataclass(frozen=True)
@@ -253,7 +254,7 @@ class Introductions:
     @classmethod
     def of(cls, nouns: frozenset[str]) -> Introductions:
         groups: dict[str, list[str]] = {}
-        for noun in sorted(nouns, key=len, reverse=True):
+        for noun in sorted(nouns, key=longest_first):
             first = _FIRST_WORD.match(noun)
             groups.setdefault(first.group() if first is not None else noun, []).append(noun)
         return cls({first: tuple(group) for first, group in groups.items()})
@@ -288,7 +289,7 @@ def _bare_name_pattern(verbs: Mapping[str, bool], adverbs: frozenset[str], relat
     sentences that only hold those are not read further.
     """
     def alternation(words: Any) -> str:
-        return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+        return "|".join(regex.escape(w) for w in sorted(words, key=longest_first))
 
     forms = set(verbs) | {w.replace("'", "\u2019") for w in verbs}
     adverb = f"(?:(?:{alternation(adverbs)})\\s+){{0,2}}" if adverbs else ""

@@ -44,6 +44,7 @@ from newslint.model import (
 from newslint.options import Options
 from newslint.text.credits import is_credit
 from newslint.text.messages import fill
+from newslint.text.pattern_store import compile_regex
 from newslint.text.patterns import compile_patterns, lazy_compile, regex_timeout
 from newslint.text.sentences import sentence_spans
 
@@ -61,36 +62,36 @@ MAX_INTERFACE_CHARS = 400
 CAPTION_CATEGORIES = frozenset({"share", "signup", "comments"})
 MAX_INTERFACE_WORDS = 50
 
-_BULLET = regex.compile(r"^\s*(?:[-–—•·*▪►>]+|\d{1,2}[.)])\s+")
+_BULLET = compile_regex(r"^\s*(?:[-–—•·*▪►>]+|\d{1,2}[.)])\s+")
 _LEADING_EDGE = " \t\n\r\f\v\xa0\"'“”‘’"
 _TRAILING_EDGE = _LEADING_EDGE + ".:;,!»›"
-_WORD = regex.compile(r"[\p{L}\d][\p{L}\d'’.&+-]*")
-_SENTENCE_END = regex.compile(r"[.!?…][\"'”’)\]]*\s*$")
-_FULL_STOP_END = regex.compile(r"(?<!\.)[.;][\"'”’)\]]*\s*$")
-_INNER_SENTENCE = regex.compile(r"\.\s+[\"'“‘(]?\p{Lu}\p{Ll}")
-_NOT_TEASER = regex.compile(r"\s--\s|\s\|\s|^\W*\d{1,2}[:.]\d{2}\b|^\W*(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)\w*\.?\s+\d", regex.I)
-_REPORTED = regex.compile(r"\b(?:said|says|told|according to|reported)\b", regex.I)
-_LISTING = regex.compile(r"[()]|\s(?:v|vs)\.?\s|\s[-–—]\s|&|\d+\s*[-–]\s*\d+")
-_SEGMENT = regex.compile(r"(?<=[.!?»›|•])\s+|\s+[|•»›]\s*")
+_WORD = compile_regex(r"[\p{L}\d][\p{L}\d'’.&+-]*")
+_SENTENCE_END = compile_regex(r"[.!?…][\"'”’)\]]*\s*$")
+_FULL_STOP_END = compile_regex(r"(?<!\.)[.;][\"'”’)\]]*\s*$")
+_INNER_SENTENCE = compile_regex(r"\.\s+[\"'“‘(]?\p{Lu}\p{Ll}")
+_NOT_TEASER = compile_regex(r"\s--\s|\s\|\s|^\W*\d{1,2}[:.]\d{2}\b|^\W*(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)\w*\.?\s+\d", regex.I)
+_REPORTED = compile_regex(r"\b(?:said|says|told|according to|reported)\b", regex.I)
+_LISTING = compile_regex(r"[()]|\s(?:v|vs)\.?\s|\s[-–—]\s|&|\d+\s*[-–]\s*\d+")
+_SEGMENT = compile_regex(r"(?<=[.!?»›|•])\s+|\s+[|•»›]\s*")
 # a credit line NL109 reads as a copyright footer: one that reserves rights, or a bare notice
-_RIGHTS_RESERVED = regex.compile(
+_RIGHTS_RESERVED = compile_regex(
     r"\ball rights reserved\b|^\s*(?:copyright\s*©?|©|\(c\))\s*\d{4}(?:\s*[-–,/]\s*\d{2,4})*\.?\s*$", regex.I)
 # a lead that addresses the reader before a colon: "Take a look: <Headline>", "In case you
 # missed it, don't miss: <Headline>"; it opens with the verb or with an "if you" clause
-_READER_LEAD = regex.compile(
+_READER_LEAD = compile_regex(
     r"^\W*(?:(?:if|in case) you\b[^:\n]{0,40}?,\s*)?(?:read|see|watch|listen to|check out|take a look|don't miss|don’t miss|catch up on)\b"
     r"[^:\n]{0,40}:\s+", regex.I)
 # a finite verb within the first words: "Get Out is streaming ..." is a title, not an imperative
 # "Email: jane@example.org" is a contact line, "GET /feed HTTP/1.1" a request in a code listing.
-_NOT_A_CALL = regex.compile(r"^\W*(?i:e-?mail|contact):\s*\S+@\S+\s*$|^\s*(?:GET|POST|PUT|PATCH|DELETE|HEAD)\s+/")
-_STATEMENT = regex.compile(r"^\W*\w[\w'’-]*(?:\s+[\w'’-]+){0,2}\s+(?:is|are|was|were|has|have|had)\b", regex.I)
+_NOT_A_CALL = compile_regex(r"^\W*(?i:e-?mail|contact):\s*\S+@\S+\s*$|^\s*(?:GET|POST|PUT|PATCH|DELETE|HEAD)\s+/")
+_STATEMENT = compile_regex(r"^\W*\w[\w'’-]*(?:\s+[\w'’-]+){0,2}\s+(?:is|are|was|were|has|have|had)\b", regex.I)
 # a date or time on a masthead line: "4 May 2021", "Updated 10:15", "3 hours ago"
-_DATED = regex.compile(
+_DATED = compile_regex(
     r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?"
     r"|nov(?:ember)?|dec(?:ember)?)\.?\s+\d|\d\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\b(?:19|20)\d{2}\b"
     r"|\b\d{1,2}[:.]\d{2}\b|\bago\b|\b(?:updated|published|posted)\b", regex.I)
-_SHORT_LABEL = regex.compile(r"^[\p{L}'’&-]+(?:\s+[\p{L}'’&-]+){0,2}$")
-_SIGNATURE = regex.compile(
+_SHORT_LABEL = compile_regex(r"^[\p{L}'’&-]+(?:\s+[\p{L}'’&-]+){0,2}$")
+_SIGNATURE = compile_regex(
     r"^\s*[—–-]{1,2}\s*[^()\n]{1,80}\(\s*@\w{1,30}\s*\)\s*(?:\p{L}{3,9}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+\p{L}{3,9}\.?\s+\d{4})\s*$"
 )
 
@@ -191,12 +192,12 @@ def load_lexicon(options: Options, rule_path: str) -> FurnitureLexicon:
         any_strong=combined("strong"),
         any_weak=combined("weak"),
         cta_start=compile_patterns((rf"^\W*{lead_in}(?:{verbs})\b",), ignore_case=True, key="lexicon cta_verbs"),
-        cta_object=_alternation(lst("cta_objects"), "cta_objects") or regex.compile("(?!)"),
-        cta_hook=_alternation(lst("cta_hooks"), "cta_hooks") or regex.compile("(?!)"),
-        thread_start=_alternation(lst("thread_starts"), "thread_starts") or regex.compile("(?!)"),
-        commenter_line=_alternation(lst("commenter_lines"), "commenter_lines") or regex.compile("(?!)"),
-        thread_end=_alternation(lst("thread_ends"), "thread_ends") or regex.compile("(?!)"),
-        related_heading=_alternation(lst("related_headings"), "related_headings") or regex.compile("(?!)"),
+        cta_object=_alternation(lst("cta_objects"), "cta_objects") or compile_regex("(?!)"),
+        cta_hook=_alternation(lst("cta_hooks"), "cta_hooks") or compile_regex("(?!)"),
+        thread_start=_alternation(lst("thread_starts"), "thread_starts") or compile_regex("(?!)"),
+        commenter_line=_alternation(lst("commenter_lines"), "commenter_lines") or compile_regex("(?!)"),
+        thread_end=_alternation(lst("thread_ends"), "thread_ends") or compile_regex("(?!)"),
+        related_heading=_alternation(lst("related_headings"), "related_headings") or compile_regex("(?!)"),
         media_label=compile_patterns((rf"^\W*(?:{media})\s*[:|]\s*",), ignore_case=True, key="lexicon media_labels"),
         media_ending=compile_patterns(tuple(f"(?:{e})\\s*$" for e in lst("media_endings")) or ("(?!)",),
                                       ignore_case=True, key="lexicon media_endings"),
@@ -204,16 +205,16 @@ def load_lexicon(options: Options, rule_path: str) -> FurnitureLexicon:
         inline_label=compile_patterns(
             (rf"[(\[]\s*(?:{inline})\s*(?::|\s[-–—]|»|›)\s*[^()\[\]\n]{{3,200}}[)\]]",), ignore_case=True,
             key="lexicon inline_promo_labels"),
-        inline_whole=_alternation(lst("inline_promo_whole"), "inline_promo_whole") or regex.compile("(?!)"),
+        inline_whole=_alternation(lst("inline_promo_whole"), "inline_promo_whole") or compile_regex("(?!)"),
         inline_call_start=compile_patterns(
             (rf"^\W*(?:(?:please|be sure to|don't forget to|don’t forget to|make sure (?:to|you))\s+)?(?:{channel_verbs})\b",),
             ignore_case=True, key="lexicon inline_call_verbs"),
-        inline_call_object=_alternation(lst("inline_call_objects"), "inline_call_objects") or regex.compile("(?!)"),
-        post_marker=_alternation(lst("post_markers"), "post_markers") or regex.compile("(?!)"),
+        inline_call_object=_alternation(lst("inline_call_objects"), "inline_call_objects") or compile_regex("(?!)"),
+        post_marker=_alternation(lst("post_markers"), "post_markers") or compile_regex("(?!)"),
         promo_cue=compile_patterns((rf"^\W*(?:{cues})(?:\s*[:|»›]\s*|\s+[-–—]\s+|(?<=\.\p{{L}}{{2,4}})\s+)",), ignore_case=True,
                                    key="lexicon promo_cues"),
-        page_label=_alternation(lst("page_labels"), "page_labels") or regex.compile("(?!)"),
-        tag_heading=_alternation(lst("tag_headings"), "tag_headings") or regex.compile("(?!)"),
+        page_label=_alternation(lst("page_labels"), "page_labels") or compile_regex("(?!)"),
+        tag_heading=_alternation(lst("tag_headings"), "tag_headings") or compile_regex("(?!)"),
     )
 
 
@@ -384,8 +385,8 @@ class InterfaceTextRule(DeclaredRule):
         return found[0] if all(found) else None
 
 
-_OPEN_CLAUSE = regex.compile(r"[\p{Ll},]\s*$")
-_LOWER_START = regex.compile(r"^\s*\p{Ll}")
+_OPEN_CLAUSE = compile_regex(r"[\p{Ll},]\s*$")
+_LOWER_START = compile_regex(r"^\s*\p{Ll}")
 MIN_CLAUSE_WORDS = 5
 
 
@@ -554,24 +555,24 @@ class CommentThreadRule(DeclaredRule):
 
 # --- NL113 inline-promo ------------------------------------------------------------------
 
-_BRACKETED = regex.compile(r"\((?:[^()\n]|\([^()\n]*\)){2,200}\)|\[[^\[\]\n]{2,200}\]")
+_BRACKETED = compile_regex(r"\((?:[^()\n]|\([^()\n]*\)){2,200}\)|\[[^\[\]\n]{2,200}\]")
 # "(see 'Title')" or "(see 'Title' and 'Title')" and nothing more: "(see 'Title', published in
 # 2019)" cites a report
-_QUOTED_TITLE = regex.compile(
+_QUOTED_TITLE = compile_regex(
     r"^\s*(?:see|read|watch)\s+(?:also\s+)?[“\"‘'][^”\"’']{3,}[”\"’'](?:\s*(?:,|and|&)\s*[“\"‘'][^”\"’']{3,}[”\"’'])*[\s.]*", regex.I)
 # a pointer to another part of the same document
-_CROSS_REFERENCE = regex.compile(
+_CROSS_REFERENCE = compile_regex(
     r"^\s*(?:see|cf\.?|compare)\b.*\b(?:below|above|earlier|later|overleaf|(?:sub)?section|chapter|appendix|table|figure|fig\.|page|p\.|box|footnote|note)\b",
     regex.I)
 # a media label with a name after it: "Photo: Jane Roe/Portvale Star", "Graphic: Sam Doe"
-_MEDIA_CREDIT = regex.compile(
+_MEDIA_CREDIT = compile_regex(
     r"^(?:photo(?:graph)?s?|pictures?|images?|video|map|graphics?|illustrations?|gallery|audio)\s*(?::|by)\s*(?P<who>\S.*)$", regex.I)
-_NAME_LIKE = regex.compile(r"[\p{Lu}][\p{L}.'’&-]*(?:\s*(?:[/,;&]|and|for|via)?\s*[\p{Lu}][\p{L}.'’&-]*){0,6}", regex.V1)
-_SEE_TITLE = regex.compile(r"^\s*see\s+(?:also\s+)?(?:our\s+)?([\p{Lu}\d][^;]{8,})$")
-_CREDIT_LEAD = regex.compile(
+_NAME_LIKE = compile_regex(r"[\p{Lu}][\p{L}.'’&-]*(?:\s*(?:[/,;&]|and|for|via)?\s*[\p{Lu}][\p{L}.'’&-]*){0,6}", regex.V1)
+_SEE_TITLE = compile_regex(r"^\s*see\s+(?:also\s+)?(?:our\s+)?([\p{Lu}\d][^;]{8,})$")
+_CREDIT_LEAD = compile_regex(
     r"^\s*(?:additional\s+)?(?:reporting|editing|edited|writing|written|compiled|produced|translated|photos?|images?"
     r"|pictures?|graphics?|illustrations?|credits?|sources?|via|with|by|courtesy)\b", regex.I)
-_LABELLED_HEADLINE = regex.compile(r"^[^:]{2,60}:\s+\S")
+_LABELLED_HEADLINE = compile_regex(r"^[^:]{2,60}:\s+\S")
 
 
 @dataclass(frozen=True)

@@ -41,27 +41,28 @@ from newslint.model import (
 from newslint.options import Options
 from newslint.text.credits import is_credit
 from newslint.text.messages import fill, require_placeholders
+from newslint.text.pattern_store import compile_regex
 from newslint.text.patterns import compile_patterns, regex_timeout
 
 OPTIONS = {"blocks", "max_words", "max_chars", "unless"}
 DEFAULT_BLOCKS = frozenset({BlockKind.PARAGRAPH, BlockKind.HEADING, BlockKind.OTHER})
 NOT_BODY = frozenset({BlockKind.CAPTION, BlockKind.CREDIT, BlockKind.ALT_TEXT, BlockKind.BYLINE})
 
-_SENTENCE_END = regex.compile(r"[.!?\u2026:;\u3002\uff01\uff1f\"'\u201d\u2019)\]\u300d\u300f]$")
-_LETTER = regex.compile(r"\p{L}")
-_VERB = regex.compile(
+_SENTENCE_END = compile_regex(r"[.!?\u2026:;\u3002\uff01\uff1f\"'\u201d\u2019)\]\u300d\u300f]$")
+_LETTER = compile_regex(r"\p{L}")
+_VERB = compile_regex(
     r"\b(?:is|are|was|were|be|been|being|has|have|had|will|would|can|could|should|shall|may|might|must"
     r"|do|does|did|says|said|get|gets|got|makes|made|goes|went|comes|came)\b",
     regex.IGNORECASE,
 )
-_LEADING_PUNCTUATION = regex.compile(r"^[\W_]+")
+_LEADING_PUNCTUATION = compile_regex(r"^[\W_]+")
 # A "Label: value" line ("Subs: Smith, Jones"): what follows it is part of the same listing.
 # With a verb it is a sentence ("Correction: This story has been updated.").
-_LABELLED = regex.compile(r"^[^\s:]+(?:\s+[^\s:]+){0,3}:\s")
+_LABELLED = compile_regex(r"^[^\s:]+(?:\s+[^\s:]+){0,3}:\s")
 # Personal names: two to four capitalised words or initials each, several joined by
 # a comma or "and" ("Jane Roe, Sam Doe"); nothing else.
 _ONE_NAME = r"\p{Lu}[\p{L}'\u2019.-]*(?:\s+\p{Lu}[\p{L}'\u2019.-]*){1,3}"
-_NAME = regex.compile(rf"^{_ONE_NAME}(?:\s*(?:,|&|\band\b|\bet\b|\by\b|\bund\b)\s*{_ONE_NAME})*$")
+_NAME = compile_regex(rf"^{_ONE_NAME}(?:\s*(?:,|&|\band\b|\bet\b|\by\b|\bund\b)\s*{_ONE_NAME})*$")
 
 
 @dataclass(frozen=True)

@@ -37,22 +37,21 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-import regex
-
 from newslint.document import Block, BlockKind, Document
 from newslint.model import DeclaredRule, Edit, Finding, Fix, RuleSpec, rule_identity
 from newslint.options import Options
 from newslint.text.credits import is_credit
 from newslint.text.messages import fill, require_placeholders
+from newslint.text.pattern_store import compile_regex
 from newslint.text.patterns import compile_patterns, regex_timeout
 
 OPTIONS = {"labels", "bare_labels", "max_headline_words", "min_link_words", "max_links", "blocks", "not_links"}
 DEFAULT_BLOCKS = frozenset({BlockKind.PARAGRAPH, BlockKind.HEADING, BlockKind.LIST_ITEM, BlockKind.OTHER})
 
-_SEPARATOR = regex.compile(r"\s*(?:[:|\u00bb\u203a>]+|\s[-\u2013\u2014]+)\s*")
-_SENTENCE_BREAK = regex.compile(r"[.!?]\s+[\"'\u201c\u2018(]?\p{Lu}")
-_FULL_STOP_END = regex.compile(r"(?<!\.)\.\s*$")
-_ELLIPSIS_END = regex.compile(r"(?:\.\.\.|\u2026)\s*$")
+_SEPARATOR = compile_regex(r"\s*(?:[:|\u00bb\u203a>]+|\s[-\u2013\u2014]+)\s*")
+_SENTENCE_BREAK = compile_regex(r"[.!?]\s+[\"'\u201c\u2018(]?\p{Lu}")
+_FULL_STOP_END = compile_regex(r"(?<!\.)\.\s*$")
+_ELLIPSIS_END = compile_regex(r"(?:\.\.\.|\u2026)\s*$")
 
 
 @dataclass(frozen=True)

@@ -50,6 +50,7 @@ from newslint.rules.artifacts.furniture import (
 from newslint.rules.artifacts.furniture import _options as furniture_options
 from newslint.text.credits import is_credit
 from newslint.text.messages import fill
+from newslint.text.pattern_store import compile_regex
 from newslint.text.patterns import regex_timeout
 from newslint.text.sentences import sentence_spans
 
@@ -60,20 +61,20 @@ _DATE = (rf"(?:{_DAY}\s+)?(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}}
 _TIME = r"\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?"
 _AGO = r"(?:about\s+|an?\s+)?(?:\d+|an?|one)\s+(?:sec|second|min|minute|hr|hour|day|week|month|year)s?\s+ago"
 # a line that only dates or signs a teaser: "3 hours ago", "May 4, 2021 10:15", "By Jane Roe"
-_META_LINE = regex.compile(
+_META_LINE = compile_regex(
     rf"^(?:(?:published|updated|posted|last updated|first published)\s*:?\s*)?(?:{_AGO}|{_DATE}(?:\s*(?:at|,|-|\|)?\s*{_TIME})?|{_TIME}(?:\s*,?\s*{_DATE})?|yesterday|today|just now)$"
     r"|^by\s+[\p{Lu}][\p{L}.'’-]*(?:\s+[\p{Lu}][\p{L}.'’-]*){0,3}$",
     regex.I | regex.V1)
-_DATE_IN = regex.compile(rf"(?:{_AGO}|\b{_DATE}\b|\b{_TIME}\b)", regex.I | regex.V1)
+_DATE_IN = compile_regex(rf"(?:{_AGO}|\b{_DATE}\b|\b{_TIME}\b)", regex.I | regex.V1)
 # "Topic: what happened" (a colon after a short topic, a headline after it)
-_COLON_HEADLINE = regex.compile(r"^(?P<topic>[^:]{2,60}?)\s*:\s+(?P<rest>\S.{8,})$")
+_COLON_HEADLINE = compile_regex(r"^(?P<topic>[^:]{2,60}?)\s*:\s+(?P<rest>\S.{8,})$")
 # a quoted fragment inside the line: 'thinks daddy is still at work', “a fresh start”
-_QUOTED = regex.compile(r"(?:^|(?<=[\s:(]))(?:'[^'\n]{3,80}'|‘[^’\n]{3,80}’|\"[^\"\n]{3,80}\"|“[^”\n]{3,80}”)(?=$|[\s:,;?!)])")
+_QUOTED = compile_regex(r"(?:^|(?<=[\s:(]))(?:'[^'\n]{3,80}'|‘[^’\n]{3,80}’|\"[^\"\n]{3,80}\"|“[^”\n]{3,80}”)(?=$|[\s:,;?!)])")
 # headlines quote speech in single quotes ("Mayor 'not told' of closure"); subheadings that
 # quote use double ones
-_SINGLE_QUOTED = regex.compile(r"(?:^|(?<=[\s:(]))(?:'[^'\n?]{3,80}'|‘[^’\n?]{3,80}’)(?=$|[\s:,;!)])")
+_SINGLE_QUOTED = compile_regex(r"(?:^|(?<=[\s:(]))(?:'[^'\n?]{3,80}'|‘[^’\n?]{3,80}’)(?=$|[\s:,;!)])")
 # headline grammar: a capitalised subject and a present-tense or "to" verb, or a number first
-_HEADLINESE = regex.compile(
+_HEADLINESE = compile_regex(
     r"^(?:[\p{Lu}\d][\p{L}\d'’.&-]*\s+){1,4}(?:to\s+\p{Ll}{3,}|\p{Ll}{3,}(?<![su])s)\b"
     r"|^\d+\s+(?:\p{Lu}|\p{Ll}+\s+(?:ways|things|reasons|tips|signs|facts|places|ideas))", regex.V1)
 # headline grammar in sentence case, as subeditors write it: a bare subject (no article: a
@@ -82,7 +83,7 @@ _HEADLINESE = regex.compile(
 # jobs") or a present-tense verb ("Portvale council approves plan"). A participle of seeing
 # ("pictured in", "seen from") or after a plural ("Boats moored in the bay") is a caption's.
 _PICTURE_VERBS = r"(?:pictured|seen|photographed|shown|taken|captured|filmed|depicted|framed|lit|reflected|silhouetted|painted|drawn)"
-_SENTENCE_HEADLINESE = regex.compile(
+_SENTENCE_HEADLINESE = compile_regex(
     r"^(?!(?i:the|a|an|this|that|these|those|his|her|their|its|our|my|your|with|in|on|at|for|from|after|before|up|over"
     r"|by|and|but|or|as|if|when|while|of|to|how|why|what|where|who|here|there|it|we|you|they|i)\s)"
     r"(?:\p{Lu}[\p{L}'’-]*|\d[\d,.]*)(?:\s+[\p{Ll}\d][\p{L}\d'’-]*){0,3}?\s+"
@@ -91,26 +92,26 @@ _SENTENCE_HEADLINESE = regex.compile(
     r"|\p{Ll}{3,}(?<![su]|ou|ic)s\s+(?!(?:of|in|on|for|at|from|with|and|or|by|to|as|are|were|have|had)\b)(?:\p{Ll}|\d))",
     regex.V1)
 # fixtures, "Label - value" lines, a name with its team or place, a reference ("Roe, Jane (4 May 2021)", "^ ...")
-_NOT_A_TITLE = regex.compile(
+_NOT_A_TITLE = compile_regex(
     r"\s(?:v|vs)\.?\s|^(?:\S+\s+){0,4}\S+\s[-–—]\s|\b(?:written|directed|produced) by\b|\bcourtesy of\b|\bthanks to\b|</?\p{L}[^>]*>|\(\s*[\p{Lu}][^)]{0,30}\)\s*$|^\^|\bretrieved\b|\bisbn\b|\bdoi\b|\((?:\d{1,2}\s+)?(?:\p{L}+\s+)?\d{4}\)",
     regex.I | regex.V1)
 # a quoted slogan or remark as a headline's topic: "'Not on my watch': mayor vows to ..."
-_QUOTE_LABEL = regex.compile(r"^(?:'[^\n]{2,60}?'|‘[^\n]{2,60}?’|\"[^\"\n]{2,60}\"|“[^”\n]{2,60}”):\s+(\S.{12,})$")
-_CODE = regex.compile(r"^\W*\$\s|[<>{}=]|&gt;")
-_REPORTING = regex.compile(r"\b(?:said|says|told|asked|added|wrote|called|described|named|titled|entitled)\b", regex.I)
-_SHORT_HEADING = regex.compile(r"^[\p{L}\d][\p{L}\d'’.&+-]*(?:\s+[\p{L}\d'’.&+-]+){0,5}\s*(?::|\.\.\.|…)?$", regex.V1)
-_BREADCRUMB = regex.compile(
+_QUOTE_LABEL = compile_regex(r"^(?:'[^\n]{2,60}?'|‘[^\n]{2,60}?’|\"[^\"\n]{2,60}\"|“[^”\n]{2,60}”):\s+(\S.{12,})$")
+_CODE = compile_regex(r"^\W*\$\s|[<>{}=]|&gt;")
+_REPORTING = compile_regex(r"\b(?:said|says|told|asked|added|wrote|called|described|named|titled|entitled)\b", regex.I)
+_SHORT_HEADING = compile_regex(r"^[\p{L}\d][\p{L}\d'’.&+-]*(?:\s+[\p{L}\d'’.&+-]+){0,5}\s*(?::|\.\.\.|…)?$", regex.V1)
+_BREADCRUMB = compile_regex(
     r"^[\p{L}\d][\p{L}\d'’&.,-]*(?:\s+[\p{L}\d'’&.,-]+){0,3}(?:\s*(?:>|»|›|→|/|\|)\s*[\p{L}\d][\p{L}\d'’&.,-]*(?:\s+[\p{L}\d'’&.,-]+){0,3}){1,6}$",
     regex.V1)
 # a path's separators: an arrow, or a slash or bar with a space on each side ("Luton/Brentford"
 # in a headline is no path)
-_PATH_SEPARATOR = regex.compile(r"\s*(?:>|»|›|→)\s*|\s+(?:/|\|)\s+")
-_END_MARKER = regex.compile(r"^(?:[■□◆◇●○▪►◼∎★*#~=_—–-]{1,5}|\(?ends?\)?|\[ends?\]|-?30-|xxx|end|the end)$", regex.I)
-_SUBHEADING_OPENING = regex.compile(r"^(?:(?:how|what|why|where|when|who|which|whether)\b|\p{L}+ING\b)", regex.I | regex.V1)
-_DATED_TAIL = regex.compile(r"^(?P<head>.+?)\s+[|·•–—-]\s+(?P<date>[^|·•–—]{3,40})$")
-_LOCATION_LEAD = regex.compile(r"^(?:you are here|you're here|location|breadcrumbs?)\s*:\s*", regex.I)
-_LINK_ARROW = regex.compile(r"^(?:>>|»|►|▶|→|➤|⇒)\s*")
-_VERB_HINT = regex.compile(r"\b(?:is|are|was|were|be|been|has|have|had|will|would|can|could|said|says|\p{Ll}+ed)\b", regex.V1)
+_PATH_SEPARATOR = compile_regex(r"\s*(?:>|»|›|→)\s*|\s+(?:/|\|)\s+")
+_END_MARKER = compile_regex(r"^(?:[■□◆◇●○▪►◼∎★*#~=_—–-]{1,5}|\(?ends?\)?|\[ends?\]|-?30-|xxx|end|the end)$", regex.I)
+_SUBHEADING_OPENING = compile_regex(r"^(?:(?:how|what|why|where|when|who|which|whether)\b|\p{L}+ING\b)", regex.I | regex.V1)
+_DATED_TAIL = compile_regex(r"^(?P<head>.+?)\s+[|·•–—-]\s+(?P<date>[^|·•–—]{3,40})$")
+_LOCATION_LEAD = compile_regex(r"^(?:you are here|you're here|location|breadcrumbs?)\s*:\s*", regex.I)
+_LINK_ARROW = compile_regex(r"^(?:>>|»|►|▶|→|➤|⇒)\s*")
+_VERB_HINT = compile_regex(r"\b(?:is|are|was|were|be|been|has|have|had|will|would|can|could|said|says|\p{Ll}+ed)\b", regex.V1)
 
 
 # --- headline shape -----------------------------------------------------------------------

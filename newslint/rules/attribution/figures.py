@@ -18,14 +18,15 @@ from typing import Any
 import regex
 
 from newslint.rules.attribution.lexicon import FigureLexicon
+from newslint.text.pattern_store import compile_regex
 from newslint.text.patterns import REGEX_TIMEOUT_SECONDS, regex_timeout
 
 LOOKBEHIND = 48  # characters searched for an approximator, a currency sign or a name
-_DIGITS = regex.compile(r"[\d,]*\d(?:\.\d+)?")
-_LETTERS = regex.compile(r"[a-z]+")
-_OF = regex.compile(r"\s+of\b", regex.IGNORECASE)
+_DIGITS = compile_regex(r"[\d,]*\d(?:\.\d+)?")
+_LETTERS = compile_regex(r"[a-z]+")
+_OF = compile_regex(r"\s+of\b", regex.IGNORECASE)
 # "of its total budget" points back to the subject: its own figure, not a share to source.
-_OF_A_TOTAL = regex.compile(r"\s+of\s+(?:the\s+)?(?:[\w’'-]+['’]s?\s+)?(?<!\b(?:its|their)\s+)total\b", regex.IGNORECASE)
+_OF_A_TOTAL = compile_regex(r"\s+of\s+(?:the\s+)?(?:[\w’'-]+['’]s?\s+)?(?<!\b(?:its|their)\s+)total\b", regex.IGNORECASE)
 DATA_RUN_MIN_NUMBERS = 4
 
 
@@ -167,10 +168,10 @@ def _classify(text: str, number: Any, lexicon: FigureLexicon) -> Figure | None:
 
 
 # "17% of its staff", "half of their members": the subject's own people, not a population.
-_OF_OWN = regex.compile(r"\bof\s+(?:its|their|his|her|our|my|your)\b", regex.IGNORECASE)
+_OF_OWN = compile_regex(r"\bof\s+(?:its|their|his|her|our|my|your)\b", regex.IGNORECASE)
 # Where a clause starts: punctuation, then the words `share_openers` allows before its subject.
 _CLAUSE_PUNCTUATION = ",;:(["
-_SENTENCE_END = regex.compile(r"[.!?][\"”’)]?\s")
+_SENTENCE_END = compile_regex(r"[.!?][\"”’)]?\s")
 
 
 def _as_share(text: str, figure: Figure, lexicon: FigureLexicon) -> Figure:
@@ -208,9 +209,9 @@ def _opens_clause(text: str, start: int, share_opener: Any) -> bool:
     return share_opener.fullmatch(before[cut + 1:], timeout=REGEX_TIMEOUT_SECONDS) is not None
 
 
-_JOINED_CLAUSE = regex.compile(r"\s(?:and|but|while|whereas|yet)\s(?=(?:\w+\s+)?$)", regex.IGNORECASE)
+_JOINED_CLAUSE = compile_regex(r"\s(?:and|but|while|whereas|yet)\s(?=(?:\w+\s+)?$)", regex.IGNORECASE)
 # A percentage in the stretch before a comma, back to the previous mark: the comma then lists shares.
-_LIST_ITEM_BEFORE = regex.compile(r"\d\s*(?:%|-?\s*per\s*cent\b)[^,;:!?]*$", regex.IGNORECASE)
+_LIST_ITEM_BEFORE = compile_regex(r"\d\s*(?:%|-?\s*per\s*cent\b)[^,;:!?]*$", regex.IGNORECASE)
 
 
 def _is_share(text: str, end: int, before: str, lexicon: FigureLexicon) -> bool:

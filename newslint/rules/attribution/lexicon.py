@@ -20,11 +20,13 @@ import regex
 
 from newslint.lexicons import (
     lexicon_error,
+    longest_first,
     merge_tables,
     read_lexicon_file,
     resolve_lexicon_path,
 )
 from newslint.options import OptionError, Options
+from newslint.text.pattern_store import compile_regex
 from newslint.text.patterns import (
     PATTERN_ERRORS,
     REGEX_TIMEOUT_SECONDS,
@@ -337,7 +339,7 @@ def _figure_lexicon(options: Options) -> FigureLexicon:
                                rf"{_alternation(_required(options, 'percent'), 'percent')}"),
         rate_noun=_compile(rf"\s+(?:[\w-]+\s+)?{_alternation(_required(options, 'rate_nouns'), 'rate_nouns')}"
                            r"(?![\w-])"),
-        currency_before=regex.compile(
+        currency_before=compile_regex(
             "(?:" + "|".join(regex.escape(sign) for sign in _required(options, "currency_symbols")) + r")\s?$"),
         currency_after=_compile(rf"\s+{_alternation(_required(options, 'currency_words'), 'currency_words')}"
                                 r"(?![\w-])"),
@@ -415,13 +417,13 @@ def _values(options: Options, key: str) -> dict[str, float]:
 
 
 def _literal_words(words: Mapping[str, float]) -> str:
-    return "(?:" + "|".join(regex.escape(word) for word in sorted(words, key=len, reverse=True)) + ")"
+    return "(?:" + "|".join(regex.escape(word) for word in sorted(words, key=longest_first)) + ")"
 
 
 def _words(options: Options, key: str) -> str:
     """Literal words or phrases, longest first; a space or hyphen inside one matches
     white space or a hyphen in the text ("two-thirds", "two thirds")."""
-    words = sorted(_required(options, key), key=len, reverse=True)
+    words = sorted(_required(options, key), key=longest_first)
     return "(?:" + "|".join(
         r"[\s-]+".join(regex.escape(part) for part in regex.split(r"[\s-]+", word, timeout=REGEX_TIMEOUT_SECONDS)) for word in words) + ")"
 

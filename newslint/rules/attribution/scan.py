@@ -36,6 +36,7 @@ import regex
 
 from newslint.document import Block, BlockKind, Document
 from newslint.rules.attribution.lexicon import AttributionLexicon, Construction
+from newslint.text.pattern_store import compile_regex
 from newslint.text.patterns import REGEX_TIMEOUT_SECONDS, regex_timeout
 from newslint.text.quotes import quote_spans
 from newslint.text.sentences import sentence_spans
@@ -44,10 +45,10 @@ Span = tuple[int, int]
 FiguresIn = Callable[[str], Iterable[Any]]  # text -> objects with .start and .end
 
 # "''" is a double quote in some wire copy: ''Like this,'' she said.
-_WORD = regex.compile(r"\S+")
+_WORD = compile_regex(r"\S+")
 _TRAILING_PUNCTUATION = ".!?\u2026\"'\u201d\u2019"
 # "— Name (@handle) March 3, 2021": the credit line under an embedded social post.
-_POST_CREDIT = regex.compile(r"^\s*[\u2014\u2013-]\s*[^\n]{0,80}\(@\w+\)")
+_POST_CREDIT = compile_regex(r"^\s*[\u2014\u2013-]\s*[^\n]{0,80}\(@\w+\)")
 PASSIVE_WINDOW = 40  # characters before an active cue searched for "was", "is being", ...
 # Figures of these kinds take a source from the sentence before only within their paragraph:
 # "Police said 416 motorists died last year.\n\nLast week, 12 people died ..." is a new count,
@@ -404,16 +405,16 @@ def _cue_spans(text: str, start: int, end: int, claims: Sequence[_RawClaim],
 
 # A participle right after a determiner, a possessive or a number modifies a noun: "the
 # estimated 4 million", "its projected deficit", "81,000 recorded injuries" name no one.
-_ADJECTIVE_BEFORE = regex.compile(
+_ADJECTIVE_BEFORE = compile_regex(
     r"(?:\b(?:the|an?|its|their|his|her|our|these|those)|['’]s|\d(?<!\b(?:19|20)\d\d)"
     r"|\b(?:hundred|thousand|million|billion))\s+$",
     regex.IGNORECASE)
 # "have not disclosed", "declined to say", "without confirming": a cue denied names no source.
-_NEGATION_BEFORE = regex.compile(
+_NEGATION_BEFORE = compile_regex(
     r"(?:\b(?:not|never|no\s+one|nobody)|n['’]t|\b(?:declined|declines|refused|refuses|failed)\s+to"
     r"|\bwithout)\s+(?:\w+ly\s+)?$", regex.IGNORECASE)
 # ", and 40% of voters oppose it": a new main clause, which a reporting verb before it does not reach.
-_COORDINATION = regex.compile(r"[,;]\s*(?:and|but|while|whereas|yet)\s+(?!that\b)|;")
+_COORDINATION = compile_regex(r"[,;]\s*(?:and|but|while|whereas|yet)\s+(?!that\b)|;")
 _SENTENCE_WIDE_CUE = ("according", "(", "in ", "per ")  # a source phrase frames the whole sentence
 TRAILING_TAG_WORDS = 7  # ", the ministry said on Tuesday." sources the whole sentence before it
 

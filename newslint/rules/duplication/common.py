@@ -13,10 +13,11 @@ import regex
 
 from newslint.document import Block, BlockKind
 from newslint.text.credits import TYPOGRAPHY
+from newslint.text.pattern_store import compile_regex
 from newslint.text.patterns import regex_timeout
 
 _EDGE_PUNCTUATION = " \t.,;:!?\"'()[]-*\u2022"
-_WORD = regex.compile(r"[\p{L}\p{N}]+(?:['\u2019][\p{L}]+)*")
+_WORD = compile_regex(r"[\p{L}\p{N}]+(?:['\u2019][\p{L}]+)*")
 
 
 
@@ -37,10 +38,10 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text, timeout=regex_timeout(text))
 
 
-_SENTENCE_END = regex.compile(r"[.!?\u2026\u3002\uff01\uff1f][\"'\u201d\u2019)\]\u00bb]*\s*$")
+_SENTENCE_END = compile_regex(r"[.!?\u2026\u3002\uff01\uff1f][\"'\u201d\u2019)\]\u00bb]*\s*$")
 
 
-_SENTENCE_BREAK = regex.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*\s+[\"'\u201c\u2018(\[]?\p{Lu}")
+_SENTENCE_BREAK = compile_regex(r"[.!?\u2026][\"'\u201d\u2019)\]]*\s+[\"'\u201c\u2018(\[]?\p{Lu}")
 
 
 def has_sentence(text: str) -> bool:
@@ -51,7 +52,7 @@ def has_sentence(text: str) -> bool:
         or _SENTENCE_BREAK.search(text, timeout=timeout) is not None
 
 
-_TABLE_CELL_BREAK = regex.compile(r"\s\|\s")
+_TABLE_CELL_BREAK = compile_regex(r"\s\|\s")
 
 
 def is_table_row(text: str) -> bool:
@@ -65,7 +66,7 @@ def is_table_row(text: str) -> bool:
 
 # A bibliographic reference: a jump-back mark or note number first, or a year in
 # parentheses, a retrieval date, a DOI or an ISBN.
-_REFERENCE = regex.compile(r"^\s*(?:\^|\[\d{1,3}\]|\d{1,3}\.\s)|\(\d{4}[a-z]?\)|\bretrieved\b|\bdoi:|\bisbn\b",
+_REFERENCE = compile_regex(r"^\s*(?:\^|\[\d{1,3}\]|\d{1,3}\.\s)|\(\d{4}[a-z]?\)|\bretrieved\b|\bdoi:|\bisbn\b",
                            regex.IGNORECASE)
 
 

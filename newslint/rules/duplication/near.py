@@ -38,8 +38,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-import regex
-
 from newslint.document import Block, BlockKind, Document
 from newslint.model import (
     DeclaredRule,
@@ -56,25 +54,26 @@ from newslint.rules.duplication.common import (
     words,
 )
 from newslint.text.messages import fill, require_placeholders
+from newslint.text.pattern_store import compile_regex
 from newslint.text.patterns import regex_timeout
 
 OPTIONS = {"threshold", "min_words", "blocks", "max_postings", "max_candidates", "max_words", "family_size"}
 DEFAULT_BLOCKS = frozenset({BlockKind.PARAGRAPH})
 
-_LIST_MARKER = regex.compile(r"^\s*(?:[-\u2013\u2014\u2022*\u00b7\u25aa\u25ba\u2713>]|\(?\d{1,3}[.)]|[a-z][.)])\s")
-_LABEL = regex.compile(r"^[^\s:]+(?:\s+[^\s:]+){0,3}:\s")
-_CODE_MARK = regex.compile(r"[{};<>=$]|->|=>")
+_LIST_MARKER = compile_regex(r"^\s*(?:[-\u2013\u2014\u2022*\u00b7\u25aa\u25ba\u2713>]|\(?\d{1,3}[.)]|[a-z][.)])\s")
+_LABEL = compile_regex(r"^[^\s:]+(?:\s+[^\s:]+){0,3}:\s")
+_CODE_MARK = compile_regex(r"[{};<>=$]|->|=>")
 # Embedded posts quote text the article also quotes: a hashtag or a picture link marks them.
-_SOCIAL_POST = regex.compile(r"(?<![\w&])#\p{L}[\w]+|pic\.twitter\.com/")
+_SOCIAL_POST = compile_regex(r"(?<![\w&])#\p{L}[\w]+|pic\.twitter\.com/")
 # A token after the first one starting with a capital or a digit: a name or a number.
 # (The first word is capitalised anyway.) The white space is matched, not looked
 # behind at: the scan is then about twice as fast, and the count is the same.
-_NAMED_TOKEN = regex.compile(r"\s[\p{Lu}\p{N}]")
+_NAMED_TOKEN = compile_regex(r"\s[\p{Lu}\p{N}]")
 # Share of tokens that may be names or numbers before a block counts as a listing.
 NAMES_AND_NUMBERS_MAX = 0.5
 CODE_MARKS_MAX = 3
 # A direct quotation: straight or curly double quotes, not across a paragraph.
-_QUOTATION = regex.compile(r'"([^"\n]+)"|\u201c([^\u201c\u201d\n]+)\u201d')
+_QUOTATION = compile_regex(r'"([^"\n]+)"|\u201c([^\u201c\u201d\n]+)\u201d')
 # Share of a paragraph's words that a quotation makes up for it to count as a quotation.
 QUOTATION_SHARE_MIN = 0.5
 
