@@ -73,8 +73,8 @@ def _decoded(entry: Any) -> tuple[Any, ...] | None:
         return None
     (pattern, flags, code, group_index, index_group, named_lists, named_list_indexes,
      required_offset, required_chars, required_flags, group_count) = entry
-    if not (isinstance(pattern, str) and isinstance(code, list) and all(type(op) is int for op in code)
-            and isinstance(group_index, dict) and isinstance(index_group, list) and named_lists == {}
+    # The checksum has vouched for the bytes; the engine itself checks the opcodes ("invalid RE code").
+    if not (isinstance(pattern, str) and isinstance(code, list) and isinstance(group_index, dict) and isinstance(index_group, list) and named_lists == {}
             and named_list_indexes == [] and isinstance(required_chars, list)
             and all(type(value) is int for value in (flags, required_offset, required_flags, group_count))):
         return None
@@ -131,7 +131,7 @@ class PatternStore:
         if arguments is not None and arguments[0] == pattern:
             try:
                 compiled = regex_engine.compile(*arguments)
-            except (TypeError, ValueError, OverflowError, SystemError, regex.error):
+            except (TypeError, ValueError, OverflowError, RuntimeError, SystemError, regex.error):
                 compiled = None
         if compiled is None:
             compiled, captured = self._compile_capturing(pattern, flags)

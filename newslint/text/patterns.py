@@ -116,12 +116,14 @@ def compile_patterns(patterns: tuple[str, ...], *, ignore_case: bool, key: str =
     ``timeout=regex_timeout(text)``. A bad pattern is named in the `OptionError`.
     """
     flags = regex.VERSION1 | regex.MULTILINE | (regex.IGNORECASE if ignore_case else 0)
+    combined = SIMPLE_CASE_FOLDING + "(?|" + "|".join(f"(?:{pattern})" for pattern in patterns) + ")"
+    if process_store().knows(combined, flags):
+        return LazyPattern(combined, flags)  # these entries passed the checks below in an earlier run
     problem = pattern_problem(patterns, flags, quick=True)
     if problem is not None:
         raise OptionError(key, problem)
     try:
-        return lazy_compile(SIMPLE_CASE_FOLDING + "(?|" + "|".join(f"(?:{pattern})" for pattern in patterns) + ")",
-                            flags)
+        return lazy_compile(combined, flags)
     except PATTERN_ERRORS as error:
         problem = pattern_problem(patterns, flags)
         raise OptionError(key, problem or f"the regular expressions {list(patterns)!r} do not combine: {error}") \
