@@ -106,8 +106,8 @@ def installed_package() -> Path:
     return Path(spec.origin).parent
 
 
-def fresh(root: Path, argv: list[str]) -> tuple[float, str]:
-    env = dict(os.environ, PYTHONPATH=str(root))
+def fresh(root: Path, argv: list[str], store: str) -> tuple[float, str]:
+    env = dict(os.environ, PYTHONPATH=str(root), NEWSLINT_PATTERN_STORE=store)
     started = time.perf_counter()
     done = subprocess.run([sys.executable, *argv], env=env, capture_output=True, text=True, cwd=root, check=False)
     return time.perf_counter() - started, done.stdout
@@ -117,6 +117,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--package", type=Path, default=None, help="the newslint package directory to copy")
     parser.add_argument("--rounds", type=int, default=7, help="fresh processes per copy and measure")
+    parser.add_argument("--store", choices=("warm", "off"), default="warm",
+                        help="compiled-pattern store: warm (a scratch store, filled by a first run of each "
+                             "copy) or off (every pattern compiled in every process)")
     args = parser.parse_args(argv)
     source = args.package or installed_package()
     with tempfile.TemporaryDirectory(prefix="newslint-lexicon-growth-") as scratch:
@@ -128,7 +131,8 @@ def main(argv: list[str] | None = None) -> int:
         entries, added = double_lexicons(roots["doubled, plain"] / "newslint", plain=True)
         double_lexicons(roots["doubled, regex"] / "newslint")
         check = ["-m", "newslint", "check", "--no-cache", "--format", "json", "--exit-zero", str(ARTICLE)]
-        outputs = {name: fresh(root, check)[1] for name, root in roots.items()}
+        store = str(Path(scratch) / "pattern-store") if args.store == "warm" else "off"
+        outputs = {name: fresh(root, check, store)[1] for name, root in roots.items()}
         if len(set(outputs.values())) != 1:
             print("the doubled lexicons changed the findings: the benchmark is not measuring what it says")
             return 1
@@ -137,10 +141,11 @@ def main(argv: list[str] | None = None) -> int:
         for round_number in range(args.rounds):
             order = list(roots)[round_number % len(roots):] + list(roots)[:round_number % len(roots)]
             for name in order:
-                build[name].append(float(fresh(roots[name], ["-c", BUILD])[1]))
-                wall[name].append(fresh(roots[name], check)[0])
+                build[name].append(float(fresh(roots[name], ["-c", BUILD], store)[1]))
+                wall[name].append(fresh(roots[name], check, store)[0])
         print(f"newslint from {source}; lexicon entries {entries} -> {entries + added}; "
-              f"{args.rounds} alternating rounds, median; load average {os.getloadavg()[0]:.1f}")
+              f"{args.rounds} alternating rounds, median; pattern store {args.store}; "
+              f"load average {os.getloadavg()[0]:.1f}")
         print("| copy | build registry ms | one-article check, process wall ms |")
         print("| --- | --- | --- |")
         for name in roots:
