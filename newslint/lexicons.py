@@ -20,6 +20,7 @@ from typing import Any
 
 from newslint.options import OptionError, Options
 from newslint.rules import BUILTIN_RULES
+from newslint.text.pattern_store import process_store
 
 BUILTIN_PREFIX = "newslint:"
 
@@ -81,7 +82,7 @@ def read_lexicon_file(path: Path, validate: Validator) -> Mapping[str, Any]:
 def parsed_toml(text: str) -> Mapping[str, Any]:
     """`text` parsed as TOML, once per text: every rule of a family reads the same lexicon
     files. Callers never change the table they get (`merge_tables` builds new ones)."""
-    return tomllib.loads(text)
+    return process_store().parsed_toml(text)
 
 
 def merge_tables(tables: Sequence[Mapping[str, Any]]) -> dict[str, Any]:

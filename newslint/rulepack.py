@@ -17,6 +17,7 @@ from newslint.model import Example, Rule, RuleDoc, RuleSpec, Severity
 from newslint.options import OptionError
 from newslint.text.language import ENGLISH
 from newslint.text.messages import MessageError
+from newslint.text.pattern_store import process_store
 
 REQUIRED = ("code", "name", "kind", "severity", "message", "summary")
 RESERVED_CODES = {"NL000": "reserved for newslint's own errors"}
@@ -85,7 +86,8 @@ def load_declared_file(path: Path, kinds: Mapping[str, Callable[[RuleSpec], Rule
 
 def _read_toml(path: Path) -> dict[str, Any]:
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8-sig"))  # editors on Windows add a BOM
+        # utf-8-sig: editors on Windows add a BOM. The table may be the store's: never changed.
+        return process_store().parsed_toml(path.read_text(encoding="utf-8-sig"))
     except tomllib.TOMLDecodeError as error:
         raise RulePackError(path, "(file)", f"not valid TOML: {error}") from None
     except UnicodeDecodeError as error:

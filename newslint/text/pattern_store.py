@@ -1,10 +1,13 @@
-"""The compiled-pattern store: start-up without re-parsing every regular expression.
+"""The compiled-pattern store: start-up without re-parsing every regular expression or rule file.
 
 The `regex` module parses and compiles a pattern in Python before handing the result, a
 list of opcodes, to its C engine; for the long alternations of the lexicons that costs
 more than checking an article. The store keeps those opcode programs on disk, keyed by
 pattern and flags, so a later process hands them to the engine at once. It is to patterns
 what ``__pycache__`` is to modules: it never changes a match, only how soon one can run.
+
+It keeps the parsed tables of the rule and lexicon files too, by a hash of their text: the
+standard library parses TOML in Python, and the lexicons are most of what a run reads.
 
 It lives in the user's cache directory (``$XDG_CACHE_HOME/newslint``, else
 ``~/.cache/newslint``), apart from the per-project findings cache that ``--no-cache`` turns
@@ -25,6 +28,7 @@ import json
 import os
 import tempfile
 import threading
+import tomllib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -36,9 +40,10 @@ import regex._regex as regex_engine_module
 
 regex_engine: Any = regex_engine_module  # the C engine, which the type stubs do not describe
 
-STORE_FORMAT = 1
+STORE_FORMAT = 2
 STORE_ENV = "NEWSLINT_PATTERN_STORE"
-MAX_PROGRAMS = 4096  # beyond this, programs this process did not use are dropped on saving
+MAX_ENTRIES = 4096  # beyond this, entries this process did not use are dropped on saving
+TABLE_PREFIX = "toml:"  # a parsed file's key; a program's key starts with its flags, a number
 _ENGINE_ARGUMENTS = 11  # what `_regex.compile` takes: pattern, flags, code, groups, named lists, ...
 
 
@@ -97,11 +102,12 @@ class _CapturingEngine:
 
 
 class PatternStore:
-    """Compiled programs by pattern and flags, loaded from `path` (None: kept in memory only)."""
+    """Compiled programs by pattern and flags, and parsed TOML tables by a hash of their text,
+    loaded from `path` (None: kept in memory only)."""
 
     def __init__(self, path: Path | None) -> None:
         self.path = path
-        self._programs: dict[str, list[Any]] = _read(path) if path is not None else {}
+        self._entries: dict[str, Any] = _read(path) if path is not None else {}
         self._compiled: dict[str, Any] = {}
         self._new: set[str] = set()
         self._used: set[str] = set()
@@ -110,7 +116,7 @@ class PatternStore:
     def knows(self, pattern: str, flags: int = 0) -> bool:
         """Whether `pattern` compiled before (so compiling it again cannot fail: the stored
         program was made from it)."""
-        return _key(pattern, flags) in self._programs
+        return _key(pattern, flags) in self._entries
 
     @property
     def unsaved(self) -> bool:
@@ -126,7 +132,7 @@ class PatternStore:
         if compiled is not None:
             return compiled
         self._used.add(key)
-        stored = self._programs.get(key)
+        stored = self._entries.get(key)
         arguments = _decoded(stored) if stored is not None else None
         if arguments is not None and arguments[0] == pattern:
             try:
@@ -136,10 +142,25 @@ class PatternStore:
         if compiled is None:
             compiled, captured = self._compile_capturing(pattern, flags)
             if captured is not None:
-                self._programs[key] = _encoded(captured)
+                self._entries[key] = _encoded(captured)
                 self._new.add(key)
         self._compiled[key] = compiled
         return compiled
+
+    def parsed_toml(self, text: str) -> dict[str, Any]:
+        """`tomllib.loads(text)`, from the stored table when this text was parsed before. The
+        table may be shared: callers must not change it. (A table holding dates or times,
+        which JSON cannot, is parsed every time.)"""
+        key = TABLE_PREFIX + hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+        self._used.add(key)
+        stored = self._entries.get(key)
+        if isinstance(stored, dict):
+            return stored
+        table = tomllib.loads(text)
+        if _plain_json(table):
+            self._entries[key] = table
+            self._new.add(key)
+        return table
 
     def _compile_capturing(self, pattern: str, flags: int) -> tuple[Any, tuple[Any, ...] | None]:
         if flags & regex.LOCALE or "(?L" in pattern:
@@ -153,22 +174,31 @@ class PatternStore:
         return compiled, arguments
 
     def save(self) -> None:
-        """Write the programs compiled since loading, merged with the file as it is now.
+        """Write the entries made since loading, merged with the file as it is now.
         Failing to write is not an error: the store is only a cache."""
         if self.path is None or not self._new:
             return
-        programs = _read(self.path)
-        programs.update({key: self._programs[key] for key in self._new})
-        if len(programs) > MAX_PROGRAMS:
-            kept = [key for key in programs if key in self._used][-MAX_PROGRAMS:]
+        entries = _read(self.path)
+        entries.update({key: self._entries[key] for key in self._new})
+        if len(entries) > MAX_ENTRIES:
+            kept = [key for key in entries if key in self._used][-MAX_ENTRIES:]
             kept_set = set(kept)
-            others = [key for key in programs if key not in kept_set][:MAX_PROGRAMS - len(kept)]
-            programs = {key: programs[key] for key in others + kept}
+            others = [key for key in entries if key not in kept_set][:MAX_ENTRIES - len(kept)]
+            entries = {key: entries[key] for key in others + kept}
         try:
-            _write(self.path, programs)
+            _write(self.path, entries)
         except OSError:
             return
         self._new.clear()
+
+
+def _plain_json(value: object) -> bool:
+    """Whether JSON gives `value` back as it is (TOML's dates and times it cannot)."""
+    if isinstance(value, dict):
+        return all(isinstance(key, str) and _plain_json(item) for key, item in value.items())
+    if isinstance(value, list):
+        return all(_plain_json(item) for item in value)
+    return isinstance(value, (str, int, float, bool))
 
 
 @contextmanager
@@ -182,21 +212,21 @@ def _engine_replaced(engine: _CapturingEngine) -> Iterator[None]:
         module._regex = original
 
 
-def _read(path: Path) -> dict[str, list[Any]]:
+def _read(path: Path) -> dict[str, Any]:
     try:
         header_line, _, payload = path.read_bytes().partition(b"\n")
         header = json.loads(header_line)
         if not isinstance(header, dict) or header.get("format") != STORE_FORMAT \
                 or header.get("sha256") != hashlib.sha256(payload).hexdigest():
             return {}
-        programs = json.loads(payload)
+        entries = json.loads(payload)
     except (OSError, ValueError):
         return {}
-    return programs if isinstance(programs, dict) else {}
+    return entries if isinstance(entries, dict) else {}
 
 
-def _write(path: Path, programs: dict[str, list[Any]]) -> None:
-    payload = json.dumps(programs, separators=(",", ":")).encode("utf-8")
+def _write(path: Path, entries: dict[str, Any]) -> None:
+    payload = json.dumps(entries, separators=(",", ":")).encode("utf-8")
     header = json.dumps({"format": STORE_FORMAT, "sha256": hashlib.sha256(payload).hexdigest()}).encode("ascii")
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".patterns-", suffix=".tmp")

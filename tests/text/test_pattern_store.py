@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -95,7 +96,7 @@ def test_saving_merges_with_what_another_process_saved(tmp_path: Path) -> None:
 
 def test_the_store_keeps_to_its_size(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "patterns.json"
-    monkeypatch.setattr(pattern_store, "MAX_PROGRAMS", 3)
+    monkeypatch.setattr(pattern_store, "MAX_ENTRIES", 3)
     old = PatternStore(path)
     for word in ("a", "b", "c"):
         old.compile(word)
@@ -132,7 +133,8 @@ def test_the_store_can_be_turned_off_or_moved(monkeypatch: pytest.MonkeyPatch, t
 def _run(store: str, article: Path) -> subprocess.CompletedProcess[str]:
     environment = {"PATH": "/usr/bin:/bin", "HOME": str(article.parent), "NEWSLINT_PATTERN_STORE": store}
     return subprocess.run([sys.executable, "-m", "newslint", "check", "--no-cache", "--format", "json", str(article)],
-                          capture_output=True, text=True, env=environment, cwd=article.parent, timeout=120)
+                          check=False, capture_output=True, text=True, env=environment, cwd=article.parent,
+                          timeout=120)
 
 
 def test_runs_with_a_cold_a_warm_and_no_store_find_the_same(tmp_path: Path) -> None:
@@ -144,4 +146,40 @@ def test_runs_with_a_cold_a_warm_and_no_store_find_the_same(tmp_path: Path) -> N
     findings = json.loads(cold.stdout)["findings"]
     assert findings and findings == json.loads(warm.stdout)["findings"] == json.loads(off.stdout)["findings"]
     saved = list(store.glob("patterns-*.json"))
-    assert len(saved) == 1 and len(PatternStore(saved[0])._programs) > 50
+    assert len(saved) == 1 and len(PatternStore(saved[0])._entries) > 50
+
+
+RULE_FILE = '''code = "NL999"
+name = "made-up"
+patterns = ['\\bLoading\\.{3}', "READ MORE:"]
+ratio = 0.5
+[[examples]]
+text = "Loading..."
+flagged = true
+'''
+
+
+def test_a_parsed_rule_file_is_read_back_as_parsed(tmp_path: Path) -> None:
+    path = tmp_path / "patterns.json"
+    first = PatternStore(path)
+    parsed = first.parsed_toml(RULE_FILE)
+    assert parsed == tomllib.loads(RULE_FILE) and first.unsaved
+    first.save()
+    second = PatternStore(path)
+    assert second.parsed_toml(RULE_FILE) == tomllib.loads(RULE_FILE)
+    assert not second.unsaved  # it came from the file
+    assert second.parsed_toml("ratio2 = 1\n" + RULE_FILE)["ratio2"] == 1  # another text, parsed
+
+
+def test_a_table_json_cannot_hold_is_parsed_each_time(tmp_path: Path) -> None:
+    store = PatternStore(tmp_path / "patterns.json")
+    dated = 'added = 2026-12-02\nwhen = 10:30:00\n'
+    assert store.parsed_toml(dated) == tomllib.loads(dated)
+    assert not store.unsaved
+
+
+def test_invalid_toml_still_raises_and_is_not_kept(tmp_path: Path) -> None:
+    store = PatternStore(tmp_path / "patterns.json")
+    with pytest.raises(tomllib.TOMLDecodeError):
+        store.parsed_toml('code = "NL999\n')
+    assert not store.unsaved
