@@ -55,7 +55,10 @@ def default_store_path() -> Path | None:
     if configured:
         directory = Path(configured)
     else:
-        cache_home = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+        home = os.path.expanduser("~")
+        cache_home = os.environ.get("XDG_CACHE_HOME") or os.path.join(home, ".cache")
+        if not os.path.isabs(cache_home):
+            return None  # no home to keep it in: never a folder named "~" in the working directory
         directory = Path(cache_home) / "newslint"
     engine = f"{regex.__version__}-{regex_engine.MAGIC}-{regex_engine.CODE_SIZE}-{regex.DEFAULT_VERSION.value}"
     return directory / f"patterns-{engine}.json"

@@ -128,6 +128,10 @@ def test_the_store_can_be_turned_off_or_moved(monkeypatch: pytest.MonkeyPatch, t
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
     path = default_store_path()
     assert path is not None and path.parent == tmp_path / "xdg" / "newslint"
+    monkeypatch.setenv("XDG_CACHE_HOME", "relative/cache")
+    monkeypatch.setenv("HOME", "")
+    monkeypatch.setattr(pattern_store.os.path, "expanduser", lambda path: path)  # as with no home directory
+    assert default_store_path() is None
 
 
 def _run(store: str, article: Path) -> subprocess.CompletedProcess[str]:
