@@ -6,6 +6,8 @@
     python bench/review_nl3.py bbc-news --inject    # recall on injected defects
     python bench/review_nl3.py --planted-extra      # recall on bench/labels/planted-extra.tsv
     python bench/review_nl3.py --planted-extra2     # recall on bench/labels/planted-extra2.tsv
+    python bench/review_nl3.py --planted-extra2 bench/labels/planted-fresh.tsv --rows A
+                                                    # the fresh set's tuning half (B: the measured half)
 
 Corpora (in ../shared/corpus): bbc-news, polnear (polnear-dev/text), newspaper
 (newspaper/text), polnear-train (polnear-train/text), readability (readability/*/expected.html).
@@ -142,14 +144,20 @@ PLANTED_EXTRA = Path(__file__).resolve().parent / "labels" / "planted-extra.tsv"
 PLANTED_EXTRA2 = Path(__file__).resolve().parent / "labels" / "planted-extra2.tsv"
 
 
-def planted_extra(registry: Registry, rules: tuple[Rule, ...], rows_path: Path, show: bool) -> None:
+def planted_rows(rows_path: Path, half: str | None) -> list[str]:
+    """The non-blank rows of a planted file; half "A" is the first half of them, "B" the rest."""
+    lines = [line for line in rows_path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    middle = (len(lines) + 1) // 2
+    return {"A": lines[:middle], "B": lines[middle:]}.get(half or "", lines)
+
+
+def planted_extra(registry: Registry, rules: tuple[Rule, ...], rows_path: Path, show: bool,
+                  half: str | None = None) -> None:
     """Recall on hand-planted breaks: each row (an article under ../shared/corpus, the span of one
     word, its replacement) is applied alone, and counts as caught when an NL3xx finding overlaps
     the replaced word."""
     kinds: dict[str, list[int]] = {}
-    for line in rows_path.read_text(encoding="utf-8").splitlines():
-        if not line.strip():
-            continue
+    for line in planted_rows(rows_path, half):
         article, start_text, end_text, replacement, _, _, note = line.split("\t")[:7]
         start, end = int(start_text), int(end_text)
         path = CORPUS / article
@@ -161,7 +169,7 @@ def planted_extra(registry: Registry, rules: tuple[Rule, ...], rows_path: Path, 
         document = reader.read(str(path), text)
         stop = start + len(replacement)
         caught = any(f.start < stop and start < f.end for rule in rules for f in rule.check(document))
-        kind = note.split(" ", 1)[0]
+        kind = note.split(" ", 1)[0].rstrip(",:")
         counts = kinds.setdefault(kind, [0, 0])
         counts[0] += 1
         counts[1] += caught
@@ -172,7 +180,8 @@ def planted_extra(registry: Registry, rules: tuple[Rule, ...], rows_path: Path, 
     hit = sum(caught for _, caught in kinds.values())
     for kind, (made, caught) in sorted(kinds.items()):
         print(f"  {kind}: {caught}/{made}")
-    print(f"{rows_path.stem}: {hit}/{total} caught (recall {hit / max(total, 1):.3f})")
+    label = f"{rows_path.stem}{f' half {half}' if half else ''}"
+    print(f"{label}: {hit}/{total} caught (recall {hit / max(total, 1):.3f})")
 
 
 def context(document: Document, finding: Finding, width: int = 160) -> str:
@@ -194,13 +203,15 @@ def main(argv: list[str] | None = None) -> int:
                         help="recall on hand-planted breaks, one at a time (default bench/labels/planted-extra.tsv)")
     parser.add_argument("--planted-extra2", nargs="?", const=str(PLANTED_EXTRA2), default=None, metavar="TSV",
                         help="the same on the third round's breaks (default bench/labels/planted-extra2.tsv)")
+    parser.add_argument("--rows", choices=("A", "B"), default=None,
+                        help="with a planted file: only its first (A) or second (B) half of rows")
     args = parser.parse_args(argv)
 
     registry = build_registry(plugin_manager(load_entry_points=False))
     rules = registry.select([args.select])
     planted = [Path(tsv) for tsv in (args.planted_extra, args.planted_extra2) if tsv is not None]
     for tsv in planted:
-        planted_extra(registry, rules, tsv, args.show)
+        planted_extra(registry, rules, tsv, args.show, args.rows)
     if planted:
         return 0
     for name in args.corpora:
