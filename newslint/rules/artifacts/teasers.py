@@ -258,7 +258,7 @@ class RelatedListRule(DeclaredRule):
         if after_story and self._is_label_line(text):
             last = self._scored_run(blocks, index + 1, needed=2)
             if last is not None:
-                return (index, last), "a related-stories list (a label and the headlines the model recognises under it)"
+                return (index, last), "a related-stories list (a label over lines the headline model reads as headlines)"
         if index > 0 and is_meta_line(blocks[index - 1].text.strip()):
             return None  # a date before the first line: a timeline's entries
         if not after_story and index == 0:
@@ -582,7 +582,7 @@ def related_list_rule(spec: RuleSpec) -> RelatedListRule:
     options, lexicon = _options(spec, {"min_run", "max_run", "headline_at", "label_below"})
     return RelatedListRule(**rule_identity(spec), lexicon=lexicon, min_run=int(options.number("min_run", 3)),
                            max_run=int(options.number("max_run", 12)),
-                           headline_at=float(options.number("headline_at", 0.8)),
+                           headline_at=float(options.number("headline_at", 0.85)),
                            label_below=float(options.number("label_below", 0.5)))
 
 
