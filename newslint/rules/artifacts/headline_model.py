@@ -33,6 +33,12 @@ FUNCTION_WORDS: tuple[str, ...] = (
 )
 _LENGTHS = ((1, 3), (4, 6), (7, 10), (11, 15), (16, 22), (23, 10_000))
 _SENTENCE_BREAK = regex.compile(r"[.!?][\"'”’]?\s+[\"'“‘]?\p{Lu}", regex.V1)
+_SINGLE_QUOTE = regex.compile(r"(?:^|[\s:(])['‘]\p{L}", regex.V1)
+_DOUBLE_QUOTE = regex.compile(r"[\"“”]")
+_COLON_INSIDE = regex.compile(r":\s+\S")
+_DASH = regex.compile(r"\s[-–—]\s")
+_TO_VERB = regex.compile(r"\bto\s+\p{Ll}{3,}", regex.V1)
+_PRESENT_AFTER_CAPITAL = regex.compile(r"\p{Lu}\p{L}+\s+\p{Ll}{3,}(?<![su])s\b", regex.V1)
 
 
 def _length_bucket(count: int) -> str:
@@ -68,13 +74,13 @@ def headline_features(text: str) -> dict[str, float]:
         "first_digit": float(found[0][0].isdigit()),
         "all_caps": float(sum(c.isalpha() for c in text) > 3 and not any(c.islower() for c in text)),
         "digits": float(any(c.isdigit() for c in text)),
-        "single_quote": float(bool(regex.search(r"(?:^|[\s:(])['‘]\p{L}", text))),
-        "double_quote": float(bool(regex.search(r"[\"“”]", text))),
-        "colon_inside": float(bool(regex.search(r":\s+\S", text))),
+        "single_quote": float(_SINGLE_QUOTE.search(text) is not None),
+        "double_quote": float(_DOUBLE_QUOTE.search(text) is not None),
+        "colon_inside": float(_COLON_INSIDE.search(text) is not None),
         "comma": float("," in text),
         "semicolon": float(";" in text),
         "bracket": float("(" in text or "[" in text),
-        "dash": float(bool(regex.search(r"\s[-–—]\s", text))),
+        "dash": float(_DASH.search(text) is not None),
         "sentences_2plus": float(_SENTENCE_BREAK.search(text) is not None),
         "article_rate": min(1.0, 4 * sum(w in _ARTICLES for w in lower) / count),
         "auxiliary_rate": min(1.0, 4 * sum(w in _AUXILIARIES for w in lower) / count),
@@ -83,8 +89,8 @@ def headline_features(text: str) -> dict[str, float]:
         "first_pronoun": float(lower[0] in _PRONOUNS),
         "ed_rate": min(1.0, 4 * sum(w.endswith("ed") and len(w) > 4 for w in lower) / count),
         "ing_rate": min(1.0, 4 * sum(w.endswith("ing") and len(w) > 5 for w in lower) / count),
-        "to_verb": float(bool(regex.search(r"\bto\s+\p{Ll}{3,}", text, regex.V1))),
-        "present_s_after_cap": float(bool(regex.search(r"\p{Lu}\p{L}+\s+\p{Ll}{3,}(?<![su])s\b", text, regex.V1))),
+        "to_verb": float(_TO_VERB.search(text) is not None),
+        "present_s_after_cap": float(_PRESENT_AFTER_CAPITAL.search(text) is not None),
     }
     for word in FUNCTION_WORDS:
         if word in lower:

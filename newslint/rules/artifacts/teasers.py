@@ -268,14 +268,12 @@ class RelatedListRule(DeclaredRule):
             return (index, last), "a run of lines the headline model reads as other stories' headlines"
         return None
 
-    def _scored_headline(self, line: str, following: Block | None) -> bool:
+    def _scored_headline(self, line: str, next_line: str) -> bool:
         """A headline by shape and by the model: a capital or a digit first, no closing comma or
         small word and no lower-case line after it (a sentence wrapped over lines)."""
         if not line[:1].isupper() and not line[:1].isdigit() or line.endswith((",", ";")):
             return False
-        if words(line)[-1].lower() in self.lexicon.minor_words:
-            return False
-        if following is not None and following.text.lstrip()[:1].islower():
+        if not words(line) or words(line)[-1].lower() in self.lexicon.minor_words or next_line[:1].islower():
             return False
         return is_teaser_headline(line, self.lexicon) and headline_probability(line) >= self.headline_at
 
@@ -284,21 +282,23 @@ class RelatedListRule(DeclaredRule):
             and not is_meta_line(text) and headline_probability(text) < self.label_below
 
     def _scored_run(self, blocks: Sequence[Block], start: int, *, needed: int) -> int | None:
-        """The last block of a run from `start` of at least `needed` one-line headlines, each
+        """The last block of a run from `start` of at least `needed` headlines, one a line, each
         a teaser headline by shape and scored `headline_at` or more by the model, reading as
         phrases (not names); a date or byline between two of them does not break it."""
         last, headlines, phrased, skipped = None, 0, 0, False
         for following in range(start, min(len(blocks), start + self.max_run)):
             block = blocks[following]
-            lines = _line_texts(block)
-            if block.kind in NOT_FURNITURE or len(lines) != 1:
+            lines = [_split_date(line)[0] for line in _line_texts(block)]
+            if block.kind in NOT_FURNITURE or not lines:
                 break
-            line = _split_date(lines[0])[0]
-            if self._scored_headline(line, blocks[following + 1] if following + 1 < len(blocks) else None):
-                headlines, phrased = headlines + 1, phrased + _is_phrase(line, self.lexicon)
+            after = blocks[following + 1].text.lstrip() if following + 1 < len(blocks) else ""
+            if all(self._scored_headline(line, next_line)
+                   for line, next_line in zip(lines, [*lines[1:], after])):
+                headlines += len(lines)
+                phrased += sum(_is_phrase(line, self.lexicon) for line in lines)
                 last, skipped = following, False
                 continue
-            if last is None or skipped or not is_meta_line(line):
+            if last is None or skipped or len(lines) > 1 or not is_meta_line(lines[0]):
                 break
             skipped = True
         if last is None or headlines < needed or 2 * phrased < headlines:
