@@ -438,3 +438,13 @@ def test_a_modelled_run_above_the_story_under_the_site_name(lint) -> None:
 ])
 def test_what_the_modelled_runs_leave_alone(lint, text: str) -> None:
     assert lint("NL112", text)[1] == []
+
+
+def test_a_run_found_by_shape_needs_the_models_assent(registry) -> None:
+    rule = registry.rule("NL112")
+    headlines = registry.readers[".txt"].read("a.txt", MODELLED + "\n").blocks
+    wrapped = registry.readers[".txt"].read("a.txt", (
+        'Send "Content-Type" With The Request If The Folder Is\nNot Found on the server, and the reply has\n'
+        "No Tag in its header when the request is sent\n")).blocks
+    assert rule._model_agrees(headlines, 0, len(headlines) - 1)
+    assert not rule._model_agrees(wrapped, 0, len(wrapped) - 1)

@@ -203,6 +203,7 @@ class RelatedListRule(DeclaredRule):
     max_run: int
     headline_at: float
     label_below: float
+    run_mean_at: float
 
     def check(self, document: Document) -> Iterator[Finding]:
         blocks = document.blocks
@@ -245,7 +246,7 @@ class RelatedListRule(DeclaredRule):
         if index > 0 and blocks[index - 1].text.rstrip().endswith(":"):
             return None  # a lead-in introduces the story's own list
         last = self._items(blocks, index, needed=self.min_run, headless=True, every_marked=not after_story)
-        if last is not None and self._outside(bounds, last):
+        if last is not None and self._outside(bounds, last) and self._model_agrees(blocks, index, last):
             return (index, last), "a run of headlines of other stories"
         return self._modelled_run(blocks, index, bounds, after_story)
 
@@ -276,6 +277,12 @@ class RelatedListRule(DeclaredRule):
         if not words(line) or words(line)[-1].lower() in self.lexicon.minor_words or next_line[:1].islower():
             return False
         return is_teaser_headline(line, self.lexicon) and headline_probability(line) >= self.headline_at
+
+    def _model_agrees(self, blocks: Sequence[Block], first: int, last: int) -> bool:
+        """Whether the headline model, on average, does not read a run found by shape as
+        prose, code or data (`run_mean_at`)."""
+        lines = [line for block in blocks[first:last + 1] for line in _line_texts(block)]
+        return sum(headline_probability(line) for line in lines) >= self.run_mean_at * len(lines)
 
     def _is_label_line(self, text: str) -> bool:
         return 1 <= len(words(text)) <= 6 and _SHORT_HEADING.match(text, timeout=regex_timeout(text)) is not None \
@@ -579,11 +586,12 @@ def _options(spec: RuleSpec, extra: set[str]) -> tuple[Options, FurnitureLexicon
 
 
 def related_list_rule(spec: RuleSpec) -> RelatedListRule:
-    options, lexicon = _options(spec, {"min_run", "max_run", "headline_at", "label_below"})
+    options, lexicon = _options(spec, {"min_run", "max_run", "headline_at", "label_below", "run_mean_at"})
     return RelatedListRule(**rule_identity(spec), lexicon=lexicon, min_run=int(options.number("min_run", 3)),
                            max_run=int(options.number("max_run", 12)),
                            headline_at=float(options.number("headline_at", 0.85)),
-                           label_below=float(options.number("label_below", 0.5)))
+                           label_below=float(options.number("label_below", 0.5)),
+                           run_mean_at=float(options.number("run_mean_at", 0.3)))
 
 
 def story_promo_rule(spec: RuleSpec) -> StoryPromoRule:
