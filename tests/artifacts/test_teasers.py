@@ -407,6 +407,13 @@ def test_a_run_the_model_reads_as_headlines_after_the_story(lint) -> None:
     assert "headline model" in found[0].message
 
 
+def test_a_bulleted_list_the_model_reads_as_headlines_after_the_story(lint) -> None:
+    run = "- " + MODELLED.replace("\n", "\n- ")
+    source, found = lint("NL112", BODY + run + "\n")
+    assert spans(source, found) == [run]
+    assert "headline model" in found[0].message
+
+
 def test_a_label_and_two_headlines_the_model_recognises_after_the_story(lint) -> None:
     run = "Elsewhere\nFresh doubts over harbour wall repairs\nWinter ferry timetable cut back again"
     source, found = lint("NL112", BODY + run + "\n")
@@ -432,6 +439,9 @@ def test_a_modelled_run_above_the_story_under_the_site_name(lint) -> None:
     BODY + "Jane Roe, harbour master\nSam Doe, chair of the ferry users group\nAlex Poe, Portvale town councillor\n",
     # a crosshead with its paragraph after the story's long paragraphs
     BODY + "What happens next\nThe council will vote on the second phase in March.\n",
+    # a bulleted list of facts after the story, each line a sentence
+    BODY + "- The wall is 400 metres long and was built in 1911.\n- The quay has forty berths for boats.\n"
+           "- The ferry runs four times a day in summer.\n",
     # a sentence wrapped over short lines
     BODY + "Fresh doubts over the harbour wall repairs were raised by\nthe board on Monday, and the Winter ferry\n"
            "timetable will be cut back again from\nthe first week of November\n",
