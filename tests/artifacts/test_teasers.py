@@ -384,3 +384,77 @@ def test_a_headline_after_a_link_arrow_between_paragraphs(lint) -> None:
     # a sentence after an arrow, and an arrow line with no story paragraph after it
     assert lint("NL116", BODY + ">> The ferry operator reported a record summer.\n\n" + CLOSING)[1] == []
     assert lint("NL116", BODY + ">> Ferry operator reports record summer\n")[1] == []
+
+
+# --- NL112: runs the headline model recognises (bench/headline_model.py) ------------------
+
+MODELLED = ("Fresh doubts over harbour wall repairs\nWinter ferry timetable cut back again\n"
+            "New hope for Portvale fishing fleet")
+
+
+def test_the_headline_model_scores_headlines_above_body_lines() -> None:
+    from newslint.rules.artifacts.headline_model import headline_probability
+
+    assert headline_probability("Fresh doubts over harbour wall repairs") > 0.85
+    assert headline_probability("The council said it would look again at the plans in the spring.") < 0.2
+    assert headline_probability("Two of the boats were moored at the quay") < 0.85
+
+
+def test_a_run_the_model_reads_as_headlines_after_the_story(lint) -> None:
+    source, found = lint("NL112", BODY + MODELLED + "\n")
+    assert spans(source, found) == [MODELLED]
+    assert found[0].severity is Severity.WARNING and found[0].fix is None
+    assert "headline model" in found[0].message
+
+
+def test_a_bulleted_list_the_model_reads_as_headlines_after_the_story(lint) -> None:
+    run = "- " + MODELLED.replace("\n", "\n- ")
+    source, found = lint("NL112", BODY + run + "\n")
+    assert spans(source, found) == [run]
+    assert "headline model" in found[0].message
+
+
+def test_a_label_and_two_headlines_the_model_recognises_after_the_story(lint) -> None:
+    run = "Elsewhere\nFresh doubts over harbour wall repairs\nWinter ferry timetable cut back again"
+    source, found = lint("NL112", BODY + run + "\n")
+    assert spans(source, found) == [run]
+    assert "headline model" in found[0].message
+
+
+def test_a_modelled_run_above_the_story_under_the_site_name(lint) -> None:
+    source, found = lint("NL112", "Portvale Post\n\n" + MODELLED + "\n\n" + BODY)
+    assert spans(source, found) == [MODELLED]
+
+
+@pytest.mark.parametrize("text", [
+    # the same lines between the story's paragraphs are its crossheads or its own list
+    BODY + MODELLED + "\n\n" + CLOSING,
+    # at the very top they are the story's own headline, standfirst and kicker
+    MODELLED + "\n\n" + BODY,
+    # two such lines without a label are too few
+    BODY + "Fresh doubts over harbour wall repairs\nWinter ferry timetable cut back again\n",
+    # opening hours, names with their roles
+    BODY + "Monday to Friday from nine until five\nSaturday mornings by appointment only\n"
+           "Closed on Sundays and bank holidays\n",
+    BODY + "Jane Roe, harbour master\nSam Doe, chair of the ferry users group\nAlex Poe, Portvale town councillor\n",
+    # a crosshead with its paragraph after the story's long paragraphs
+    BODY + "What happens next\nThe council will vote on the second phase in March.\n",
+    # a bulleted list of facts after the story, each line a sentence
+    BODY + "- The wall is 400 metres long and was built in 1911.\n- The quay has forty berths for boats.\n"
+           "- The ferry runs four times a day in summer.\n",
+    # a sentence wrapped over short lines
+    BODY + "Fresh doubts over the harbour wall repairs were raised by\nthe board on Monday, and the Winter ferry\n"
+           "timetable will be cut back again from\nthe first week of November\n",
+])
+def test_what_the_modelled_runs_leave_alone(lint, text: str) -> None:
+    assert lint("NL112", text)[1] == []
+
+
+def test_a_run_found_by_shape_needs_the_models_assent(registry) -> None:
+    rule = registry.rule("NL112")
+    headlines = registry.readers[".txt"].read("a.txt", MODELLED + "\n").blocks
+    wrapped = registry.readers[".txt"].read("a.txt", (
+        'Send "Content-Type" With The Request If The Folder Is\nNot Found on the server, and the reply has\n'
+        "No Tag in its header when the request is sent\n")).blocks
+    assert rule._model_agrees(headlines, 0, len(headlines) - 1)
+    assert not rule._model_agrees(wrapped, 0, len(wrapped) - 1)

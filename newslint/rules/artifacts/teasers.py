@@ -48,6 +48,7 @@ from newslint.rules.artifacts.furniture import (
     words,
 )
 from newslint.rules.artifacts.furniture import _options as furniture_options
+from newslint.rules.artifacts.headline_model import headline_probability
 from newslint.text.credits import is_credit
 from newslint.text.messages import fill
 from newslint.text.pattern_store import compile_regex
@@ -200,6 +201,9 @@ class RelatedListRule(DeclaredRule):
     lexicon: FurnitureLexicon
     min_run: int
     max_run: int
+    headline_at: float
+    label_below: float
+    run_mean_at: float
 
     def check(self, document: Document) -> Iterator[Finding]:
         blocks = document.blocks
@@ -242,9 +246,71 @@ class RelatedListRule(DeclaredRule):
         if index > 0 and blocks[index - 1].text.rstrip().endswith(":"):
             return None  # a lead-in introduces the story's own list
         last = self._items(blocks, index, needed=self.min_run, headless=True, every_marked=not after_story)
-        if last is not None and self._outside(bounds, last):
+        if last is not None and self._outside(bounds, last) and self._model_agrees(blocks, index, last):
             return (index, last), "a run of headlines of other stories"
+        return self._modelled_run(blocks, index, bounds, after_story)
+
+    def _modelled_run(self, blocks: Sequence[Block], index: int, bounds: tuple[int, int],
+                      after_story: bool) -> tuple[tuple[int, int], str] | None:
+        """A run outside the story of `min_run` lines or more that the headline model scores
+        as headlines, or, after the story, of two or more under a short label line that it
+        does not ("Elsewhere", "More on this"): other stories' headlines."""
+        text = core_text(blocks[index])
+        if after_story and self._is_label_line(text):
+            last = self._scored_run(blocks, index + 1, needed=2)
+            if last is not None:
+                return (index, last), "a related-stories list (a label over lines the headline model reads as headlines)"
+        if index > 0 and is_meta_line(blocks[index - 1].text.strip()):
+            return None  # a date before the first line: a timeline's entries
+        if not after_story and index == 0:
+            return None  # the story's own headline and standfirst open the text
+        last = self._scored_run(blocks, index, needed=self.min_run)
+        if last is not None and self._outside(bounds, last):
+            return (index, last), "a run of lines the headline model reads as other stories' headlines"
         return None
+
+    def _scored_headline(self, line: str, next_line: str) -> bool:
+        """A headline by shape and by the model: a capital or a digit first, no closing comma or
+        small word and no lower-case line after it (a sentence wrapped over lines)."""
+        if not line[:1].isupper() and not line[:1].isdigit() or line.endswith((",", ";")):
+            return False
+        if not words(line) or words(line)[-1].lower() in self.lexicon.minor_words or next_line[:1].islower():
+            return False
+        return is_teaser_headline(line, self.lexicon) and headline_probability(line) >= self.headline_at
+
+    def _model_agrees(self, blocks: Sequence[Block], first: int, last: int) -> bool:
+        """Whether the headline model, on average, does not read a run found by shape as
+        prose, code or data (`run_mean_at`)."""
+        lines = [line for block in blocks[first:last + 1] for line in _line_texts(block)]
+        return sum(headline_probability(line) for line in lines) >= self.run_mean_at * len(lines)
+
+    def _is_label_line(self, text: str) -> bool:
+        return 1 <= len(words(text)) <= 6 and _SHORT_HEADING.match(text, timeout=regex_timeout(text)) is not None \
+            and not is_meta_line(text) and headline_probability(text) < self.label_below
+
+    def _scored_run(self, blocks: Sequence[Block], start: int, *, needed: int) -> int | None:
+        """The last block of a run from `start` of at least `needed` headlines, one a line, each
+        a teaser headline by shape and scored `headline_at` or more by the model, reading as
+        phrases (not names); a date or byline between two of them does not break it."""
+        last, headlines, phrased, skipped = None, 0, 0, False
+        for following in range(start, min(len(blocks), start + self.max_run)):
+            block = blocks[following]
+            lines = [_split_date(line)[0] for line in _line_texts(block)]
+            if block.kind in NOT_FURNITURE or not lines:
+                break
+            after = blocks[following + 1].text.lstrip() if following + 1 < len(blocks) else ""
+            if all(self._scored_headline(line, next_line)
+                   for line, next_line in zip(lines, [*lines[1:], after])):
+                headlines += len(lines)
+                phrased += sum(_is_phrase(line, self.lexicon) for line in lines)
+                last, skipped = following, False
+                continue
+            if last is None or skipped or len(lines) > 1 or not is_meta_line(lines[0]):
+                break
+            skipped = True
+        if last is None or headlines < needed or 2 * phrased < headlines:
+            return None
+        return last
 
     @staticmethod
     def _outside(bounds: tuple[int, int] | None, last: int) -> bool:
@@ -520,9 +586,12 @@ def _options(spec: RuleSpec, extra: set[str]) -> tuple[Options, FurnitureLexicon
 
 
 def related_list_rule(spec: RuleSpec) -> RelatedListRule:
-    options, lexicon = _options(spec, {"min_run", "max_run"})
+    options, lexicon = _options(spec, {"min_run", "max_run", "headline_at", "label_below", "run_mean_at"})
     return RelatedListRule(**rule_identity(spec), lexicon=lexicon, min_run=int(options.number("min_run", 3)),
-                           max_run=int(options.number("max_run", 12)))
+                           max_run=int(options.number("max_run", 12)),
+                           headline_at=float(options.number("headline_at", 0.85)),
+                           label_below=float(options.number("label_below", 0.5)),
+                           run_mean_at=float(options.number("run_mean_at", 0.3)))
 
 
 def story_promo_rule(spec: RuleSpec) -> StoryPromoRule:
