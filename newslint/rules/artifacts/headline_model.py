@@ -17,7 +17,9 @@ from importlib import resources
 
 import regex
 
-_WORD = regex.compile(r"[\p{L}\d][\p{L}\d'’.&-]*", regex.V1)
+from newslint.text.pattern_store import compile_regex
+
+_WORD = compile_regex(r"[\p{L}\d][\p{L}\d'’.&-]*", regex.V1)
 _ARTICLES = frozenset({"a", "an", "the"})
 _AUXILIARIES = frozenset({"is", "are", "was", "were", "be", "been", "being", "am", "has", "have", "had",
                           "do", "does", "did", "will", "would", "can", "could", "shall", "should", "may",
@@ -32,13 +34,13 @@ FUNCTION_WORDS: tuple[str, ...] = (
     "after", "over", "says", "said", "how", "why", "what", "new", "more", "than", "also", "been",
 )
 _LENGTHS = ((1, 3), (4, 6), (7, 10), (11, 15), (16, 22), (23, 10_000))
-_SENTENCE_BREAK = regex.compile(r"[.!?][\"'”’]?\s+[\"'“‘]?\p{Lu}", regex.V1)
-_SINGLE_QUOTE = regex.compile(r"(?:^|[\s:(])['‘]\p{L}", regex.V1)
-_DOUBLE_QUOTE = regex.compile(r"[\"“”]")
-_COLON_INSIDE = regex.compile(r":\s+\S")
-_DASH = regex.compile(r"\s[-–—]\s")
-_TO_VERB = regex.compile(r"\bto\s+\p{Ll}{3,}", regex.V1)
-_PRESENT_AFTER_CAPITAL = regex.compile(r"\p{Lu}\p{L}+\s+\p{Ll}{3,}(?<![su])s\b", regex.V1)
+_SENTENCE_BREAK = compile_regex(r"[.!?][\"'”’]?\s+[\"'“‘]?\p{Lu}", regex.V1)
+_SINGLE_QUOTE = compile_regex(r"(?:^|[\s:(])['‘]\p{L}", regex.V1)
+_DOUBLE_QUOTE = compile_regex(r"[\"“”]")
+_COLON_INSIDE = compile_regex(r":\s+\S")
+_DASH = compile_regex(r"\s[-–—]\s")
+_TO_VERB = compile_regex(r"\bto\s+\p{Ll}{3,}", regex.V1)
+_PRESENT_AFTER_CAPITAL = compile_regex(r"\p{Lu}\p{L}+\s+\p{Ll}{3,}(?<![su])s\b", regex.V1)
 
 
 def _length_bucket(count: int) -> str:
