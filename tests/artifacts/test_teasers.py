@@ -426,6 +426,18 @@ def test_a_modelled_run_above_the_story_under_the_site_name(lint) -> None:
     assert spans(source, found) == [MODELLED]
 
 
+def test_a_contents_list_of_the_texts_own_sections_is_left_alone(lint) -> None:
+    sections = MODELLED.split("\n")
+    paragraphs = [*BODY.strip().split("\n\n"), CLOSING.strip()]
+    body = "".join(f"{title}\n\n{paragraph}\n\n" for title, paragraph in zip(sections, paragraphs, strict=True))
+    source, found = lint("NL112", "Portvale Post\n\n" + MODELLED + "\n\n" + body)
+    assert found == []
+    source, found = lint("NL112", "Portvale Post\n\n" + MODELLED + "\n\n" + BODY)
+    assert spans(source, found) == [MODELLED]  # the same run, its lines nowhere else: other stories
+    source, found = lint("NL112", BODY + MODELLED + "\n\n" + MODELLED + "\n")
+    assert found and spans(source, found)[0].startswith(MODELLED)  # a list scraped twice is no contents list
+
+
 @pytest.mark.parametrize("text", [
     # the same lines between the story's paragraphs are its crossheads or its own list
     BODY + MODELLED + "\n\n" + CLOSING,

@@ -101,6 +101,9 @@ _QUOTE_LABEL = compile_regex(r"^(?:'[^\n]{2,60}?'|‘[^\n]{2,60}?’|\"[^\"\n]{2
 _CODE = compile_regex(r"^\W*\$\s|[<>{}=]|&gt;")
 _REPORTING = compile_regex(r"\b(?:said|says|told|asked|added|wrote|called|described|named|titled|entitled)\b", regex.I)
 _SHORT_HEADING = compile_regex(r"^[\p{L}\d][\p{L}\d'’.&+-]*(?:\s+[\p{L}\d'’.&+-]+){0,5}\s*(?::|\.\.\.|…)?$", regex.V1)
+# A section title: the text after a contents line, followed by a paragraph of at least this many words.
+SECTION_PROSE_WORDS = 12
+_TITLE_EDGES = compile_regex(r"^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$", regex.V1)
 _BREADCRUMB = compile_regex(
     r"^[\p{L}\d][\p{L}\d'’&.,-]*(?:\s+[\p{L}\d'’&.,-]+){0,3}(?:\s*(?:>|»|›|→|/|\|)\s*[\p{L}\d][\p{L}\d'’&.,-]*(?:\s+[\p{L}\d'’&.,-]+){0,3}){1,6}$",
     regex.V1)
@@ -189,6 +192,23 @@ def body_bounds(blocks: Sequence[Block]) -> tuple[int, int] | None:
     return (long[0], long[-1]) if long else story_bounds(blocks)
 
 
+def _contents_list(blocks: Sequence[Block], first: int, last: int) -> bool:
+    """Whether most lines of the run are the titles of the text's own sections: each comes
+    back in another block of its own with prose after it (a permalink mark such as "¶" aside).
+    A list of other stories scraped twice does not: its second copy has headlines after it."""
+    sections: dict[str, set[int]] = {}
+    for index in range(len(blocks) - 1):
+        if len(words(blocks[index + 1].text)) >= SECTION_PROSE_WORDS:
+            sections.setdefault(_title_key(blocks[index].text), set()).add(index)
+    lines = [(index, line) for index in range(first, last + 1) for line in _line_texts(blocks[index])]
+    titles = sum(bool(sections.get(_title_key(line), set()) - {index}) for index, line in lines)
+    return 2 * titles > len(lines)
+
+
+def _title_key(text: str) -> str:
+    return _TITLE_EDGES.sub("", " ".join(text.split())).casefold()
+
+
 def _line_texts(block: Block) -> list[str]:
     """The block's lines without list bullets and edge white space (a final full stop kept)."""
     return [_BULLET.sub("", line, count=1).strip() for line in block.text.strip().split("\n") if line.strip()]
@@ -265,7 +285,7 @@ class RelatedListRule(DeclaredRule):
         if not after_story and index == 0:
             return None  # the story's own headline and standfirst open the text
         last = self._scored_run(blocks, index, needed=self.min_run)
-        if last is not None and self._outside(bounds, last):
+        if last is not None and self._outside(bounds, last) and not _contents_list(blocks, index, last):
             return (index, last), "a run of lines the headline model reads as other stories' headlines"
         return None
 
