@@ -18,7 +18,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -26,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from newslint.engine import ENGINE_CODE, Located
+from newslint.files import replace_atomically
 from newslint.model import Edit, Finding, Fix, Rule, Severity
 from newslint.version import __version__
 
@@ -160,14 +160,7 @@ class Cache:
             _prepare(directory)
             payload = json.dumps({"format": CACHE_FORMAT, "fingerprint": self.fingerprint,
                                   "files": self.entries}, ensure_ascii=False, separators=(",", ":"))
-            descriptor, temporary = tempfile.mkstemp(dir=directory, prefix=".tmp-", suffix=".json")
-            try:
-                with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
-                    handle.write(payload)
-                os.replace(temporary, self.file)
-            except BaseException:
-                _remove_quietly(Path(temporary))
-                raise
+            replace_atomically(self.file, payload.encode("utf-8"), prefix=".tmp-", suffix=".json")
             _prune(directory, keep={self.file, *keep})
         except OSError as error:
             return f"cannot write the cache in {directory}: {error.strerror or error}"

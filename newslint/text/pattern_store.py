@@ -26,7 +26,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 import threading
 import tomllib
 from collections.abc import Iterator
@@ -37,6 +36,8 @@ from typing import Any, overload
 import regex
 import regex._main as regex_main
 import regex._regex as regex_engine_module
+
+from newslint.files import replace_atomically
 
 regex_engine: Any = regex_engine_module  # the C engine, which the type stubs do not describe
 
@@ -82,8 +83,9 @@ def _decoded(entry: Any) -> tuple[Any, ...] | None:
     (pattern, flags, code, group_index, index_group, named_lists, named_list_indexes,
      required_offset, required_chars, required_flags, group_count) = entry
     # The checksum has vouched for the bytes; the engine itself checks the opcodes ("invalid RE code").
-    if not (isinstance(pattern, str) and isinstance(code, list) and isinstance(group_index, dict) and isinstance(index_group, list) and named_lists == {}
-            and named_list_indexes == [] and isinstance(required_chars, list)
+    if not (isinstance(pattern, str) and isinstance(code, list) and isinstance(group_index, dict)
+            and isinstance(index_group, list) and named_lists == {} and named_list_indexes == []
+            and isinstance(required_chars, list)
             and all(type(value) is int for value in (flags, required_offset, required_flags, group_count))):
         return None
     return (pattern, flags, code, group_index, {int(k): v for k, v in index_group}, {}, [],
@@ -232,14 +234,7 @@ def _write(path: Path, entries: dict[str, Any]) -> None:
     payload = json.dumps(entries, separators=(",", ":")).encode("utf-8")
     header = json.dumps({"format": STORE_FORMAT, "sha256": hashlib.sha256(payload).hexdigest()}).encode("ascii")
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".patterns-", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as file:
-            file.write(header + b"\n" + payload)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    replace_atomically(path, header + b"\n" + payload, prefix=".patterns-", suffix=".tmp")
 
 
 _stores: list[PatternStore] = []  # this process's store, opened on the first compile
