@@ -51,7 +51,7 @@ def _length_bucket(count: int) -> str:
 
 
 def _closing_mark(text: str) -> str:
-    last = text.rstrip("\"'”’)] ")[-1:] if text.rstrip("\"'”’)] ") else ""
+    last = text.rstrip("\"'”’)] ")[-1:]
     if last in {".", "!", "?", ":", ";", ","}:
         return {".": "end_stop", "!": "end_bang", "?": "end_question", ":": "end_colon"}.get(last, "end_other_punct")
     return "end_none"
