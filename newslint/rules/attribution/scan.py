@@ -397,6 +397,8 @@ def _cue_spans(text: str, start: int, end: int, claims: Sequence[_RawClaim],
         progressive = cue.group().lower().endswith("ing")  # "the club is projecting": active
         if _ADJECTIVE_BEFORE.search(window, timeout=REGEX_TIMEOUT_SECONDS) and not progressive:
             continue  # "the estimated 4 million", "81,000 recorded injuries": a modifier, not a verb
+        if _counted_noun_before(text, window, cue) and not _agent_after(text, cue.end(), end, lexicon):
+            continue  # "3,000 complaints logged over two years": what was counted, not who counted
         if outside_claims(cue) and not negated(cue) and (progressive or lexicon.passive_before.search(
                 window, timeout=REGEX_TIMEOUT_SECONDS) is None or _agent_after(text, cue.end(), end, lexicon)):
             found.append(cue.span())  # active, or a passive with its agent: "confirmed by the ministry"
@@ -409,6 +411,27 @@ _ADJECTIVE_BEFORE = compile_regex(
     r"(?:\b(?:the|an?|its|their|his|her|our|these|those)|['’]s|\d(?<!\b(?:19|20)\d\d)"
     r"|\b(?:hundred|thousand|million|billion))\s+$",
     regex.IGNORECASE)
+# A number and its noun right before a participle that no object follows make a reduced
+# relative clause: "3,000 complaints logged over two years", "40 bodies found in the river".
+# The counted thing is not a counter ("a poll of 2,000 adults found that ..." keeps its source).
+_COUNTED_NOUN_BEFORE = compile_regex(
+    r"(?<!\b(?:of|among)\s+(?:the\s+|some\s+|about\s+|nearly\s+|more\s+than\s+)?)"
+    r"(?<![\w,.])\d[\d,.]*(?:\s*(?:%|percent|per\s+cent|hundred|thousand|million|billion))?"
+    r"\s+(?:[\p{L}-]+\s+){1,2}$",
+    regex.IGNORECASE)
+_NO_OBJECT_AFTER = compile_regex(
+    r"\s*(?:[,.;:)]|\b(?:over|in|on|at|since|during|across|last|this|so|as|between|from|within|under|near|after"
+    r"|before|throughout|nationwide|worldwide|locally|overnight|annually|each|every|per|a\s+(?:year|month|week|day))\b)",
+    regex.IGNORECASE)
+
+
+def _counted_noun_before(text: str, window: str, cue: Any) -> bool:
+    word = cue.group().lower()
+    participle = word.endswith("ed") or word == "found"
+    return participle and _COUNTED_NOUN_BEFORE.search(window, timeout=REGEX_TIMEOUT_SECONDS) is not None \
+        and _NO_OBJECT_AFTER.match(text, cue.end(), timeout=REGEX_TIMEOUT_SECONDS) is not None
+
+
 # "have not disclosed", "declined to say", "without confirming": a cue denied names no source.
 _NEGATION_BEFORE = compile_regex(
     r"(?:\b(?:not|never|no\s+one|nobody)|n['’]t|\b(?:declined|declines|refused|refuses|failed)\s+to"
