@@ -62,6 +62,17 @@ def test_credit_lines() -> None:
         assert not is_credit(prose), prose
 
 
+def test_a_list_heading_above_story_titles_is_no_caption() -> None:
+    """A title with "for" in it ("... for Every Season") is not a "Name for The Outlet" credit,
+    so the line above it stays a line of its own, not a caption."""
+    text = ("Quarry plan approved\n\nThe council approved the quarry on Monday after a long debate.\n"
+            "Related Articles:\nSeven Easy Garden Ideas That Work for Every Season\nHow to Pick a Spade\n")
+    kinds = [block.kind for block in read(text).blocks]
+    assert BlockKind.CAPTION not in kinds and BlockKind.CREDIT not in kinds
+    credited = "Quarry plan approved\n\nThe quarry site at dawn\nSam Doe for The Daily Post\n"
+    assert [block.kind for block in read(credited).blocks][-2:] == [BlockKind.CAPTION, BlockKind.CREDIT]
+
+
 def test_a_first_line_that_reads_like_a_sentence_is_the_lede_not_a_headline() -> None:
     """Wire copy and CMS bodies often have no title: their first line is checked prose."""
     lede = "Crews walked out at dawn on Monday, halting every crossing to the islands for the day."

@@ -41,7 +41,8 @@ CREDIT = compile_regex(
       | \p{L}[\w.'\u2019&+-]*(?:\s+\p{Lu}[\w.'\u2019&+-]*){0,3}
         (?:\s*/\s*\p{L}[\w.'\u2019&+-]*(?:\s+\p{Lu}[\w.'\u2019&+-]*){0,3}){1,3}
       # "Andrew B. Myers for The New York Times", "Ted + Chelsea Cavanaugh para The New York Times"
-      | \p{Lu}[\w.'\u2019-]*(?:\s+(?:\p{Lu}[\w.'\u2019-]*|\+|&|and|y|de|van|von|da))*
+      # (a name of at most four words: "Flower Nail Art That Works for Every Season" is a title)
+      | \p{Lu}[\w.'\u2019-]*(?:\s+(?:\p{Lu}[\w.'\u2019-]*|\+|&|and|y|de|van|von|da)){0,3}
         \s+(?:for|para|pour|f\u00fcr|per)\s+(?:[Tt]he\s+)?\p{Lu}[\w.'\u2019-]*(?:\s+\p{Lu}[\w.'\u2019-]*){0,4}
     )\s*\)?\s*[.]?$""",
     regex.VERBOSE,

@@ -58,6 +58,7 @@ def test_credit_only_captions(text: str) -> None:
 @pytest.mark.parametrize("text", [
     CAPTION, "Photos show the mayor at the dam", "Credit Suisse offices in Zurich", "24/7 coverage of the storm",
     "A memorial for The Beatles was unveiled on Friday", "AP reporters wait outside the court",
+    "Seven Easy Garden Ideas That Work for Every Season",  # a title, longer than a name
 ])
 def test_descriptive_captions_are_not_credits(text: str) -> None:
     assert not is_credit(text)
