@@ -7,7 +7,11 @@ pattern and flags, so a later process hands them to the engine at once. It is to
 what ``__pycache__`` is to modules: it never changes a match, only how soon one can run.
 
 It keeps the parsed tables of the rule and lexicon files too, by a hash of their text: the
-standard library parses TOML in Python, and the lexicons are most of what a run reads.
+standard library parses TOML in Python, and the lexicons are most of what a run reads. And
+it keeps the verdicts of the start-up checks on patterns a run builds but may never use
+(`vouch`): a pattern compiled only on first use is still scanned at start-up for anything
+that might not compile, entry by entry, which grows with the lexicons; a pattern vouched
+for in an earlier run is not scanned again.
 
 It lives in the user's cache directory (``$XDG_CACHE_HOME/newslint``, else
 ``~/.cache/newslint``), apart from the per-project findings cache that ``--no-cache`` turns
@@ -28,7 +32,7 @@ import json
 import os
 import threading
 import tomllib
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, overload
@@ -38,6 +42,7 @@ import regex._main as regex_main
 import regex._regex as regex_engine_module
 
 from newslint.files import replace_atomically
+from newslint.version import __version__
 
 regex_engine: Any = regex_engine_module  # the C engine, which the type stubs do not describe
 
@@ -45,6 +50,9 @@ STORE_FORMAT = 2
 STORE_ENV = "NEWSLINT_PATTERN_STORE"
 MAX_ENTRIES = 4096  # beyond this, entries this process did not use are dropped on saving
 TABLE_PREFIX = "toml:"  # a parsed file's key; a program's key starts with its flags, a number
+# A start-up check's verdict: the check and the newslint version that made it are part of
+# the key, so a later version whose checks differ never reads an earlier version's verdict.
+VOUCH_PREFIX = f"ok:{__version__}:"
 _ENGINE_ARGUMENTS = 11  # what `_regex.compile` takes: pattern, flags, code, groups, named lists, ...
 
 
@@ -123,6 +131,24 @@ class PatternStore:
         program was made from it)."""
         return _key(pattern, flags) in self._entries
 
+    def vouched(self, check: str, flags: int, pieces: Sequence[object]) -> bool:
+        """Whether `check` passed on `pieces` (patterns) under `flags` in an earlier run:
+        a pure function of them, so its verdict stands."""
+        key = _vouch_key(check, flags, pieces)
+        if key is None or key not in self._entries:
+            return False
+        self._used.add(key)
+        return True
+
+    def vouch(self, check: str, flags: int, pieces: Sequence[object]) -> None:
+        """Keep that `check` passed on `pieces` under `flags`, for `vouched` in later runs."""
+        key = _vouch_key(check, flags, pieces)
+        if key is None or key in self._entries:
+            return
+        self._used.add(key)
+        self._entries[key] = True
+        self._new.add(key)
+
     @property
     def unsaved(self) -> bool:
         return bool(self._new)
@@ -195,6 +221,15 @@ class PatternStore:
         except OSError:
             return
         self._new.clear()
+
+
+def _vouch_key(check: str, flags: int, pieces: Sequence[object]) -> str | None:
+    """The key of a verdict, by a hash of what was checked; None for pieces that are not all
+    strings (a check that fails on them has nothing to keep)."""
+    if not all(isinstance(piece, str) for piece in pieces):
+        return None
+    text = json.dumps([check, int(flags), *pieces], ensure_ascii=False)
+    return VOUCH_PREFIX + hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def _plain_json(value: object) -> bool:

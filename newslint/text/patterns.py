@@ -134,8 +134,13 @@ def lazy_compile(pattern: str, flags: int = 0) -> Any:
     """`pattern` compiled with the `regex` module, or a `LazyPattern` that compiles it on
     first use when the pattern store has compiled it before or `surely_compiles` vouches
     for it; so a pattern that may not compile still raises here, at start-up, where the
-    rule pack's error names it."""
-    if process_store().knows(pattern, flags) or surely_compiles(pattern):
+    rule pack's error names it. A pattern `surely_compiles` vouched for in an earlier run (the
+    pattern store keeps its verdict) is not scanned again."""
+    store = process_store()
+    if store.knows(pattern, flags) or store.vouched("lazy", flags, (pattern,)):
+        return LazyPattern(pattern, flags)
+    if surely_compiles(pattern):
+        store.vouch("lazy", flags, (pattern,))
         return LazyPattern(pattern, flags)
     return compile_regex(pattern, flags)
 

@@ -1,8 +1,15 @@
-"""Sentence spans in block text, for rules that reason within and across sentences."""
+"""Sentence spans in block text, for rules that reason within and across sentences.
+
+Rules ask for a block's sentences through `sentences_of`, which splits each text once per
+document: every rule of a run reads the same split instead of redoing it.
+"""
 
 from __future__ import annotations
 
+from newslint.document import Document
 from newslint.text.pattern_store import compile_regex
+
+Span = tuple[int, int]
 
 # Abbreviations after which a period does not end a sentence in news copy.
 ABBREVIATIONS = frozenset(
@@ -29,6 +36,39 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         start = match.end()
     _append(spans, text, start, len(text))
     return spans
+
+
+class SentenceSplits:
+    """The sentence spans of each text a document's rules ask about, each text split once.
+
+    One per document, through `Document.shared`; what it holds is a pure function of the
+    texts, so sharing it between rules cannot change what any of them finds."""
+
+    __slots__ = ("_spans",)
+
+    def __init__(self, document: Document) -> None:
+        del document  # the texts asked about are the key; the document only scopes the memo
+        self._spans: dict[str, tuple[Span, ...]] = {}
+
+    def of(self, text: str) -> tuple[Span, ...]:
+        spans = self._spans.get(text)
+        if spans is None:
+            spans = self._spans[text] = tuple(sentence_spans(text))
+        return spans
+
+
+def sentences_of(document: Document, text: str) -> tuple[Span, ...]:
+    """`sentence_spans(text)` for a text of `document` (a block's text, mostly), split once
+    per document however many rules ask."""
+    return document.shared(SentenceSplits).of(text)
+
+
+def trimmed_sentences_of(document: Document, text: str) -> tuple[Span, ...]:
+    """The sentences of ``text.strip()``, offsets in the stripped text, from the shared split
+    of `text`: white space at the edges never moves a boundary, so it is the same split."""
+    lead = len(text) - len(text.lstrip())
+    spans = sentences_of(document, text)
+    return tuple((start - lead, end - lead) for start, end in spans) if lead else spans
 
 
 def _is_abbreviation(text: str, period: int) -> bool:

@@ -187,3 +187,48 @@ def test_invalid_toml_still_raises_and_is_not_kept(tmp_path: Path) -> None:
     with pytest.raises(tomllib.TOMLDecodeError):
         store.parsed_toml('code = "NL999\n')
     assert not store.unsaved
+
+
+def test_a_vouched_check_is_read_back_for_the_same_pieces_only(tmp_path: Path) -> None:
+    path = tmp_path / "patterns.json"
+    first = PatternStore(path)
+    assert not first.vouched("lazy", 0, (r"\bferry\b",))
+    first.vouch("lazy", 0, (r"\bferry\b",))
+    first.vouch("lazy", 0, (r"\bpier\b", 7))  # not all strings: nothing to keep
+    first.save()
+    second = PatternStore(path)
+    assert second.vouched("lazy", 0, (r"\bferry\b",))
+    assert not second.vouched("lazy", regex.IGNORECASE, (r"\bferry\b",))  # flags are part of the key
+    assert not second.vouched("other check", 0, (r"\bferry\b",))
+    assert not second.vouched("lazy", 0, (r"\bferr\b",))
+    assert not second.vouched("lazy", 0, (r"\bpier\b", 7))
+    assert not second.unsaved
+
+
+def test_a_pattern_vouched_for_is_not_scanned_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from newslint.text import patterns
+
+    pattern = r"\b(?:harbour|ferry) (?:board|trust)\b"
+    scanned: list[str] = []
+
+    def counted(text: str) -> bool:
+        scanned.append(text)
+        return True
+
+    monkeypatch.setattr(patterns, "surely_compiles", counted)
+    for _ in range(2):  # two processes, one after the other
+        monkeypatch.setattr(pattern_store, "_stores", [PatternStore(tmp_path / "patterns.json")])
+        lazy = patterns.lazy_compile(pattern)
+        assert isinstance(lazy, patterns.LazyPattern)
+        pattern_store.process_store().save()
+    assert scanned == [pattern]
+    assert lazy.search("the ferry board met").span() == (4, 15)
+
+
+def test_a_pattern_that_may_not_compile_is_never_vouched_for(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from newslint.text import patterns
+
+    monkeypatch.setattr(pattern_store, "_stores", [PatternStore(tmp_path / "patterns.json")])
+    with pytest.raises(regex.error):
+        patterns.lazy_compile(r"(?<name>unclosed")
+    assert not pattern_store.process_store().vouched("lazy", 0, (r"(?<name>unclosed",))

@@ -31,7 +31,7 @@ from newslint.rules.agreement.lexicon import Lexicon
 from newslint.text.pattern_store import compile_regex
 from newslint.text.patterns import regex_timeout
 from newslint.text.quotes import quote_spans
-from newslint.text.sentences import sentence_spans
+from newslint.text.sentences import sentences_of
 
 _TOKEN = compile_regex(
     r"(?:\p{Lu}\.){2,}|[\p{L}\p{N}][\p{L}\p{N}\p{M}]*(?:['\u2019\-][\p{L}\p{N}\p{M}]+)*"
@@ -181,7 +181,7 @@ def analyse(document: Document, lexicon: Lexicon, blocks: frozenset[BlockKind]) 
     Only sentences that may name a subject are tokenised: most sentences name none.
     """
     spans = [(block, span) for block in document.blocks if block.kind in blocks
-             for span in sentence_spans(block.text)]
+             for span in sentences_of(document, block.text)]
     quoted: dict[int, tuple[tuple[int, int], ...]] = {}
     tokenised: dict[tuple[int, tuple[int, int]], list[Token]] = {}
 

@@ -128,7 +128,8 @@ def _organisation_relative_pattern(nouns: frozenset[str], names: Mapping[str, li
     if not relatives:
         return compile_regex(r"(?!x)x")  # matches nothing
     words = "|".join(regex.escape(word) for word in sorted(relatives))
-    its = rf"\b(?i:{words})\b[^.;:!?\n]{{0,120}}?\b(?i:{'|'.join(regex.escape(p) for p in pronouns)})\b"
+    its_words = "|".join(regex.escape(pronoun) for pronoun in sorted(pronouns, key=longest_first))
+    its = rf"\b(?i:{words})\b[^.;:!?\n]{{0,120}}?\b(?i:{its_words})\b"
     if all(plain(word, ignore_case=True) for word in (*nouns, *relatives, *suffixes)) \
             and all(plain(name, ignore_case=False) for name in spelled):
         return OrganisationWho(PhraseSet.of(nouns, ignore_case=True), PhraseSet.of(spelled, ignore_case=False),
@@ -136,8 +137,11 @@ def _organisation_relative_pattern(nouns: frozenset[str], names: Mapping[str, li
                                lazy_compile(its))
     # Also a name ending in an organisation suffix ("Acme Inc., who"), and "who" whose clause
     # says "its" ("Riverton, who lost its lead").
-    subjects = [f"(?i:{regex.escape(noun)})" for noun in nouns] + [regex.escape(name) for name in spelled] \
-        + [f"\\p{{Lu}}[\\w'\u2019-]*\\s+(?i:{regex.escape(suffix)})\\.?" for suffix in suffixes]
+    # Sorted, as every pattern made from a set must be: set order changes from process to
+    # process, and so would the pattern, which the pattern store would then never find again.
+    subjects = [f"(?i:{regex.escape(noun)})" for noun in sorted(nouns, key=longest_first)] \
+        + [regex.escape(name) for name in spelled] \
+        + [f"\\p{{Lu}}[\\w'\u2019-]*\\s+(?i:{regex.escape(suffix)})\\.?" for suffix in sorted(suffixes, key=longest_first)]
     return lazy_compile(rf"\b(?:{'|'.join(subjects)}),?\s+(?i:{words})\b|{its}")
 
 

@@ -46,7 +46,7 @@ from newslint.text.credits import is_credit
 from newslint.text.messages import fill
 from newslint.text.pattern_store import compile_regex
 from newslint.text.patterns import compile_patterns, lazy_compile, regex_timeout
-from newslint.text.sentences import sentence_spans
+from newslint.text.sentences import Span, sentence_spans, trimmed_sentences_of
 
 DEFAULT_LEXICONS = ("newslint:lexicons/furniture.toml",)
 NOT_FURNITURE = frozenset({BlockKind.CAPTION, BlockKind.CREDIT, BlockKind.ALT_TEXT, BlockKind.BYLINE})
@@ -468,14 +468,13 @@ class CallToActionRule(DeclaredRule):
             core = core_text(block)
             if self.lexicon.interface_category(core, weak=False) is not None:
                 continue  # interface-text reports it
-            if all_calls(text, self.lexicon):
+            if all_calls(text, trimmed_sentences_of(document, block.text), self.lexicon):
                 yield span_finding(self, document, block, block, fill(self.message, {"match": _short(text)}))
 
 
-def all_calls(text: str, lexicon: FurnitureLexicon) -> bool:
-    """Whether every sentence of `text` is a call to action or the hook that leads into one,
-    and at least one is a call."""
-    spans = sentence_spans(text)
+def all_calls(text: str, spans: Sequence[Span], lexicon: FurnitureLexicon) -> bool:
+    """Whether every sentence of `text` (`spans`, its sentence split) is a call to action or
+    the hook that leads into one, and at least one is a call."""
     if not spans:
         return False
     calls = 0
@@ -636,7 +635,7 @@ class InlinePromoRule(DeclaredRule):
         call = inner.rsplit(": ", 1)[-1]
         timeout = regex_timeout(call)
         return self.lexicon.inline_call_start.search(call, timeout=timeout) is not None and \
-            self.lexicon.inline_call_object.search(call, timeout=timeout) is not None and all_calls(call, self.lexicon)
+            self.lexicon.inline_call_object.search(call, timeout=timeout) is not None and all_calls(call, sentence_spans(call), self.lexicon)
 
 
 def _stands_alone(text: str, start: int, end: int) -> bool:

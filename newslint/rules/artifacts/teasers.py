@@ -53,7 +53,7 @@ from newslint.text.credits import is_credit
 from newslint.text.messages import fill
 from newslint.text.pattern_store import compile_regex
 from newslint.text.patterns import regex_timeout
-from newslint.text.sentences import sentence_spans
+from newslint.text.sentences import sentences_of
 
 _MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 _DAY = r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?"
@@ -178,10 +178,11 @@ def _is_phrase(text: str, lexicon: FurnitureLexicon) -> bool:
         _SENTENCE_HEADLINESE.match(headline, timeout=timeout) is not None
 
 
-def _is_summary(text: str) -> bool:
+def _is_summary(document: Document, block: Block) -> bool:
     """A teaser's standfirst: one sentence of 6-30 words with a closing full stop."""
+    text = block.text.strip()
     count = len(text.split())
-    return 6 <= count <= 30 and "\n" not in text and text.endswith(".") and len(sentence_spans(text)) == 1
+    return 6 <= count <= 30 and "\n" not in text and text.endswith(".") and len(sentences_of(document, block.text)) == 1
 
 
 def body_bounds(blocks: Sequence[Block]) -> tuple[int, int] | None:
@@ -233,7 +234,7 @@ class RelatedListRule(DeclaredRule):
             if index <= taken or block.kind in NOT_FURNITURE:
                 continue
             outside = bounds is not None and (index < bounds[0] or index > bounds[1])
-            found = self._run_at(blocks, index, bounds, outside)
+            found = self._run_at(document, index, bounds, outside)
             if found is None:
                 continue
             (first, last), what = found
@@ -242,10 +243,11 @@ class RelatedListRule(DeclaredRule):
                                fill(self.message, {"what": what, "match": _short(blocks[first].text.strip()),
                                         "blocks": str(last - first + 1)}))
 
-    def _run_at(self, blocks: Sequence[Block], index: int, bounds: tuple[int, int] | None,
+    def _run_at(self, document: Document, index: int, bounds: tuple[int, int] | None,
                 outside: bool) -> tuple[tuple[int, int], str] | None:
+        blocks = document.blocks
         if self._is_heading(blocks[index]):
-            last = self._items(blocks, index + 1, needed=1)
+            last = self._items(document, index + 1, needed=1)
             if last is not None:
                 return (index, last), "a related-stories list"
             if bounds is not None and index > bounds[0] and self._only_furniture_after(blocks, index, bounds[1]):
@@ -260,12 +262,12 @@ class RelatedListRule(DeclaredRule):
         if after_story and _SHORT_HEADING.match(text, timeout=regex_timeout(text)) and not text.endswith(":") and \
                 not is_meta_line(core) and \
                 (not is_teaser_headline(core, self.lexicon) or headline_signals(core, self.lexicon) == 0):
-            last = self._items(blocks, index + 1, needed=2, headless=True, every_marked=True, heading=True)
+            last = self._items(document, index + 1, needed=2, headless=True, every_marked=True, heading=True)
             if last is not None:
                 return (index, last), "a teaser heading and the headlines under it"
         if index > 0 and blocks[index - 1].text.rstrip().endswith(":"):
             return None  # a lead-in introduces the story's own list
-        last = self._items(blocks, index, needed=self.min_run, headless=True, every_marked=not after_story)
+        last = self._items(document, index, needed=self.min_run, headless=True, every_marked=not after_story)
         if last is not None and self._outside(bounds, last) and self._model_agrees(blocks, index, last):
             return (index, last), "a run of headlines of other stories"
         return self._modelled_run(blocks, index, bounds, after_story)
@@ -336,7 +338,7 @@ class RelatedListRule(DeclaredRule):
     def _outside(bounds: tuple[int, int] | None, last: int) -> bool:
         return bounds is None or last < bounds[0] or last > bounds[1]
 
-    def _items(self, blocks: Sequence[Block], start: int, *, needed: int, headless: bool = False,
+    def _items(self, document: Document, start: int, *, needed: int, headless: bool = False,
                every_marked: bool = False, heading: bool = False) -> int | None:
         """The index of the last block of a run of teaser headlines from `start` with at least
         `needed` headlines, or None. A date, byline or section label between two headlines does
@@ -345,6 +347,7 @@ class RelatedListRule(DeclaredRule):
         under a heading of any shape, or above the story, where they must be in title case),
         unless a date or byline follows most of them (a timeline, where the date comes first,
         is not a teaser run), and the run must read as phrases, not as a list of names."""
+        blocks = document.blocks
         last, headlines, marked, phrased, dated, dated_tail = None, 0, 0, 0, 0, -1
         titled = summaries = 0
         paired: bool | None = None  # whether the run's teasers have standfirsts (after its first two lines)
@@ -358,7 +361,7 @@ class RelatedListRule(DeclaredRule):
             split = [_split_date(line) for line in _line_texts(block)]
             lines = [line for line, _ in split]
             if lines and all(is_teaser_headline(line, self.lexicon) or
-                             not headless and self._two_part_headline(line) for line in lines):
+                             not headless and self._two_part_headline(document, line) for line in lines):
                 if summaries and last == following - 1:
                     break  # teasers with standfirsts: a headline without one ends the run
                 if paired is None and (len(lines) > 1 or last is not None):
@@ -383,7 +386,7 @@ class RelatedListRule(DeclaredRule):
             if summary_ok and not headless and len(text.split()) <= 60:
                 summary_ok = False  # one summary line under a headline
                 continue
-            if summary_ok and headless and paired is not False and _is_summary(text):
+            if summary_ok and headless and paired is not False and _is_summary(document, block):
                 summaries, summary_ok, dated_tail = summaries + 1, False, following  # a teaser's standfirst
                 continue
             break
@@ -401,10 +404,10 @@ class RelatedListRule(DeclaredRule):
             return None
         return dated_tail if dated_tail == last + 1 else last  # with the last teaser's date or standfirst
 
-    def _two_part_headline(self, text: str) -> bool:
+    def _two_part_headline(self, document: Document, text: str) -> bool:
         """A headline in two sentences under a teaser heading, each word in title case, not
         ending with a full stop: "Council Shuts the Pier. But Who Pays?"."""
-        return 4 <= len(words(text)) <= 20 and len(sentence_spans(text)) == 2 and \
+        return 4 <= len(words(text)) <= 20 and len(sentences_of(document, text)) == 2 and \
             not text.endswith(".") and _title_cased(text, self.lexicon) and not is_credit(text)
 
     def _only_furniture_after(self, blocks: Sequence[Block], index: int, last_story: int) -> bool:

@@ -39,7 +39,7 @@ from newslint.rules.attribution.lexicon import AttributionLexicon, Construction
 from newslint.text.pattern_store import compile_regex
 from newslint.text.patterns import REGEX_TIMEOUT_SECONDS, regex_timeout
 from newslint.text.quotes import quote_spans
-from newslint.text.sentences import sentence_spans
+from newslint.text.sentences import sentences_of
 
 Span = tuple[int, int]
 FiguresIn = Callable[[str], Iterable[Any]]  # text -> objects with .start and .end
@@ -206,7 +206,7 @@ def _prepare(document: Document, lexicon: AttributionLexicon, blocks: frozenset[
             resets, lead_in = True, None
             continue
         text = block.text
-        sentences = tuple(sentence_spans(text))
+        sentences = sentences_of(document, text)
         # A list, or in plain text a run of one-sentence paragraphs, after "The survey found:".
         is_item = block.kind is BlockKind.LIST_ITEM or len(sentences) == 1
         if lead_in is not None and not right_after and not is_item:

@@ -54,7 +54,7 @@ from newslint.rules.duplication.common import (
     words,
 )
 from newslint.text.messages import MessageError, fill, require_placeholders
-from newslint.text.sentences import sentence_spans
+from newslint.text.sentences import sentences_of
 
 OPTIONS = {"blocks", "min_chars", "min_words", "max_copies", "max_repeated_texts", "run_blocks", "run_message",
            "headline_message", "pull_quote_words"}
@@ -102,7 +102,7 @@ class DuplicateParagraphRule(DeclaredRule):
         covered: set[int] = set()
         kinds = [block.kind for block in blocks]
         texts = [block.text for block in blocks]
-        for run in _repeated_runs(keys, lambda keys, run: self._is_copy(keys, kinds, run, texts)):
+        for run in _repeated_runs(keys, lambda keys, run: self._is_copy(document, keys, kinds, run, texts)):
             covered.update(range(run.later, run.later + run.length))
             yield self._run_finding(document, run)
         for index in self._headline_copies(blocks, keys, covered):
@@ -110,7 +110,7 @@ class DuplicateParagraphRule(DeclaredRule):
             yield self._finding(document, index, _headline_of(blocks), self.headline_message)
         yield from self._single_copies(document, covered)
 
-    def _is_copy(self, keys: Sequence[str | None], kinds: Sequence[BlockKind], run: _Run,
+    def _is_copy(self, document: Document, keys: Sequence[str | None], kinds: Sequence[BlockKind], run: _Run,
                  originals: Sequence[str]) -> bool:
         """Whether a repeated run is a copying accident rather than a template or a pull quote."""
         texts = [key for key in keys[run.later:run.later + run.length] if key]
@@ -130,7 +130,7 @@ class DuplicateParagraphRule(DeclaredRule):
         # Three different long paragraphs in the same order again are a section scraped once
         # more, however often: a template repeats its short lines, not a story's paragraphs.
         long = {keys[index] for index in range(run.later, run.later + run.length)
-                if _is_long_prose(originals[index])}
+                if _is_long_prose(document, originals[index])}
         if len(long) >= MIN_LONG_RUN:
             return True
         counts = Counter(key for key in keys if key)
@@ -163,13 +163,13 @@ class DuplicateParagraphRule(DeclaredRule):
             return
         for same in sorted(repeated):
             for index in same[1:]:
-                if index not in covered and not self._pull_quote_sized(document.blocks[index].text):
+                if index not in covered and not self._pull_quote_sized(document, document.blocks[index].text):
                     yield self._finding(document, index, same[0], self.message)
 
-    def _pull_quote_sized(self, text: str) -> bool:
+    def _pull_quote_sized(self, document: Document, text: str) -> bool:
         """A sentence or two, short: in flattened text a pull quote repeating the body looks
         just like this, so a lone copy of that size is left alone."""
-        return len(sentence_spans(text)) <= PULL_QUOTE_SENTENCES and len(words(text)) <= self.pull_quote_words
+        return len(sentences_of(document, text)) <= PULL_QUOTE_SENTENCES and len(words(text)) <= self.pull_quote_words
 
     def _finding(self, document: Document, index: int, first: int | None, message: str) -> Finding:
         block = document.blocks[index]
@@ -196,9 +196,9 @@ class DuplicateParagraphRule(DeclaredRule):
                        start=start, end=end, pointer=later[0].pointer, fix=fix)
 
 
-def _is_long_prose(text: str) -> bool:
+def _is_long_prose(document: Document, text: str) -> bool:
     """Two sentences or more and LONG_PARAGRAPH_WORDS words: a story's paragraph, not a card."""
-    return len(words(text)) >= LONG_PARAGRAPH_WORDS and has_sentence(text) and len(sentence_spans(text)) >= 2
+    return len(words(text)) >= LONG_PARAGRAPH_WORDS and has_sentence(text) and len(sentences_of(document, text)) >= 2
 
 
 def _headline_of(blocks: Sequence[Block]) -> int | None:

@@ -14,7 +14,7 @@ before it, inside the block.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -31,7 +31,7 @@ from newslint.model import (
 from newslint.options import Options
 from newslint.rules.duplication.common import is_table_row, normalise, words
 from newslint.text.messages import fill, require_placeholders
-from newslint.text.sentences import sentence_spans
+from newslint.text.sentences import sentences_of
 
 OPTIONS = {"blocks", "min_words", "max_sentences"}
 DEFAULT_BLOCKS = frozenset({BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.HEADING, BlockKind.OTHER})
@@ -53,7 +53,7 @@ class RepeatedSentenceRule(DeclaredRule):
 
     def _repeats(self, document: Document, block: Block) -> Iterator[Finding]:
         text = block.text
-        spans = sentence_spans(text)
+        spans = sentences_of(document, text)
         keys = [normalise(text[start:end]) for start, end in spans]
         index = 0
         while index < len(spans):
@@ -71,7 +71,7 @@ class RepeatedSentenceRule(DeclaredRule):
             yield finding_at(self, document, block, second_start, second_end, message, fix)
             index += 2 * size
 
-    def _repeat_size(self, keys: list[str], index: int, text: str, spans: list[tuple[int, int]]) -> int:
+    def _repeat_size(self, keys: list[str], index: int, text: str, spans: Sequence[tuple[int, int]]) -> int:
         """How many sentences from `index` are said again right after (0: none)."""
         for size in range(1, self.max_sentences + 1):
             if index + 2 * size > len(keys):
