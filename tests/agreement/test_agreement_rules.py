@@ -723,6 +723,9 @@ def test_nl301_fourth_round_leaves_alone(rules, text: str) -> None:
                  "will charge a fee.", [("NL301", "they")], id="they-opening-a-question-the-body-answers"),
     pytest.param("Acme Holdings is launching a new box. Acme Holdings has a new owner. Acme Holdings has not said whether they will charge a fee.",
                  [("NL301", "they")], id="they-after-whether-and-a-reporting-verb"),
+    pytest.param("The cartel is meeting in May. He said high prices meant the cartel was unlikely to stick to "
+                 "their plan. The cartel has a new chief.",
+                 [("NL301", "their")], id="things-whose-reporting-verb-takes-the-bodys-clause-own-nothing"),
 ])
 def test_nl301_singular_body_pronouns_flagged(rules, text: str, expected: list[tuple[str, str]]) -> None:
     assert codes_and_words(rules, text) == expected
@@ -760,6 +763,10 @@ def test_nl301_singular_body_pronouns_flagged(rules, text: str, expected: list[t
                  id="people-before-the-object-may-own-their"),
     pytest.param("The bank is cutting costs. Weak demand has prompted the bank to tell its clients to cut their "
                  "spending.", id="a-plural-between-the-object-and-the-pronoun"),
+    pytest.param("The cartel is meeting in May. Its members said the cartel was unlikely to stick to their plan.",
+                 id="people-whose-reporting-verb-takes-the-bodys-clause-may-own-their"),
+    pytest.param("The cartel is meeting in May. The prices that dealers charge meant the cartel was unlikely to "
+                 "stick to their plan.", id="people-among-the-things-before-may-own-their"),
     pytest.param("Weak demand has prompted the bank to lower their forecasts. Rivals have done the same.",
                  id="a-body-with-no-other-evidence-is-not-registered"),
 ])

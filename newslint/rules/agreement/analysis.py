@@ -1503,11 +1503,36 @@ def _pronouns(sentence: _Sentence, mention: Mention, start: int, lexicon: Lexico
     relative clause is about the noun it hangs on.
     """
     tokens = sentence.tokens
-    plural_before = main_clause and any(
-        _may_be_plural_antecedent(tokens, index, lexicon)
-        and (index > mention.head or _may_own_from_before(tokens, index, lexicon))
-        for index in range(max(0, mention.first - MAX_SCOPE_TOKENS), start - 1)  # not the verb at start - 1
-        if not mention.first <= index <= mention.head)
+    owners = [index for index in range(max(0, mention.first - MAX_SCOPE_TOKENS), start - 1)  # not the verb at start - 1
+              if not mention.first <= index <= mention.head and _may_be_plural_antecedent(tokens, index, lexicon)
+              and (index > mention.head or _may_own_from_before(tokens, index, lexicon))] if main_clause else []
+    if owners and all(_reports_on_subject(tokens, index, mention, lexicon) for index in owners):
+        # "high prices meant the cartel was unlikely to stick to their plan": things whose reporting verb
+        # takes the subject's clause own nothing in it, so "their" counts, provisionally (`Use.provisional`).
+        for use in _clause_pronouns(sentence, mention, start, lexicon, main_clause, False):
+            yield dataclasses.replace(use, provisional=True) if use.number is Number.PLURAL else use
+        return
+    yield from _clause_pronouns(sentence, mention, start, lexicon, main_clause, bool(owners))
+
+
+def _reports_on_subject(tokens: Sequence[Token], index: int, mention: Mention, lexicon: Lexicon) -> bool:
+    """Whether the plural at `index` is a thing (not people, a group or a name) whose reporting verb
+    takes the subject's clause: "prices meant (that) the cartel was", "figures show the firm has"."""
+    if tokens[index].is_capitalised or _may_be_plural_speaker(tokens, index, lexicon):
+        return False
+    verb_at = _skip_adverbs(tokens, index + 1, lexicon)
+    if verb_at is None or tokens[verb_at].lower not in lexicon.reporting_verbs:
+        return False
+    opening = verb_at + 1
+    if opening < mention.first and tokens[opening].lower in lexicon.thing_relatives:
+        opening += 1
+    return opening == mention.first
+
+
+def _clause_pronouns(sentence: _Sentence, mention: Mention, start: int, lexicon: Lexicon, main_clause: bool,
+                     plural_before: bool) -> Iterator[Use]:
+    """`_pronouns` once the plurals before the subject are read: `plural_before` rules "their" out."""
+    tokens = sentence.tokens
     blocked = {Number.SINGULAR: False, Number.PLURAL: plural_before}
     stop = min(len(tokens), start + MAX_SCOPE_TOKENS)
     own_subject = False  # a subject of another clause has been passed ("said sales fell and are")
