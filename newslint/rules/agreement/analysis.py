@@ -707,7 +707,7 @@ def _question_they(sentence: _Sentence, mention: Mention, start: int, index: int
         return None
     earlier = sentence.earlier()
     if _refers_back_further(sentence, pronoun_at, Number.PLURAL, lexicon) \
-            or any(_may_be_plural_speaker(earlier, index, lexicon) for index in range(len(earlier))):
+            or any(_may_be_plural_speaker(earlier, position, lexicon) for position in range(len(earlier))):
         return None  # "Two men were held. The force is busy. It has not said whether they will be charged."
     use = _use(sentence, mention.subject, Number.PLURAL, False, tokens[pronoun_at], _example(sentence, pronoun_at, pronoun_at))
     return dataclasses.replace(use, provisional=True)
