@@ -704,3 +704,71 @@ def test_nl301_fourth_round_flags(rules, text: str, expected: list[tuple[str, st
 ])
 def test_nl301_fourth_round_leaves_alone(rules, text: str) -> None:
     assert codes_and_words(rules, text) == []
+
+
+# --- Bodies the article treats as singular: pronouns read with the whole article's evidence ------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("Brightwell Holdings has a new owner. Brightwell Holdings is up for sale. It has cut their prices again.",
+                 [("NL301", "their")], id="it-opening-the-next-sentence-stands-for-the-body"),
+    pytest.param("Brightwell Holdings has a new owner. Brightwell Holdings is up for sale.\n\nIt was forced to sell their main warehouse in May.",
+                 [("NL301", "their")], id="it-opening-the-next-paragraph-in-the-passive"),
+    pytest.param("The bank is cutting costs. The bank has a new owner. Weak demand has prompted the bank to lower "
+                 "their forecasts.",
+                 [("NL301", "their")], id="the-object-of-prompted-owns-the-infinitives-pronoun"),
+    pytest.param("Weak demand for oil giant Zenkos has prompted the agency to cut their estimate. "
+                 "The agency is based in Paris. The agency has a new head.",
+                 [("NL301", "their")], id="a-plural-shaped-name-after-a-collective-noun-is-a-body"),
+    pytest.param("Acme Holdings is launching a new box. Acme Holdings has a new owner. Acme Holdings has yet to reveal the price or if they "
+                 "will charge a fee.", [("NL301", "they")], id="they-opening-a-question-the-body-answers"),
+    pytest.param("Acme Holdings is launching a new box. Acme Holdings has a new owner. Acme Holdings has not said whether they will charge a fee.",
+                 [("NL301", "they")], id="they-after-whether-and-a-reporting-verb"),
+    pytest.param("The cartel is meeting in May. He said high prices meant the cartel was unlikely to stick to "
+                 "their plan. The cartel has a new chief.",
+                 [("NL301", "their")], id="things-whose-reporting-verb-takes-the-bodys-clause-own-nothing"),
+])
+def test_nl301_singular_body_pronouns_flagged(rules, text: str, expected: list[tuple[str, str]]) -> None:
+    assert codes_and_words(rules, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("The workers said they would strike. The workers have voted.", id="people-are-they"),
+    pytest.param("Labour have chosen a new leader. It was forced to change their rules.",
+                 id="a-body-the-article-makes-plural-is-never-registered"),
+    pytest.param("Labour have said their manifesto is ready. Labour have a new leader.",
+                 id="a-plural-body-stays-plural"),
+    pytest.param("Brightwell Holdings is up for sale. It is likely that their stores will close.",
+                 id="an-empty-it-with-an-adjective"),
+    pytest.param("Brightwell Holdings is up for sale. It emerged that their stores will close.",
+                 id="an-empty-it-that-emerged"),
+    pytest.param("Brightwell Holdings is up for sale. It was feared their stores would close.",
+                 id="an-empty-it-in-the-passive"),
+    pytest.param("Brightwell Holdings is up for sale. It has been reported that their stores will close.",
+                 id="an-empty-it-before-a-reporting-verb"),
+    pytest.param("Brightwell Holdings has met the unions. It has promised to raise their pay.",
+                 id="a-plural-in-the-sentence-before-may-own-their"),
+    pytest.param("Brightwell Holdings has bought Zenko. It has cut their prices.",
+                 id="another-name-in-the-sentence-before-may-be-it"),
+    pytest.param("Two shop workers were injured. Brightwell Holdings is up for sale. It has paid their bills.",
+                 id="people-two-sentences-before-may-own-their"),
+    pytest.param("Brightwell Holdings has cut prices. Acme and Zenko said they would follow.",
+                 id="names-joined-by-and-are-they"),
+    pytest.param("Acme Holdings is launching a new box. Acme and Zenko have yet to reveal if they will charge a fee.",
+                 id="a-question-for-names-joined-by-and"),
+    pytest.param("Two men have been arrested. The force is busy. The force has not said whether they will be charged.",
+                 id="people-two-sentences-before-may-be-they"),
+    pytest.param("Acme Holdings is launching a new box. Acme Holdings has asked customers if they will pay a fee.",
+                 id="a-plural-noun-between-may-be-they"),
+    pytest.param("The bank is cutting costs. Workers have urged the bank to raise their pay.",
+                 id="people-before-the-object-may-own-their"),
+    pytest.param("The bank is cutting costs. Weak demand has prompted the bank to tell its clients to cut their "
+                 "spending.", id="a-plural-between-the-object-and-the-pronoun"),
+    pytest.param("The cartel is meeting in May. Its members said the cartel was unlikely to stick to their plan.",
+                 id="people-whose-reporting-verb-takes-the-bodys-clause-may-own-their"),
+    pytest.param("The cartel is meeting in May. The prices that dealers charge meant the cartel was unlikely to "
+                 "stick to their plan.", id="people-among-the-things-before-may-own-their"),
+    pytest.param("Weak demand has prompted the bank to lower their forecasts. Rivals have done the same.",
+                 id="a-body-with-no-other-evidence-is-not-registered"),
+])
+def test_nl301_singular_body_pronouns_left_alone(rules, text: str) -> None:
+    assert codes_and_words(rules, text) == []

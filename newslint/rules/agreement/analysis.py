@@ -11,6 +11,9 @@ plainly the subject of a clause:
   their offensive"), when no other noun between them could be the antecedent;
 - "it"/"they" straight after a reporting verb of that clause ("the firm said it would").
 
+Some uses are provisional: they count only for a body the whole article treats as singular
+(`_singular_bodies`), such as an "It" opening the next sentence or the object of "prompted ... to".
+
 Anything uncertain gives no evidence: precision first. Text inside quotation marks is
 ignored. The analysis is pure: a document and a lexicon in, evidence out.
 """
@@ -139,6 +142,10 @@ class Use:
     form: str
     example: str  # "The Taliban has captured", "their offensive"
     clause_number: Number | None = None  # of the verb of the clause a pronoun is in, if marked
+    # Counts only if the article treats the subject as one body elsewhere (`_singular_bodies`), and
+    # the capitalised plurals passed before it ("problems for Yukos have") are such bodies too.
+    provisional: bool = False
+    unless_singular: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,6 +174,7 @@ class _Sentence:
     tokens: Sequence[Token]
     mention_tokens: frozenset[int]  # tokens of any subject mention in the sentence
     previous: Callable[[], Sequence[Token]]  # the sentence before, tokenised on demand
+    earlier: Callable[[], Sequence[Token]]  # the sentence before that
 
 
 def _tokens_before(tokens_of: Callable[[Block, tuple[int, int]], list[Token]],
@@ -242,12 +250,17 @@ def analyse(document: Document, lexicon: Lexicon, blocks: frozenset[BlockKind]) 
             sentence = _Sentence(
                 block, tokens, frozenset(index for m in mentions for index in range(m.first, m.head + 1)),
                 functools.partial(_tokens_before, tokens_of, before),
+                functools.partial(_tokens_before, tokens_of, spans[position - 2] if position > 1 else None),
             )
             uses = [use for mention in mentions for use in _uses(sentence, mention, lexicon)]
+            uses.extend(use for mention in mentions for use in _controlled_infinitive(sentence, mention, lexicon))
             if opened is not None and opened[0].block is block:
                 uses.extend(_opening_pronoun(sentence, opened[0], opened[1], lexicon))
+            elif opened is not None and block.kind is BlockKind.PARAGRAPH and opened[0].block.kind is BlockKind.PARAGRAPH:
+                uses.extend(_opening_it(sentence, opened[0], opened[1], lexicon))  # the paragraph before
             opened = _opening_subject(sentence, mentions, uses, lexicon)
-            referents.record(tokens, mentions, uses, position, lexicon, person_like)
+            referents.record(tokens, mentions, [use for use in uses if not _is_provisional(use)], position,
+                             lexicon, person_like)
             abbreviations.record(tokens, mentions, lexicon)
             found.extend(uses)
         return found
@@ -256,18 +269,44 @@ def analyse(document: Document, lexicon: Lexicon, blocks: frozenset[BlockKind]) 
     # A bare name the article gives "its", or restates as "the company", is a thing, not a person:
     # read it again as an organisation's, before any finite verb ("Acme has cut its prices ...
     # Acme said it").
-    things = (_thing_names(found, lexicon) | _restated_names(found)) - organisations
+    settled = [item for item in found if not _is_provisional(item)]
+    things = (_thing_names(settled, lexicon) | _restated_names(settled)) - organisations
     # A one-word name no person's name is written with is read again too, but not as an
     # organisation's ("Acme has closed two plants. Acme said they ..."; "Madonna, who" stays).
-    lone = frozenset(item.subject.key for item in found if isinstance(item, Use) and item.is_verb
+    lone = frozenset(item.subject.key for item in settled if isinstance(item, Use) and item.is_verb
                      and person_like.stands_alone(item.subject)) - organisations - things
     if things or lone:
         starts = frozenset(name.split(" ", 1)[0] for name in things | lone)
         sentences = [tokens_of(block, span) if tokens is None and _has_name_start(words_of(block, span), starts)
                      else tokens for (block, span), tokens in zip(spans, sentences)]
         found = collect(organisations | things, lone)
-    uses = [item for item in found if isinstance(item, Use)]
+    uses = _confirmed([item for item in found if isinstance(item, Use)], organisations, lexicon)
     return Analysis(_person_safe(uses, lexicon, person_like.stands_alone), tuple(item for item in found if isinstance(item, RelativeUse)))
+
+
+def _is_provisional(item: Use | RelativeUse) -> bool:
+    return isinstance(item, Use) and item.provisional
+
+
+def _singular_bodies(uses: Sequence[Use], lexicon: Lexicon) -> frozenset[str]:
+    """The subjects the article treats as one body: used in the singular, never with a plural
+    verb ("Labour have said" keeps Labour out), and not a group of people ("the electorate")."""
+    singular = {use.subject.key for use in uses if not use.provisional and use.number is Number.SINGULAR}
+    plural = {use.subject.key for use in uses if not use.provisional and use.is_verb and use.number is Number.PLURAL}
+    return frozenset(key for key in singular - plural if key not in lexicon.people_collectives)
+
+
+def _confirmed(uses: Sequence[Use], organisations: frozenset[str], lexicon: Lexicon) -> list[Use]:
+    """The uses, with the provisional ones kept only where `_singular_bodies` says the subject is one
+    body and every capitalised plural passed before the pronoun is one too, or a name the article
+    introduces as an organisation's ("problems for oil giant Yukos have prompted the agency to revise
+    their estimates")."""
+    if not any(use.provisional for use in uses):
+        return list(uses)
+    bodies = _singular_bodies(uses, lexicon)
+    words = frozenset(word for key in bodies | organisations for word in key.split())
+    return [use for use in uses if not use.provisional
+            or (use.subject.key in bodies and use.unless_singular <= words)]
 
 
 class _Referents:
@@ -535,6 +574,8 @@ def _opening_pronoun(sentence: _Sentence, before: _Sentence, mention: Mention, l
             return
         verb_at = _reporting_verb_after(tokens, 1, lexicon)
         if verb_at is None:
+            if word in lexicon.singular_subject_pronouns:
+                yield from _body_it_clause(sentence, before, mention, lexicon)
             return
         number = Number.SINGULAR if word in lexicon.singular_subject_pronouns else Number.PLURAL
     others = [index for index in range(len(before.tokens)) if not mention.first <= index <= mention.head]
@@ -554,17 +595,135 @@ def _opening_pronoun(sentence: _Sentence, before: _Sentence, mention: Mention, l
             return
     yield _use(sentence, mention.subject, number, False, tokens[0], _example(sentence, 0, 0))
     if verb_at is not None:
-        # "It said their budget was tight": the speaker is the subject, so its clause is read too.
-        yield from _pronouns(sentence, Mention(mention.subject, 0, 0), verb_at + 1, lexicon, main_clause=True)
+        # "It said their budget was tight": the speaker is the subject, so its clause is read too; a
+        # "their" there may be a plural's from the sentence before ("met the unions. It promised to
+        # raise their pay").
+        plural_before = any(_may_be_plural_antecedent(before.tokens, index, lexicon) for index in others)
+        yield from (use for use in _pronouns(sentence, Mention(mention.subject, 0, 0), verb_at + 1, lexicon,
+                                             main_clause=True)
+                    if use.number is Number.SINGULAR or not plural_before)
+
+
+def _opening_it(sentence: _Sentence, before: _Sentence, mention: Mention, lexicon: Lexicon) -> Iterator[Use]:
+    """`_body_it_clause` for a paragraph whose first sentence opens with "It", after a paragraph whose
+    last sentence the subject opens ("Acme is being broken up. // It was forced to sell their unit")."""
+    tokens = sentence.tokens
+    if tokens and tokens[0].is_capitalised and not tokens[0].quoted and tokens[0].lower in lexicon.singular_subject_pronouns \
+            and _reporting_verb_after(tokens, 1, lexicon) is None:
+        yield from _body_it_clause(sentence, before, mention, lexicon)
+
+
+def _body_it_clause(sentence: _Sentence, before: _Sentence, mention: Mention, lexicon: Lexicon) -> Iterator[Use]:
+    """ "Acme is being broken up. It was forced to sell their main unit": an "It" opening the sentence
+    after one that the subject opens stands for the subject, unless it is an empty "it" ("It is
+    likely that", "It emerged", "It was feared that"). The pronouns of its clause count,
+    provisionally (see `Use.provisional`), when the sentence before names nothing else that they
+    could stand for (no plural, person, quotation or other name after the subject) and the one
+    before that names no people or groups."""
+    tokens = sentence.tokens
+    verb_at = _referring_it_verb(tokens, 0, lexicon)
+    if verb_at is None:
+        return
+    previous = before.tokens
+    for index in range(len(previous)):
+        if mention.first <= index <= mention.head:
+            continue
+        token = previous[index]
+        if token.quoted or _may_be_plural_antecedent(previous, index, lexicon) \
+                or (token.is_capitalised and token.is_word and index > mention.head
+                    and _is_head_use(previous, index, lexicon)):  # "Zenko", not "Russian" of "Russian banks"
+            return
+    earlier = before.previous()
+    if any(_may_be_plural_speaker(earlier, index, lexicon) for index in range(len(earlier))):
+        return  # "Two men were held. The force is busy. It has frozen their assets."
+    for use in _pronouns(sentence, Mention(mention.subject, 0, 0), verb_at + 1, lexicon, main_clause=True):
+        yield dataclasses.replace(use, provisional=True)
+
+
+def _referring_it_verb(tokens: Sequence[Token], index: int, lexicon: Lexicon) -> int | None:
+    """The verb after a subject "it" at `index` that stands for something ("It has earmarked", "It was
+    forced to"), or None for an empty "it" ("It is likely", "It emerged that", "It has been
+    reported that", "It was feared that") and for "It said", which `_opening_pronoun` reads."""
+    following = [token.lower for token in tokens[index + 1:index + 4]]
+    if any(word in lexicon.reporting_verbs or word in lexicon.expletive_participles for word in following):
+        return None
+    if _subject_pronoun_opening(tokens, index, lexicon) is Number.SINGULAR:
+        return index + 1
+    if len(following) < 2 or following[0] not in lexicon.verb_numbers or not lexicon.verb_numbers[following[0]]:
+        return None
+    participle = tokens[index + 2]
+    passive = participle.is_lowercase_word and not participle.quoted and (
+        participle.lower.endswith("ed") or participle.lower in lexicon.finite_verbs)
+    if not passive or (len(following) > 2 and following[2] in lexicon.thing_relatives):
+        return None  # "It is important", "It was clear that"
+    return index + 2
+
+
+def _controlled_infinitive(sentence: _Sentence, mention: Mention, lexicon: Lexicon) -> Iterator[Use]:
+    """ "Falling demand has prompted the agency to revise their estimates": the object of a verb such as
+    "prompted" or "urged" is the subject of the infinitive after it, so the pronouns of that clause
+    count for it, provisionally (see `Use.provisional`). People or groups written before it, in the
+    sentence or the one before, may own them too ("workers urged the firm to raise their pay") and
+    rule them out; a capitalised plural-shaped name ("problems for Yukos have") only when the
+    article does not treat it as one body, nor writes it after a collective noun ("oil giant Yukos")."""
+    tokens = sentence.tokens
+    to = mention.head + 1
+    if mention.first < 1 or to + 1 >= len(tokens) or tokens[mention.first - 1].lower not in lexicon.control_verbs \
+            or tokens[mention.first - 1].quoted or tokens[to].lower not in lexicon.infinitive_markers \
+            or not tokens[to + 1].is_lowercase_word or tokens[to + 1].quoted:
+        return
+    names: set[str] = set()
+    for earlier, end in ((tokens, mention.first - 1), (sentence.previous(), None)):
+        for index in range(len(earlier) if end is None else end):
+            if not _may_be_plural_speaker(earlier, index, lexicon):
+                continue
+            token = earlier[index]
+            if index > 0 and earlier[index - 1].lower in lexicon.collective_nouns and token.is_capitalised:
+                continue  # "oil giant Yukos": a body's name, whatever its last letter
+            if not (token.is_capitalised and token.is_word and _looks_plural(token.lower, lexicon)) \
+                    or (index > 0 and earlier[index - 1].lower in lexicon.determiners) \
+                    or any(earlier[i].lower in lexicon.coordinators for i in (index - 1, index + 1) if 0 <= i < len(earlier)):
+                return  # "the Tories", "Acme and Zenko", "workers"
+            names.add(token.lower)
+    for use in _pronouns(sentence, mention, to + 2, lexicon, main_clause=False):
+        yield dataclasses.replace(use, provisional=True, unless_singular=frozenset(names))
+
+
+def _question_they(sentence: _Sentence, mention: Mention, start: int, index: int, lexicon: Lexicon) -> Use | None:
+    """ "Acme has yet to reveal its prices or if they will charge a fee": a "they" opening a question
+    that the subject's own reporting verb asks ("reveal", "confirm", "decide") is the subject, counted
+    provisionally (see `Use.provisional`), unless one of the two sentences before names people or
+    groups it may be."""
+    tokens = sentence.tokens
+    pronoun_at = index + 1
+    if pronoun_at + 1 >= len(tokens) or tokens[pronoun_at].lower not in lexicon.plural_subject_pronouns \
+            or tokens[pronoun_at].quoted or mention.subject.key in lexicon.people_collectives:
+        return None
+    verb = tokens[pronoun_at + 1]
+    if not (verb.lower in lexicon.modals or _is_number_marked(verb, lexicon) or _opens_predicate(verb, lexicon)):
+        return None
+    if not any(token.lower in lexicon.question_verbs or token.lower in lexicon.reporting_verbs
+               for token in tokens[max(0, start - 1):index]):
+        return None
+    earlier = sentence.earlier()
+    if _refers_back_further(sentence, pronoun_at, Number.PLURAL, lexicon) \
+            or any(_may_be_plural_speaker(earlier, position, lexicon) for position in range(len(earlier))):
+        return None  # "Two men were held. The force is busy. It has not said whether they will be charged."
+    use = _use(sentence, mention.subject, Number.PLURAL, False, tokens[pronoun_at], _example(sentence, pronoun_at, pronoun_at))
+    return dataclasses.replace(use, provisional=True)
 
 
 def _reporting_verb_after(tokens: Sequence[Token], index: int, lexicon: Lexicon) -> int | None:
     """The reporting verb at `index`, after at most two adverbs and an auxiliary: "said",
-    "also said", "has said"."""
+    "also said", "has said"; not a passive ("was told")."""
     at = _skip_adverbs(tokens, index, lexicon)
+    passive = at is not None and tokens[at].lower in lexicon.copulas
     if at is not None and tokens[at].lower in lexicon.verb_numbers and at + 1 < len(tokens):
         at = _skip_adverbs(tokens, at + 1, lexicon)
-    return at if at is not None and tokens[at].lower in lexicon.reporting_verbs else None
+    if at is None or tokens[at].lower not in lexicon.reporting_verbs:
+        return None
+    # "It was feared", "They were told": a passive names no speaker ("It is arguing" does).
+    return None if passive and not tokens[at].lower.endswith("ing") else at
 
 
 def _thing_names(found: Sequence[Use | RelativeUse], lexicon: Lexicon) -> frozenset[str]:
@@ -1344,11 +1503,36 @@ def _pronouns(sentence: _Sentence, mention: Mention, start: int, lexicon: Lexico
     relative clause is about the noun it hangs on.
     """
     tokens = sentence.tokens
-    plural_before = main_clause and any(
-        _may_be_plural_antecedent(tokens, index, lexicon)
-        and (index > mention.head or _may_own_from_before(tokens, index, lexicon))
-        for index in range(max(0, mention.first - MAX_SCOPE_TOKENS), start - 1)  # not the verb at start - 1
-        if not mention.first <= index <= mention.head)
+    owners = [index for index in range(max(0, mention.first - MAX_SCOPE_TOKENS), start - 1)  # not the verb at start - 1
+              if not mention.first <= index <= mention.head and _may_be_plural_antecedent(tokens, index, lexicon)
+              and (index > mention.head or _may_own_from_before(tokens, index, lexicon))] if main_clause else []
+    if owners and all(_reports_on_subject(tokens, index, mention, lexicon) for index in owners):
+        # "high prices meant the cartel was unlikely to stick to their plan": things whose reporting verb
+        # takes the subject's clause own nothing in it, so "their" counts, provisionally (`Use.provisional`).
+        for use in _clause_pronouns(sentence, mention, start, lexicon, main_clause, False):
+            yield dataclasses.replace(use, provisional=True) if use.number is Number.PLURAL else use
+        return
+    yield from _clause_pronouns(sentence, mention, start, lexicon, main_clause, bool(owners))
+
+
+def _reports_on_subject(tokens: Sequence[Token], index: int, mention: Mention, lexicon: Lexicon) -> bool:
+    """Whether the plural at `index` is a thing (not people, a group or a name) whose reporting verb
+    takes the subject's clause: "prices meant (that) the cartel was", "figures show the firm has"."""
+    if tokens[index].is_capitalised or _may_be_plural_speaker(tokens, index, lexicon):
+        return False
+    verb_at = _skip_adverbs(tokens, index + 1, lexicon)
+    if verb_at is None or tokens[verb_at].lower not in lexicon.reporting_verbs:
+        return False
+    opening = verb_at + 1
+    if opening < mention.first and tokens[opening].lower in lexicon.thing_relatives:
+        opening += 1
+    return opening == mention.first
+
+
+def _clause_pronouns(sentence: _Sentence, mention: Mention, start: int, lexicon: Lexicon, main_clause: bool,
+                     plural_before: bool) -> Iterator[Use]:
+    """`_pronouns` once the plurals before the subject are read: `plural_before` rules "their" out."""
+    tokens = sentence.tokens
     blocked = {Number.SINGULAR: False, Number.PLURAL: plural_before}
     stop = min(len(tokens), start + MAX_SCOPE_TOKENS)
     own_subject = False  # a subject of another clause has been passed ("said sales fell and are")
@@ -1374,6 +1558,11 @@ def _pronouns(sentence: _Sentence, mention: Mention, start: int, lexicon: Lexico
         word = token.lower
         if word in lexicon.adverbs and (previous.lower in lexicon.verb_numbers or previous.lower in lexicon.modals):
             continue  # "has since reorganised": an adverb, not a conjunction
+        if word in lexicon.question_openers and not own_subject and not blocked[Number.PLURAL]:
+            question = _question_they(sentence, mention, start, index, lexicon)
+            if question is not None:
+                yield question
+                return
         if word in lexicon.clause_breaks:
             if word in lexicon.thing_relatives and _reporting_verb_before(tokens, index, lexicon) >= 0:
                 continue  # "said that", "said on Monday that": the reported clause keeps the subject

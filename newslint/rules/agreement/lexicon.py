@@ -80,6 +80,10 @@ class Lexicon:
     not_organisation_acronyms: frozenset[str]
     referring_nouns: frozenset[str]
     contrast_modifiers: frozenset[str]
+    control_verbs: frozenset[str]
+    question_verbs: frozenset[str]
+    question_openers: frozenset[str]
+    expletive_participles: frozenset[str]
     # Finds a capitalised word before a number-marked verb or a relative pronoun.
     bare_name_candidates: Any = None
     # Finds a collective noun, listed organisation or capitalised name before a relative pronoun for people.
