@@ -106,8 +106,9 @@ class _Context:
     """What the features of one block read from the whole text, worked out once."""
 
     story: tuple[bool, ...]
-    interface: tuple[int, ...]  # how many interface words and phrases each block holds
-    headline: tuple[float, ...]
+    interface: list[int | None]  # how many interface words and phrases each block holds, worked out when first read
+    blocks: Sequence[Block]
+    headline: list[float | None]  # the headline model's score of each short block, worked out when first read
     story_indexes: tuple[int, ...]
     short: tuple[bool, ...]
     runs: tuple[tuple[int, int], ...]  # each block's run of short blocks: first and last index
@@ -143,10 +144,10 @@ def _context(blocks: Sequence[Block]) -> _Context:
     story = tuple(is_story_paragraph(block) for block in blocks)
     indexes = [i for i, flag in enumerate(story) if flag]
     short = tuple(_is_short(block, flag) for block, flag in zip(blocks, story))
-    headline = tuple(_headline_score(block.text.strip()) if flag else 0.0 for block, flag in zip(blocks, short))
-    interface = tuple(_interface_count(b.text) if len(b.text) <= MAX_CHARS else 0 for b in blocks)
+    headline: list[float | None] = [None if flag else 0.0 for flag in short]
+    interface: list[int | None] = [None if len(block.text) <= MAX_CHARS else 0 for block in blocks]
     return _Context(story=story, interface=interface,
-                    headline=headline, story_indexes=tuple(indexes), short=short, runs=_short_runs(short),
+                    blocks=blocks, headline=headline, story_indexes=tuple(indexes), short=short, runs=_short_runs(short),
                     first_text=next((i for i, block in enumerate(blocks) if block.text.strip()), None),
                     first_story=indexes[0] if indexes else None, last_story=indexes[-1] if indexes else None,
                     counts=Counter(_key(block.text) for block in blocks if block.text.strip()))
@@ -162,6 +163,23 @@ def _interface_count(text: str) -> int:
 def _headline_score(text: str) -> float:
     count = len(text.split())
     return headline_probability(text) if 0 < count <= HEADLINE_SCORED_WORDS else 0.0
+
+
+def _headline_at(context: _Context, index: int) -> float:
+    score = context.headline[index]
+    if score is None:
+        score = context.headline[index] = _headline_score(context.blocks[index].text.strip())
+    return score
+
+
+def _interface_at(context: _Context, index: int) -> int:
+    count = context.interface[index]
+    if count is None:
+        count = context.interface[index] = _interface_count(context.blocks[index].text)
+    return count
+
+
+HEADLINE_FEATURES = ("headline_score", "run_headline_mean")
 
 
 def _short_runs(short: Sequence[bool]) -> tuple[tuple[int, int], ...]:
@@ -184,15 +202,17 @@ def _story_distance(story_indexes: Sequence[int], index: int) -> int:
     return min(near) if near else 10**9
 
 
-def block_features(blocks: Sequence[Block], index: int, context: _Context | None = None) -> dict[str, float]:
-    """The model's features of `blocks[index]`: names (all in `FEATURES`) to values in [0, 1]."""
+def block_features(blocks: Sequence[Block], index: int, context: _Context | None = None, *,
+                   headline: bool = True) -> dict[str, float]:
+    """The model's features of `blocks[index]`: names (all in `FEATURES`) to values in [0, 1];
+    without `headline`, all but the two the headline model gives (`HEADLINE_FEATURES`)."""
     context = context or _context(blocks)
     block = blocks[index]
     text = block.text.strip()
     found = text.split()
     count = len(found)
     later = found[1:]
-    interface = context.interface[index]
+    interface = _interface_at(context, index)
     story = context.story[index]
     before = context.first_story is not None and index < context.first_story
     after = context.last_story is not None and index > context.last_story
@@ -211,8 +231,7 @@ def block_features(blocks: Sequence[Block], index: int, context: _Context | None
         "code": float(_CODE.search(text) is not None),
         "label_colon": float(_LABEL_COLON.match(text) is not None),
         "reference": float(_REFERENCE.search(text) is not None),
-        "neighbour_interface": float(any(context.interface[j] > 0 for j in (index - 1, index + 1) if 0 <= j < len(blocks))),
-        "run_headline_mean": sum(context.headline[run_first:run_last + 1]) / run if run > 1 else 0.0,
+        "neighbour_interface": float(any(_interface_at(context, j) > 0 for j in (index - 1, index + 1) if 0 <= j < len(blocks))),
         "digit_share": sum(map(str.isdigit, text)) / max(1, len(text)),
         "date": float(_DATE.search(text) is not None),
         "time": float(_TIME.search(text) is not None),
@@ -232,7 +251,6 @@ def block_features(blocks: Sequence[Block], index: int, context: _Context | None
         "previous_short": float(index > 0 and context.short[index - 1]),
         "next_short": float(index + 1 < len(blocks) and context.short[index + 1]),
         "repeated": float(context.counts[_key(text)] > 1),
-        "headline_score": context.headline[index],
         "interface_share": min(1.0, interface / max(1, count)),
         "interface_any": float(interface > 0),
         "interface_only": float(0 < count <= 2 * interface),
@@ -251,6 +269,10 @@ def block_features(blocks: Sequence[Block], index: int, context: _Context | None
         features["sentences_3plus"] = 1.0
     if "\n" in text:
         features["lines_2plus"] = 1.0
+    if headline:
+        features["headline_score"] = _headline_at(context, index)
+        if run > 1:
+            features["run_headline_mean"] = sum(_headline_at(context, i) for i in range(run_first, run_last + 1)) / run
     if not story:
         features[_band(_story_distance(context.story_indexes, index), _DISTANCES, "story_distance")] = 1.0
     if run:
@@ -298,13 +320,34 @@ def furniture_probabilities(blocks: Sequence[Block], weights: Weights | None = N
             for i in range(len(blocks))]
 
 
+def _flagged(blocks: Sequence[Block], threshold: float, weights: Weights) -> list[bool]:
+    """Whether each block scores `threshold` or more. The headline model, the costliest part, is
+    consulted only for a block the other features alone leave within reach of the threshold
+    (its two features at most add their positive weights)."""
+    context = _context(blocks)
+    intercept, table = weights
+    needed = math.log(threshold / (1 - threshold)) if 0 < threshold < 1 else (math.inf if threshold >= 1 else -math.inf)
+    reach = sum(max(0.0, table.get(name, 0.0)) for name in HEADLINE_FEATURES)
+    flags = []
+    for index in range(len(blocks)):
+        if not is_scored(blocks, index, context):
+            flags.append(False)
+            continue
+        base = intercept + sum(table.get(n, 0.0) * v for n, v in block_features(blocks, index, context, headline=False).items())
+        if base + reach < needed:
+            flags.append(False)
+            continue
+        flags.append(_probability(block_features(blocks, index, context), weights) >= threshold)
+    return flags
+
+
 def flagged_runs(blocks: Sequence[Block], threshold: float, weights: Weights | None = None) -> list[tuple[int, int]]:
     """First and last index of each run of adjacent blocks scored at `threshold` or more (empty
     blocks between two flagged ones do not break a run)."""
-    scores = furniture_probabilities(blocks, weights)
+    flags = _flagged(blocks, threshold, weights or model_weights())
     runs: list[tuple[int, int]] = []
-    for index, score in enumerate(scores):
-        if score < threshold:
+    for index, flag in enumerate(flags):
+        if not flag:
             continue
         if runs and all(not b.text.strip() for b in blocks[runs[-1][1] + 1:index]):
             runs[-1] = (runs[-1][0], index)
