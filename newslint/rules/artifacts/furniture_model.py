@@ -8,7 +8,9 @@ dates and times; links, handles and addresses; separators and bullets; where it 
 first story paragraph, after the last, its relative position); the shape of its neighbours (a
 run of short lines); whether it repeats in the text; the headline model's score; and the share
 of a hand-written vocabulary of interface words (share, follow, subscribe, comment, related,
-next, gallery, ...). Scoring is a dot product in pure Python; the weights are read once.
+next, gallery, ...). Only blocks shaped unlike the story are judged: never the text's first
+block (its title), a story paragraph, a block over 400 characters, a byline, caption, credit or
+sign-off. Scoring is a dot product in pure Python; the weights are read once, on first use.
 """
 
 from __future__ import annotations
