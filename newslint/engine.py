@@ -79,7 +79,24 @@ def _check_article(document: Document, rules: Sequence[Rule], budget: TimeBudget
     findings: list[Finding] = []
     for rule in ran:
         findings.extend(_run_rule(rule, document, seconds))
-    return apply_suppressions(document, findings, ran)
+    return apply_suppressions(document, without_deferred(findings, ran), ran)
+
+
+def without_deferred(findings: Sequence[Finding], rules: Sequence[Rule]) -> list[Finding]:
+    """`findings` minus those of a rule that defers to others (its ``defers_to``: code prefixes)
+    which overlap a finding of one of those others: a guess that yields to surer rules."""
+    deferring = {rule.code: tuple(getattr(rule, "defers_to", ())) for rule in rules}
+    deferring = {code: prefixes for code, prefixes in deferring.items() if prefixes}
+    if not deferring:
+        return list(findings)
+
+    def yields(finding: Finding) -> bool:
+        prefixes = deferring.get(finding.code)
+        return prefixes is not None and any(
+            other.code != finding.code and other.code.startswith(prefixes)
+            and other.start < finding.end and finding.start < other.end for other in findings)
+
+    return [finding for finding in findings if not yields(finding)]
 
 
 def _run_rule(rule: Rule, document: Document, seconds: float | None) -> list[Finding]:

@@ -138,6 +138,23 @@ def text_about(document: Document, finding: Finding) -> str | None:
     for block in candidates:
         if block.extent == (finding.start, finding.end):
             return block.text
+    return _run_about(candidates, finding)
+
+
+def _run_about(blocks: Sequence[Block], finding: Finding) -> str | None:
+    """The texts of a run of adjacent blocks when the finding spans from inside the first block's
+    text to inside the last one's (NL118 reports a run of blocks as one finding)."""
+    size = len(blocks)
+    firsts = [i for i, block in enumerate(blocks) if text_span(block, finding.start, block.to_source(0, len(block.text))[1])]
+    lasts = [i for i, block in enumerate(blocks) if text_span(block, block.to_source(0, 1)[0], finding.end)]
+    for first in firsts:
+        for last in lasts:
+            if first < last < size:
+                head = text_span(blocks[first], finding.start, blocks[first].to_source(0, len(blocks[first].text))[1])
+                tail = text_span(blocks[last], blocks[last].to_source(0, 1)[0], finding.end)
+                assert head is not None and tail is not None
+                middle = [block.text for block in blocks[first + 1:last]]
+                return "\n".join([blocks[first].text[head[0]:], *middle, blocks[last].text[:tail[1]]])
     return None
 
 

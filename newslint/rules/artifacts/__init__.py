@@ -5,7 +5,9 @@ expressions, NL101 and NL103-NL107), `promo` (``promo-link``: promo labels with 
 NL102), `orphan` (``orphan-fragment``: a stray fragment at the end, NL108), `furniture` (interface
 text, calls to action, comment threads, related lists, inline and media promos, embed signatures:
 NL109-NL115, with the word lists in ``lexicons/furniture.toml``), `teasers` (related lists,
-promos for other stories and page labels found by shape and position: NL112, NL116, NL117). The rule files
+promos for other stories and page labels found by shape and position: NL112, NL116, NL117),
+`furniture_model` (``likely-furniture``: blocks a learned model of page furniture is sure of,
+NL118, opt-in, weights in ``lexicons/furniture-model.json``). The rule files
 ``NL1xx-*.toml`` beside them are this family's rule pack.
 """
 
@@ -15,14 +17,23 @@ from pathlib import Path
 from typing import Any
 
 from newslint.hookspecs import hookimpl
-from newslint.rules.artifacts import furniture, markup, orphan, pattern, promo, teasers
+from newslint.rules.artifacts import (
+    furniture,
+    furniture_model,
+    markup,
+    orphan,
+    pattern,
+    promo,
+    teasers,
+)
 
 RULE_PACK = Path(__file__).parent
 
 
 @hookimpl
 def newslint_rule_kinds() -> dict[str, Any]:
-    return {**pattern.KINDS, **promo.KINDS, **orphan.KINDS, **furniture.KINDS, **teasers.KINDS, **markup.KINDS}
+    return {**pattern.KINDS, **promo.KINDS, **orphan.KINDS, **furniture.KINDS, **teasers.KINDS, **markup.KINDS,
+            **furniture_model.KINDS}
 
 
 @hookimpl
