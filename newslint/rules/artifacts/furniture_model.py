@@ -36,6 +36,7 @@ from newslint.rules.artifacts.orphan import _NAME
 from newslint.text.credits import is_credit
 from newslint.text.messages import fill, require_placeholders
 from newslint.text.pattern_store import compile_regex
+from newslint.text.patterns import regex_timeout
 
 WEIGHTS_FILE = "lexicons/furniture-model.json"
 NOT_SCORED = frozenset({BlockKind.CAPTION, BlockKind.CREDIT, BlockKind.ALT_TEXT, BlockKind.BYLINE,
@@ -159,7 +160,7 @@ def _interface_count(text: str) -> int:
     """How many words and phrases of the interface vocabulary the text holds."""
     lower = text.casefold()
     found = sum(word.strip(_EDGE_PUNCTUATION) in INTERFACE_WORDS for word in lower.split())
-    return found + len(_PHRASE.findall(lower))
+    return found + len(_PHRASE.findall(lower, timeout=regex_timeout(lower)))
 
 
 def _headline_score(text: str) -> float:
@@ -222,7 +223,8 @@ def block_features(blocks: Sequence[Block], index: int, context: _Context | None
     run_first, run_last = context.runs[index]
     run = run_last - run_first + 1
     letters = sum(map(str.isalpha, text))
-    separators = len(_SEPARATOR.findall(text))
+    timeout = regex_timeout(text)
+    separators = len(_SEPARATOR.findall(text, timeout=timeout))
     features: dict[str, float] = {
         _band(max(1, count), _LENGTHS, "len"): 1.0,
         _closing_mark(text): 1.0,
@@ -230,19 +232,19 @@ def block_features(blocks: Sequence[Block], index: int, context: _Context | None
         "first_lower": float(text[:1].islower()),
         "all_caps": float(letters > 3 and not any(c.islower() for c in text)),
         "letter_share_low": float(letters < 0.5 * len(text.replace(" ", ""))),
-        "code": float(_CODE.search(text) is not None),
-        "label_colon": float(_LABEL_COLON.match(text) is not None),
-        "reference": float(_REFERENCE.search(text) is not None),
+        "code": float(_CODE.search(text, timeout=timeout) is not None),
+        "label_colon": float(_LABEL_COLON.match(text, timeout=timeout) is not None),
+        "reference": float(_REFERENCE.search(text, timeout=timeout) is not None),
         "neighbour_interface": float(any(_interface_at(context, j) > 0 for j in (index - 1, index + 1) if 0 <= j < len(blocks))),
         "digit_share": sum(map(str.isdigit, text)) / max(1, len(text)),
-        "date": float(_DATE.search(text) is not None),
-        "time": float(_TIME.search(text) is not None),
-        "url": float(_URL.search(text) is not None),
-        "handle": float(_HANDLE.search(text) is not None),
-        "email": float(_EMAIL.search(text) is not None),
+        "date": float(_DATE.search(text, timeout=timeout) is not None),
+        "time": float(_TIME.search(text, timeout=timeout) is not None),
+        "url": float(_URL.search(text, timeout=timeout) is not None),
+        "handle": float(_HANDLE.search(text, timeout=timeout) is not None),
+        "email": float(_EMAIL.search(text, timeout=timeout) is not None),
         "separator": float(separators > 0),
         "separators_2plus": float(separators > 1),
-        "bullet": float(_BULLET.match(text) is not None),
+        "bullet": float(_BULLET.match(text, timeout=timeout) is not None),
         "position": index / max(1, len(blocks) - 1),
         "position_first_tenth": float(index < len(blocks) / 10),
         "position_last_tenth": float(index >= len(blocks) * 9 / 10),
@@ -264,7 +266,7 @@ def block_features(blocks: Sequence[Block], index: int, context: _Context | None
         "short_run_outside_story": float(run >= 3 and (before or after)),
         "interface_outside_story": float(interface > 0 and (before or after)),
     }
-    sentences = len(_SENTENCE_BREAK.findall(text)) + 1
+    sentences = len(_SENTENCE_BREAK.findall(text, timeout=timeout)) + 1
     if sentences == 2:
         features["sentences_2"] = 1.0
     elif sentences > 2:
@@ -311,7 +313,8 @@ def is_scored(blocks: Sequence[Block], index: int, context: _Context) -> bool:
     if not text or len(text) > MAX_CHARS or index == context.first_text or context.story[index] \
             or block.kind in NOT_SCORED or is_credit(text):
         return False
-    return not (_BYLINE.match(text) or _SIGN_OFF.match(text) or (len(text.split()) <= 5 and _NAME.match(text)))
+    timeout = regex_timeout(text)
+    return not (_BYLINE.match(text, timeout=timeout) or _SIGN_OFF.match(text, timeout=timeout) or (len(text.split()) <= 5 and _NAME.match(text, timeout=timeout)))
 
 
 def furniture_probabilities(blocks: Sequence[Block], weights: Weights | None = None) -> list[float]:

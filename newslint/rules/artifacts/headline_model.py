@@ -18,6 +18,7 @@ from importlib import resources
 import regex
 
 from newslint.text.pattern_store import compile_regex
+from newslint.text.patterns import regex_timeout
 
 _WORD = compile_regex(r"[\p{L}\d][\p{L}\d'’.&-]*", regex.V1)
 _ARTICLES = frozenset({"a", "an", "the"})
@@ -60,7 +61,8 @@ def _closing_mark(text: str) -> str:
 def headline_features(text: str) -> dict[str, float]:
     """The model's features of one line: names to values, each value in [0, 1]."""
     text = text.strip()
-    found = _WORD.findall(text)
+    timeout = regex_timeout(text)
+    found = _WORD.findall(text, timeout=timeout)
     if not found:
         return {"bias_empty": 1.0}
     lower = [w.lower() for w in found]
@@ -76,14 +78,14 @@ def headline_features(text: str) -> dict[str, float]:
         "first_digit": float(found[0][0].isdigit()),
         "all_caps": float(sum(c.isalpha() for c in text) > 3 and not any(c.islower() for c in text)),
         "digits": float(any(c.isdigit() for c in text)),
-        "single_quote": float(_SINGLE_QUOTE.search(text) is not None),
-        "double_quote": float(_DOUBLE_QUOTE.search(text) is not None),
-        "colon_inside": float(_COLON_INSIDE.search(text) is not None),
+        "single_quote": float(_SINGLE_QUOTE.search(text, timeout=timeout) is not None),
+        "double_quote": float(_DOUBLE_QUOTE.search(text, timeout=timeout) is not None),
+        "colon_inside": float(_COLON_INSIDE.search(text, timeout=timeout) is not None),
         "comma": float("," in text),
         "semicolon": float(";" in text),
         "bracket": float("(" in text or "[" in text),
-        "dash": float(_DASH.search(text) is not None),
-        "sentences_2plus": float(_SENTENCE_BREAK.search(text) is not None),
+        "dash": float(_DASH.search(text, timeout=timeout) is not None),
+        "sentences_2plus": float(_SENTENCE_BREAK.search(text, timeout=timeout) is not None),
         "article_rate": min(1.0, 4 * sum(w in _ARTICLES for w in lower) / count),
         "auxiliary_rate": min(1.0, 4 * sum(w in _AUXILIARIES for w in lower) / count),
         "pronoun_rate": min(1.0, 4 * sum(w in _PRONOUNS for w in lower) / count),
@@ -91,8 +93,8 @@ def headline_features(text: str) -> dict[str, float]:
         "first_pronoun": float(lower[0] in _PRONOUNS),
         "ed_rate": min(1.0, 4 * sum(w.endswith("ed") and len(w) > 4 for w in lower) / count),
         "ing_rate": min(1.0, 4 * sum(w.endswith("ing") and len(w) > 5 for w in lower) / count),
-        "to_verb": float(_TO_VERB.search(text) is not None),
-        "present_s_after_cap": float(_PRESENT_AFTER_CAPITAL.search(text) is not None),
+        "to_verb": float(_TO_VERB.search(text, timeout=timeout) is not None),
+        "present_s_after_cap": float(_PRESENT_AFTER_CAPITAL.search(text, timeout=timeout) is not None),
     }
     for word in FUNCTION_WORDS:
         if word in lower:
