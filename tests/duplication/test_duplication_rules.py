@@ -178,6 +178,35 @@ def test_reworded_copy_is_a_warning_on_the_later_paragraph(lint) -> None:
     assert found[0].severity is Severity.WARNING and found[0].fix is None
 
 
+LIFTED = ("Crews expect to clear the main channel by Friday, although the smaller berths on the north quay "
+          "could stay closed.")
+LEDE = ("The storm that swept the coast on Sunday night sank two fishing boats in the harbour and tore "
+        "a section off the sea wall.")
+
+
+def test_an_earlier_pull_quote_is_the_copy_reported(lint) -> None:
+    text = f"Harbour\n\n{LEDE}\n\n{LIFTED}\n\n{OLD}\n"
+    document, found = lint("NL203", text)
+    assert lines(document, found) == [5] and "line 7" in found[0].message
+
+
+def test_a_later_pull_quote_is_the_copy_reported(lint) -> None:
+    text = f"Harbour\n\n{LEDE}\n\n{OLD}\n\n{LIFTED}\n"
+    document, found = lint("NL203", text)
+    assert lines(document, found) == [7] and "line 5" in found[0].message
+
+
+def test_a_lede_restated_at_length_later_is_not_the_copy_reported(lint) -> None:
+    document, found = lint("NL203", f"Harbour\n\n{LIFTED}\n\n{LEDE}\n\n{OLD}\n")
+    assert lines(document, found) == [7] and "line 3" in found[0].message
+
+
+def test_an_earlier_shorter_rewrite_is_not_an_excerpt(lint) -> None:
+    shorter = "Crews hope to clear the main channel by Friday, though the smaller berths on the north quay may stay closed."
+    document, found = lint("NL203", f"Harbour\n\n{LEDE}\n\n{shorter}\n\n{OLD}\n")
+    assert lines(document, found) == [7]
+
+
 @pytest.mark.parametrize("other", [
     # same topic, different sentence
     "Fishermen, who have not landed a catch for a week, say the council has been too slow to pay "

@@ -24,6 +24,10 @@ The default threshold was set on the shared corpus: the loosest real rewrite fou
 scores 0.648, the closest pair that is not a copy (a standfirst and the body sentence
 it summarises) 0.612.
 
+The later paragraph is reported, unless the earlier one is an excerpt of it (a pull
+quote set before the sentence it lifts) and not the first paragraph: then the excerpt is,
+since deleting it loses nothing.
+
 Options: ``threshold`` (default 0.63), ``min_words`` (15), ``blocks`` (paragraph),
 ``max_postings`` (24), ``max_candidates`` (4), ``max_words`` (300), ``family_size`` (3).
 The message may use ``{line}`` and ``{percent}``.
@@ -76,6 +80,12 @@ CODE_MARKS_MAX = 3
 _QUOTATION = compile_regex(r'"([^"\n]+)"|\u201c([^\u201c\u201d\n]+)\u201d')
 # Share of a paragraph's words that a quotation makes up for it to count as a quotation.
 QUOTATION_SHARE_MIN = 0.5
+# An earlier paragraph at most this long against the later one, with at least this share of
+# its words standing in the later one in order, is the excerpt (a pull quote): it is the
+# copy reported, since deleting it loses nothing the other does not say. Not the first
+# paragraph, though: a lede that a later block restates at length is still the story's start.
+EXCERPT_LENGTH_MAX = 0.8
+EXCERPT_COVER_MIN = 0.9
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,11 +121,17 @@ class NearDuplicateRule(DeclaredRule):
                 continue
             if later not in best or score > best[later][0]:
                 best[later] = (score, earlier)
-        for later in sorted(best):
-            score, earlier = best[later]
-            message = fill(self.message, {"line": str(document.line_of_block(paragraphs[earlier].block)),
+        flagged: dict[int, tuple[float, int]] = {}
+        for later, (score, earlier) in best.items():
+            if earlier > 0 and _is_excerpt(paragraphs[earlier].words, paragraphs[later].words):
+                later, earlier = earlier, later
+            if later not in flagged or score > flagged[later][0]:
+                flagged[later] = (score, earlier)
+        for position in sorted(flagged):
+            score, other = flagged[position]
+            message = fill(self.message, {"line": str(document.line_of_block(paragraphs[other].block)),
                                           "percent": str(int(score * 100))})
-            yield whole_block_finding(self, document, paragraphs[later].block, message)
+            yield whole_block_finding(self, document, paragraphs[position].block, message)
 
     def _paragraphs(self, document: Document) -> list[_Paragraph]:
         """Prose blocks in order, each exact copy of an earlier one left out."""
@@ -170,6 +186,16 @@ def _similarity(first: tuple[str, ...], second: tuple[str, ...]) -> float:
     if matcher.real_quick_ratio() < 0.5 or matcher.quick_ratio() < 0.5:
         return 0.0
     return matcher.ratio()
+
+
+def _is_excerpt(shorter: tuple[str, ...], longer: tuple[str, ...]) -> bool:
+    """`shorter` is an excerpt of `longer`, as a pull quote is of the sentence it lifts:
+    clearly shorter, and nearly all its words stand in `longer` in the same order."""
+    if len(shorter) > EXCERPT_LENGTH_MAX * len(longer):
+        return False
+    matcher = difflib.SequenceMatcher(None, shorter, longer, autojunk=False)
+    matched = sum(block.size for block in matcher.get_matching_blocks())
+    return matched >= EXCERPT_COVER_MIN * len(shorter)
 
 
 def _quoted_words(text: str) -> list[str]:
