@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from newslint.budget import DEFAULT_BUDGET, BudgetExceeded, TimeBudget, time_budget
 from newslint.decode import Decoded, InputError, decode
 from newslint.document import Document
-from newslint.model import Edit, Finding, Fix, Rule, Severity
+from newslint.model import Deferring, Edit, Finding, Fix, Rule, Severity
 from newslint.readers import Reader, ReaderError
 from newslint.registry import Registry
 from newslint.suppression import apply_suppressions, invalid_directive_findings
@@ -83,10 +83,9 @@ def _check_article(document: Document, rules: Sequence[Rule], budget: TimeBudget
 
 
 def without_deferred(findings: Sequence[Finding], rules: Sequence[Rule]) -> list[Finding]:
-    """`findings` minus those of a rule that defers to others (its ``defers_to``: code prefixes)
-    which overlap a finding of one of those others: a guess that yields to surer rules."""
-    deferring = {rule.code: tuple(getattr(rule, "defers_to", ())) for rule in rules}
-    deferring = {code: prefixes for code, prefixes in deferring.items() if prefixes}
+    """`findings` minus those of a `Deferring` rule that overlap a finding of a rule it
+    defers to: a guess that yields to surer rules."""
+    deferring = {rule.code: rule.defers_to for rule in rules if isinstance(rule, Deferring) and rule.defers_to}
     if not deferring:
         return list(findings)
 

@@ -113,6 +113,15 @@ class Rule(Identified, Protocol):
     def check(self, document: Document) -> Iterable[Finding]: ...
 
 
+@runtime_checkable
+class Deferring(Protocol):
+    """A rule that yields to surer ones: the engine drops each of its findings that overlaps
+    a finding of another rule whose code starts with one of `defers_to` (code prefixes)."""
+
+    @property
+    def defers_to(self) -> tuple[str, ...]: ...
+
+
 @dataclass(frozen=True)
 class RuleSpec:
     """A rule as declared in a rule-pack file, before its kind turns it into a `Rule`."""

@@ -10,7 +10,7 @@ import pytest
 
 from newslint.document import Block
 from newslint.engine import check_document, without_deferred
-from newslint.model import Finding, Severity
+from newslint.model import Deferring, Finding, Severity
 from newslint.readers.text import TextReader
 from newslint.registry import Registry
 from newslint.rules.artifacts import furniture_model as fm
@@ -117,7 +117,7 @@ def test_the_rule_is_silent_where_another_artifacts_rule_reports(lint) -> None:
 
 
 def test_a_deferring_finding_is_dropped_only_where_it_overlaps() -> None:
-    class Deferring:
+    class Guess:
         code = "NL118"
         defers_to = ("NL1",)
 
@@ -128,5 +128,6 @@ def test_a_deferring_finding_is_dropped_only_where_it_overlaps() -> None:
         return Finding(code=code, rule="r", severity=Severity.WARNING, message="m", start=start, end=end)
 
     found = [finding("NL104", 10, 20), finding("NL118", 15, 30), finding("NL118", 40, 50)]
-    kept = without_deferred(found, [Deferring(), Other()])  # type: ignore[list-item]
+    kept = without_deferred(found, [Guess(), Other()])  # type: ignore[list-item]
     assert [(f.code, f.start) for f in kept] == [("NL104", 10), ("NL118", 40)]
+    assert isinstance(Guess(), Deferring) and not isinstance(Other(), Deferring)

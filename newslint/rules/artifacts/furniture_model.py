@@ -394,9 +394,7 @@ PLACEHOLDERS = frozenset({"what", "match"})
 @dataclass(frozen=True)
 class LikelyFurnitureRule(DeclaredRule):
     threshold: float
-    # codes (prefixes) whose findings this rule yields to: the engine drops a finding of this
-    # rule that overlaps one of theirs
-    defers_to: tuple[str, ...]
+    defers_to: tuple[str, ...]  # what makes it a `newslint.model.Deferring` rule
 
     def check(self, document: Document) -> Iterator[Finding]:
         blocks = document.blocks
