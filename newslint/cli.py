@@ -121,7 +121,11 @@ class RunOptions:
     mode: Mode
     budget: TimeBudget | None
     input_format: str | None
-    fix_threshold: Severity | None  # findings below it are hidden, and --fix leaves their text alone
+    min_severity: Severity | None  # --min-severity, which replaces each config's
+
+    def threshold_for(self, config: Config) -> Severity | None:
+        """Below it findings of a file `config` governs are hidden, and --fix leaves their text alone."""
+        return self.min_severity or config.min_severity
 
 
 class RunContexts:
@@ -157,10 +161,10 @@ class RunContexts:
                                       options.command_line.selectors(config))
         spec = RunSpec(config_path=str(config.path) if config.path else None, rule_codes=tuple(r.code for r in rules),
                        mode=options.mode, budget=options.budget, input_format=options.input_format,
-                       fix_threshold=options.fix_threshold)
+                       fix_threshold=options.threshold_for(config))
         context = replace(base, config=config, rules=registry.with_codes(spec.rule_codes), mode=options.mode,
                           budget=options.budget, input_format=options.input_format,
-                          fix_threshold=options.fix_threshold)
+                          fix_threshold=options.threshold_for(config))
         return spec, context
 
 
@@ -174,13 +178,11 @@ def exit_code_for(report: Report) -> ExitCode:
     return ExitCode.CLEAN
 
 
-def at_or_above(results: Sequence[FileResult], threshold: Severity | None) -> tuple[FileResult, ...]:
-    """The results with the findings below `threshold` left out (``--min-severity``)."""
+def at_or_above(result: FileResult, threshold: Severity | None) -> FileResult:
+    """`result` with the findings below `threshold` left out (``min-severity``)."""
     if threshold is None:
-        return tuple(results)
-    return tuple(replace(result, findings=tuple(item for item in result.findings
-                                                if item.finding.severity.at_least(threshold)))
-                 for result in results)
+        return result
+    return replace(result, findings=tuple(item for item in result.findings if item.finding.severity.at_least(threshold)))
 
 
 def repository_root(start: Path, config: Config) -> Path:
@@ -332,10 +334,11 @@ def check(paths: tuple[str, ...], output_format: str, select: tuple[str, ...], i
         raise UsageFailure(f"unknown input format {input_format!r}; expected one of {names} (see 'newslint readers')")
     budget = TimeBudget(time_budget, DEFAULT_BUDGET.per_megabyte) if time_budget > 0 else None
     mode = Mode.DIFF if diff else Mode.FIX if fix else Mode.CHECK
-    threshold = Severity.parse(min_severity) if min_severity else config.min_severity
     command_line = CommandLineSelection(_split_codes(select), _split_codes(ignore), _split_codes(extend_select))
-    contexts = RunContexts(base, RunOptions(command_line, report_unused_suppressions, mode, budget, input_format,
-                                            threshold))
+    options = RunOptions(command_line, report_unused_suppressions, mode, budget, input_format,
+                         Severity.parse(min_severity) if min_severity else None)
+    failing = Severity.parse(fail_on) if fail_on else None
+    contexts = RunContexts(base, options)
     _, context = contexts.for_config(config)  # the first path's config: its errors stop the run at once
     if show_settings:
         shown = stdin_filename if stdin_filename is not None else paths[0]
@@ -356,6 +359,7 @@ def check(paths: tuple[str, ...], output_format: str, select: tuple[str, ...], i
             use_stdin, outcomes = False, []
         else:
             outcomes = [process_bytes(context, stdin_filename or "-", data, write=False)]
+        governing = {stdin_filename or "-": config}
     else:
         try:
             files = list(iter_files(named, registry, resolver, respect_gitignore=respect_gitignore,
@@ -365,6 +369,7 @@ def check(paths: tuple[str, ...], output_format: str, select: tuple[str, ...], i
             raise UsageFailure(str(error)) from None
         if show_files:
             sys.exit(_show_files(files))
+        governing = {path: group for group, members in groups for _, (path, _) in members}
         caches = None if no_cache else Path(cache_dir) if cache_dir else default_cache_dir
         outcomes = _check_groups(groups, contexts, jobs or default_jobs(), caches)
     process_store().save()  # the patterns this run compiled, for the next one to start sooner
@@ -372,8 +377,11 @@ def check(paths: tuple[str, ...], output_format: str, select: tuple[str, ...], i
     stdin = (stdin_filename or "-", data) if use_stdin else None
     output = _open_output(output_file)
     report = Report(
-        results=at_or_above([outcome.result for outcome in outcomes], threshold), rules=contexts.rules(),
-        fail_on=Severity.parse(fail_on) if fail_on else config.fail_on or Severity.ERROR,
+        results=tuple(at_or_above(outcome.result, options.threshold_for(governing.get(outcome.result.path, config)))
+                      for outcome in outcomes),
+        rules=contexts.rules(),
+        fail_on=failing or config.fail_on or Severity.ERROR,
+        fail_on_by_path={path: failing or governed.fail_on or Severity.ERROR for path, governed in governing.items()},
         root=repository_root(Path(paths[0]) if paths and paths[0] != "-" else Path.cwd(), config),
         source=source_reader(registry, input_format, stdin),
         color=use_colour(colour, output or sys.stdout), show_source=show_source, quiet=quiet)

@@ -83,6 +83,30 @@ def test_an_invalid_config_in_a_subdirectory_is_a_usage_error(desks: Path) -> No
     assert_usage_error(run_cli("check", "news.txt", "sport/match.txt"), "sport/newslint.toml", "selec")
 
 
+def _desk_configs(desks: Path, root: str, sport: str) -> None:
+    (desks / "newslint.toml").write_text('rule-packs = ["house-rules"]\n' + root, encoding="utf-8")
+    (desks / "sport" / "newslint.toml").write_text('rule-packs = ["../house-rules"]\n' + sport, encoding="utf-8")
+
+
+@pytest.mark.parametrize("order", [("news.txt", "sport/match.txt"), ("sport/match.txt", "news.txt"), (".",)])
+def test_each_file_reports_at_its_own_configs_min_severity(desks: Path, order: tuple[str, ...]) -> None:
+    _desk_configs(desks, 'select = ["XY"]\n', 'select = ["XY"]\nmin-severity = "error"\n')
+    assert findings_by_file(*order) == {"news.txt": ["XY101", "XY102", "XY201"], "sport/match.txt": ["XY101", "XY201"]}
+    assert findings_by_file("--min-severity", "warning", *order)["sport/match.txt"] == ["XY101", "XY102", "XY201"]
+
+
+@pytest.mark.parametrize("order", [("news.txt", "sport/match.txt"), ("sport/match.txt", "news.txt"), (".",)])
+def test_each_file_fails_the_run_by_its_own_configs_fail_on(desks: Path, order: tuple[str, ...]) -> None:
+    # Both desks report only the warning XY102; only the sport desk fails on warnings.
+    _desk_configs(desks, 'select = ["XY102"]\n', 'select = ["XY102"]\nfail-on = "warning"\n')
+    assert run_cli("check", "news.txt").exit_code == 0
+    assert run_cli("check", *order).exit_code == 1
+    assert run_cli("check", "--fail-on", "error", *order).exit_code == 0
+    _desk_configs(desks, 'select = ["XY102"]\nfail-on = "warning"\n', 'select = ["XY102"]\n')
+    assert run_cli("check", "sport/match.txt", "news.txt").exit_code == 1
+    assert run_cli("check", "sport/match.txt").exit_code == 0
+
+
 # --- selection: --select replaces, --extend-select adds ------------------------------------
 
 @pytest.mark.parametrize(("config", "args", "expected"), [

@@ -7,7 +7,7 @@ import hashlib
 import os
 import unicodedata
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath
 from typing import Protocol
@@ -28,8 +28,10 @@ def no_source(path: str) -> Document | None:
 class Report:
     results: tuple[FileResult, ...]
     rules: tuple[Rule, ...] = ()  # the rules that ran
-    # Findings at or above this severity fail the run (exit 1; JUnit failures).
+    # Findings at or above this severity fail the run (exit 1; JUnit failures), unless the
+    # file's own config sets another (`fail_on_by_path`).
     fail_on: Severity = Severity.ERROR
+    fail_on_by_path: Mapping[str, Severity] = field(default_factory=dict)
     # Where relative paths in CI formats start (the repository root); None: paths as given.
     root: Path | None = None
     # The decoded text of a checked file, read again on demand (for source lines and
@@ -48,7 +50,7 @@ class Report:
         return tuple(result for result in self.results if result.error is not None)
 
     def fails(self, item: Located) -> bool:
-        return item.finding.severity.at_least(self.fail_on)
+        return item.finding.severity.at_least(self.fail_on_by_path.get(item.path, self.fail_on))
 
 
 class Formatter(Protocol):
