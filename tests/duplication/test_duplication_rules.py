@@ -188,23 +188,26 @@ def test_an_earlier_pull_quote_is_the_copy_reported(lint) -> None:
     text = f"Harbour\n\n{LEDE}\n\n{LIFTED}\n\n{OLD}\n"
     document, found = lint("NL203", text)
     assert lines(document, found) == [5] and "line 7" in found[0].message
+    assert found[0].severity is Severity.INFO  # a pull quote is repeated on purpose
 
 
 def test_a_later_pull_quote_is_the_copy_reported(lint) -> None:
     text = f"Harbour\n\n{LEDE}\n\n{OLD}\n\n{LIFTED}\n"
     document, found = lint("NL203", text)
     assert lines(document, found) == [7] and "line 5" in found[0].message
+    assert found[0].severity is Severity.INFO
 
 
 def test_a_lede_restated_at_length_later_is_not_the_copy_reported(lint) -> None:
     document, found = lint("NL203", f"Harbour\n\n{LIFTED}\n\n{LEDE}\n\n{OLD}\n")
     assert lines(document, found) == [7] and "line 3" in found[0].message
+    assert found[0].severity is Severity.WARNING  # the restatement is no excerpt of the lede
 
 
 def test_an_earlier_shorter_rewrite_is_not_an_excerpt(lint) -> None:
     shorter = "Crews hope to clear the main channel by Friday, though the smaller berths on the north quay may stay closed."
     document, found = lint("NL203", f"Harbour\n\n{LEDE}\n\n{shorter}\n\n{OLD}\n")
-    assert lines(document, found) == [7]
+    assert lines(document, found) == [7] and found[0].severity is Severity.WARNING
 
 
 @pytest.mark.parametrize("other", [

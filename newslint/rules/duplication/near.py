@@ -26,7 +26,8 @@ it summarises) 0.612.
 
 The later paragraph is reported, unless the earlier one is an excerpt of it (a pull
 quote set before the sentence it lifts) and not the first paragraph: then the excerpt is,
-since deleting it loses nothing.
+since deleting it loses nothing. A reported excerpt (before or after its source) is info, not a
+warning: it is most likely a pull quote, which a page repeats on purpose.
 
 Options: ``threshold`` (default 0.63), ``min_words`` (15), ``blocks`` (paragraph),
 ``max_postings`` (24), ``max_candidates`` (4), ``max_words`` (300), ``family_size`` (3).
@@ -35,6 +36,7 @@ The message may use ``{line}`` and ``{percent}``.
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import heapq
 from collections import Counter
@@ -47,6 +49,7 @@ from newslint.model import (
     DeclaredRule,
     Finding,
     RuleSpec,
+    Severity,
     rule_identity,
     whole_block_finding,
 )
@@ -131,7 +134,10 @@ class NearDuplicateRule(DeclaredRule):
             score, other = flagged[position]
             message = fill(self.message, {"line": str(document.line_of_block(paragraphs[other].block)),
                                           "percent": str(int(score * 100))})
-            yield whole_block_finding(self, document, paragraphs[position].block, message)
+            finding = whole_block_finding(self, document, paragraphs[position].block, message)
+            if _is_excerpt(paragraphs[position].words, paragraphs[other].words):
+                finding = dataclasses.replace(finding, severity=Severity.INFO)  # a pull quote, most likely
+            yield finding
 
     def _paragraphs(self, document: Document) -> list[_Paragraph]:
         """Prose blocks in order, each exact copy of an earlier one left out."""
