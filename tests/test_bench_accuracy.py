@@ -1,0 +1,53 @@
+"""bench/accuracy.py reads each set script's own output into one table row a family."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent.parent / "bench"
+
+
+def _accuracy():
+    spec = importlib.util.spec_from_file_location("bench_accuracy", BENCH / "accuracy.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses resolve their module by name
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_a_json_line_becomes_a_row_with_its_family_and_false_findings() -> None:
+    accuracy = _accuracy()
+    measure = accuracy.Measure("test half", True, "evaluate.py", ("--half", "test"))
+    line = json.dumps({"family": "attribution", "half": "test", "articles": 53, "labels": 18, "recall": 0.167,
+                       "recall_mean_over_articles": 0.117, "precision": 0.833, "false_positives": 1})
+    (row,) = accuracy.rows_of(measure, f"FN some miss\n{line}\n")
+    assert (row.family, row.labels, row.recall, row.precision, row.false_findings, row.articles, row.unseen) == \
+        ("attribution", 18, 0.167, 0.833, 1, 53, True)
+
+
+def test_a_planted_break_count_becomes_an_agreement_row() -> None:
+    accuracy = _accuracy()
+    measure = accuracy.Measure("planted-extra", False, "review_nl3.py", ("--planted-extra",))
+    (row,) = accuracy.rows_of(measure, "  its->their: 14/30\nplanted-extra: 37/60 caught (recall 0.617)\n")
+    assert (row.family, row.labels, row.recall, row.unseen) == ("agreement", 60, 0.617, False)
+
+
+def test_the_development_half_that_extra_pages_repeats_is_left_out() -> None:
+    accuracy = _accuracy()
+    measure = accuracy.Measure("extra furniture", False, "extra_pages.py", ("measure",))
+    output = "\n".join(json.dumps({"set": name, "pages": pages, "labels": 9, "recall": 0.5, "false_positives": 0})
+                       for name, pages in (("dev", 58), ("extra", 60)))
+    (row,) = accuracy.rows_of(measure, output)
+    assert (row.family, row.articles) == ("furniture", 60)
+
+
+def test_a_script_that_fails_is_reported_not_skipped(tmp_path: Path) -> None:
+    accuracy = _accuracy()
+    broken = tmp_path / "broken.py"
+    broken.write_text("import sys\nprint('texts are not built', file=sys.stderr)\nsys.exit(2)\n", encoding="utf-8")
+    measure = accuracy.Measure("broken", True, str(broken), ())
+    rows, problem = accuracy.run(measure)
+    assert rows == [] and problem is not None and "exit 2" in problem and "texts are not built" in problem
