@@ -6,6 +6,7 @@
     python bench/review_nl3.py bbc-news --inject    # recall on injected defects
     python bench/review_nl3.py --planted-extra      # recall on bench/labels/planted-extra.tsv
     python bench/review_nl3.py --planted-extra2     # recall on bench/labels/planted-extra2.tsv
+    python bench/review_nl3.py --planted-extra --why  # and the misses counted by why no finding was made
     python bench/review_nl3.py --planted-extra2 bench/labels/planted-fresh.tsv --rows A
                                                     # the fresh set's tuning half (B: the measured half)
 
@@ -37,6 +38,7 @@ from newslint.document import Document
 from newslint.model import Finding, Rule
 from newslint.plugins import plugin_manager
 from newslint.registry import Registry, build_registry
+from newslint.rules.agreement.analysis import analyse
 
 CORPUS = Path(os.environ.get("NEWSLINT_CORPUS", Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"))
 CORPORA = {
@@ -151,12 +153,29 @@ def planted_rows(rows_path: Path, half: str | None) -> list[str]:
     return {"A": lines[:middle], "B": lines[middle:]}.get(half or "", lines)
 
 
+def miss_cause(rules: tuple[Rule, ...], document: Document, start: int, stop: int) -> str:
+    """Why a planted break at source span [start, stop) drew no finding, from the analysis's uses."""
+    rule = next(rule for rule in rules if rule.code == "NL301")
+    uses = analyse(document, rule.lexicon, rule.blocks).uses  # type: ignore[attr-defined]
+    planted = [use for use in uses if (span := use.block.source_map.to_source(use.start, use.end))[0] < stop
+               and start < span[1]]
+    if not planted:
+        return "read as no use of any body"
+    others = [use for use in uses if use.subject.key == planted[0].subject.key and use is not planted[0]]
+    if not others:
+        return "the only use of its body"
+    if all(use.number is planted[0].number for use in others):
+        return "its body's other uses have the planted number"
+    return "a mix the analysis sees, not reported"
+
+
 def planted_extra(registry: Registry, rules: tuple[Rule, ...], rows_path: Path, show: bool,
-                  half: str | None = None) -> None:
+                  half: str | None = None, why: bool = False) -> None:
     """Recall on hand-planted breaks: each row (an article under ../shared/corpus, the span of one
     word, its replacement) is applied alone, and counts as caught when an NL3xx finding overlaps
-    the replaced word."""
+    the replaced word. With `why`, the misses are counted by `miss_cause`."""
     kinds: dict[str, list[int]] = {}
+    causes: dict[str, int] = {}
     for line in planted_rows(rows_path, half):
         article, start_text, end_text, replacement, _, _, note = line.split("\t")[:7]
         start, end = int(start_text), int(end_text)
@@ -173,6 +192,9 @@ def planted_extra(registry: Registry, rules: tuple[Rule, ...], rows_path: Path, 
         counts = kinds.setdefault(kind, [0, 0])
         counts[0] += 1
         counts[1] += caught
+        if why and not caught:
+            cause = miss_cause(rules, document, start, stop)
+            causes[cause] = causes.get(cause, 0) + 1
         if show and not caught:
             print(f"MISS {article} {start} {original[start:end]}->{replacement} ({note})")
             print(f"    {' '.join(text[max(0, start - 160):stop + 60].split())}")
@@ -180,6 +202,8 @@ def planted_extra(registry: Registry, rules: tuple[Rule, ...], rows_path: Path, 
     hit = sum(caught for _, caught in kinds.values())
     for kind, (made, caught) in sorted(kinds.items()):
         print(f"  {kind}: {caught}/{made}")
+    for cause, count in sorted(causes.items()):
+        print(f"  missed, {cause}: {count}")
     label = f"{rows_path.stem}{f' half {half}' if half else ''}"
     print(f"{label}: {hit}/{total} caught (recall {hit / max(total, 1):.3f})")
 
@@ -203,6 +227,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="recall on hand-planted breaks, one at a time (default bench/labels/planted-extra.tsv)")
     parser.add_argument("--planted-extra2", nargs="?", const=str(PLANTED_EXTRA2), default=None, metavar="TSV",
                         help="the same on the third round's breaks (default bench/labels/planted-extra2.tsv)")
+    parser.add_argument("--why", action="store_true",
+                        help="with a planted file: count the misses by why no finding was made")
     parser.add_argument("--rows", choices=("A", "B"), default=None,
                         help="with a planted file: only its first (A) or second (B) half of rows")
     args = parser.parse_args(argv)
@@ -211,7 +237,7 @@ def main(argv: list[str] | None = None) -> int:
     rules = registry.select([args.select])
     planted = [Path(tsv) for tsv in (args.planted_extra, args.planted_extra2) if tsv is not None]
     for tsv in planted:
-        planted_extra(registry, rules, tsv, args.show, args.rows)
+        planted_extra(registry, rules, tsv, args.show, args.rows, args.why)
     if planted:
         return 0
     for name in args.corpora:
