@@ -23,6 +23,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 BENCH = Path(__file__).resolve().parent
+PLANTED_FRESH = str(BENCH / "labels" / "planted-fresh.tsv")
 PLANTED_LINE = re.compile(r"^(?P<label>.+): (?P<caught>\d+)/(?P<planted>\d+) caught \(recall (?P<recall>[\d.]+)\)$")
 
 
@@ -32,7 +33,7 @@ class Measure:
     unseen: bool
     script: str
     args: tuple[str, ...]
-    family: str | None = None  # keep only this family's line of a script that prints several
+    repeats: str | None = None  # a set the script prints as well, whose row another measure gives
 
 
 MEASURES = (
@@ -41,17 +42,15 @@ MEASURES = (
     Measure("fresh furniture", True, "fresh_pages.py", ("measure",)),
     Measure("held-out attribution", True, "heldout.py", ("measure",)),
     Measure("held-out planted", True, "heldout_agreement.py", ("measure",)),
-    Measure("fresh planted, half B", True, "review_nl3.py",
-            ("--planted-extra2", str(BENCH / "labels" / "planted-fresh.tsv"), "--rows", "B")),
+    Measure("fresh planted, half B", True, "review_nl3.py", ("--planted-extra2", PLANTED_FRESH, "--rows", "B")),
     Measure("development half", False, "evaluate.py", ("--half", "dev")),
-    Measure("extra furniture", False, "extra_pages.py", ("measure",)),
+    Measure("extra furniture", False, "extra_pages.py", ("measure",), repeats="dev"),
     Measure("validation furniture", False, "validation_pages.py", ("measure",)),
     Measure("extra2 furniture", False, "extra2_pages.py", ("measure",)),
     Measure("extra attribution", False, "attribution_extra.py", ("measure",)),
     Measure("planted-extra", False, "review_nl3.py", ("--planted-extra",)),
     Measure("planted-extra2", False, "review_nl3.py", ("--planted-extra2",)),
-    Measure("fresh planted, half A", False, "review_nl3.py",
-            ("--planted-extra2", str(BENCH / "labels" / "planted-fresh.tsv"), "--rows", "A")),
+    Measure("fresh planted, half A", False, "review_nl3.py", ("--planted-extra2", PLANTED_FRESH, "--rows", "A")),
 )
 
 
@@ -86,8 +85,8 @@ def rows_of(measure: Measure, output: str) -> list[Row]:
         if not line.startswith("{"):
             continue
         data = json.loads(line)
-        if data.get("set") == "dev" and measure.script == "extra_pages.py":
-            continue  # the development half again: its row comes from evaluate.py
+        if measure.repeats is not None and data.get("set") == measure.repeats:
+            continue
         family = data.get("family", "furniture")
         labels = data.get("labels", data.get("planted"))
         false = data.get("false_positives", data.get("findings_on_clean"))

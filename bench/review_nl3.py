@@ -154,9 +154,12 @@ def planted_rows(rows_path: Path, half: str | None) -> list[str]:
 
 
 def miss_cause(rules: tuple[Rule, ...], document: Document, start: int, stop: int) -> str:
-    """Why a planted break at source span [start, stop) drew no finding, from the analysis's uses."""
-    rule = next(rule for rule in rules if rule.code == "NL301")
-    uses = analyse(document, rule.lexicon, rule.blocks).uses  # type: ignore[attr-defined]
+    """Why a planted break at source span [start, stop) drew no finding, from the analysis's uses
+    (the one the rules just ran on `document`, read back through `Document.shared`)."""
+    rule = next((rule for rule in rules if rule.code == "NL301"), None)
+    if rule is None:
+        return "not analysed (NL301 not selected)"
+    uses = document.shared(analyse, rule.lexicon, rule.blocks).uses  # type: ignore[attr-defined]
     planted = [use for use in uses if (span := use.block.source_map.to_source(use.start, use.end))[0] < stop
                and start < span[1]]
     if not planted:
