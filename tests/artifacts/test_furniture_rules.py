@@ -235,6 +235,27 @@ def test_a_date_or_a_story_line_at_the_end_is_not_a_lone_heading(lint, tail: str
     assert lint("NL111", STORY + tail + "\n")[1] == []
 
 
+@pytest.mark.parametrize("reply", ["Great article.", "Nice post, thanks", "Thanks for sharing this!",
+                                   "Really informative piece", "Awesome tutorial, period.", "Enjoyed reading this article."])
+def test_a_readers_compliment_starts_a_thread(lint, reply: str) -> None:
+    thread = reply + "\n\nDoes the late boat run on Sundays too?\n\nYes, from May."
+    source, findings = lint("NL111", STORY + thread + "\n")
+    assert spans(source, findings) == [thread]
+
+
+@pytest.mark.parametrize("text", [
+    # praise in the story's own sentence, or a quoted reply too long to be a bare compliment
+    STORY + "Great work by the crews, the harbour master said, who finished two days early.\n",
+    STORY + "Thanks for the article on the ferry, one reader wrote, it told me more than the council ever has.\n",
+    # a compliment at the top of the article is not in its tail
+    "Great article.\n\n" + STORY + STORY + STORY,
+    # "I agree" opens readers' letters, which are a page's content
+    STORY + "I agree. The timetable should have changed years ago.\n",
+])
+def test_praise_that_is_not_a_bare_compliment_in_the_tail_is_left_alone(lint, text: str) -> None:
+    assert lint("NL111", text)[1] == []
+
+
 def test_counter_at_the_top_and_comment_words_in_prose_are_left_alone(lint) -> None:
     text = "12 comments\n\n" + STORY + STORY + STORY
     assert lint("NL111", text)[1] == []

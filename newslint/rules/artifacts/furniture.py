@@ -51,7 +51,7 @@ from newslint.text.sentences import Span, sentence_spans, trimmed_sentences_of
 DEFAULT_LEXICONS = ("newslint:lexicons/furniture.toml",)
 NOT_FURNITURE = frozenset({BlockKind.CAPTION, BlockKind.CREDIT, BlockKind.ALT_TEXT, BlockKind.BYLINE})
 LIST_KEYS = frozenset({
-    "cta_verbs", "cta_objects", "cta_hooks", "thread_starts", "commenter_lines", "thread_ends",
+    "cta_verbs", "cta_objects", "cta_hooks", "thread_starts", "commenter_lines", "reader_replies", "thread_ends",
     "related_headings", "media_labels", "media_endings", "minor_words", "inline_promo_labels",
     "inline_promo_whole", "inline_call_verbs", "inline_call_objects", "post_markers", "promo_cues", "page_labels", "tag_headings",
 })
@@ -116,6 +116,7 @@ class FurnitureLexicon:
     cta_hook: Any
     thread_start: Any
     commenter_line: Any
+    reader_reply: Any
     thread_end: Any
     related_heading: Any
     media_label: Any
@@ -196,6 +197,7 @@ def load_lexicon(options: Options, rule_path: str) -> FurnitureLexicon:
         cta_hook=_alternation(lst("cta_hooks"), "cta_hooks") or compile_regex("(?!)"),
         thread_start=_alternation(lst("thread_starts"), "thread_starts") or compile_regex("(?!)"),
         commenter_line=_alternation(lst("commenter_lines"), "commenter_lines") or compile_regex("(?!)"),
+        reader_reply=_alternation(lst("reader_replies"), "reader_replies", anchored=r"^\W*") or compile_regex("(?!)"),
         thread_end=_alternation(lst("thread_ends"), "thread_ends") or compile_regex("(?!)"),
         related_heading=_alternation(lst("related_headings"), "related_headings") or compile_regex("(?!)"),
         media_label=compile_patterns((rf"^\W*(?:{media})\s*[:|]\s*",), ignore_case=True, key="lexicon media_labels"),
@@ -497,6 +499,11 @@ def all_calls(text: str, spans: Sequence[Span], lexicon: FurnitureLexicon) -> bo
 
 # --- NL111 comment-thread ---------------------------------------------------------------
 
+# A reader's bare compliment ("Great article.", "Awesome tutorial, period."); a longer sentence
+# of praise is as often a reader's reply that the writer quotes.
+MAX_REPLY_WORDS = 12
+
+
 @dataclass(frozen=True)
 class CommentThreadRule(DeclaredRule):
     lexicon: FurnitureLexicon
@@ -539,6 +546,8 @@ class CommentThreadRule(DeclaredRule):
         for index, block in enumerate(blocks):
             if block.kind in NOT_FURNITURE or block.extent[0] < min(tail_from, heading_from):
                 continue
+            if block.extent[0] >= tail_from and self._reader_reply(block):
+                return index
             core = core_text(block)
             timeout = regex_timeout(core)
             if len(core) > 200:
@@ -550,6 +559,13 @@ class CommentThreadRule(DeclaredRule):
             if block.extent[0] >= tail_from and self.lexicon.commenter_line.fullmatch(core, timeout=timeout):
                 return index
         return None
+
+    def _reader_reply(self, block: Block) -> bool:
+        """A short block that opens by thanking or praising the piece itself ("Great article.",
+        "Thanks for sharing this"): a reader answering the story, not the story."""
+        text = block.text.strip()
+        return len(words(text)) <= MAX_REPLY_WORDS and \
+            self.lexicon.reader_reply.match(text, timeout=regex_timeout(text)) is not None
 
 
 # --- NL113 inline-promo ------------------------------------------------------------------
