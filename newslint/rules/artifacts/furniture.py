@@ -62,7 +62,7 @@ MAX_INTERFACE_CHARS = 400
 CAPTION_CATEGORIES = frozenset({"share", "signup", "comments"})
 MAX_INTERFACE_WORDS = 50
 
-_BULLET = compile_regex(r"^\s*(?:[-–—•·*▪►>]+|\d{1,2}[.)])\s+")
+BULLET = compile_regex(r"^\s*(?:[-–—•·*▪►>]+|\d{1,2}[.)])\s+")
 _LEADING_EDGE = " \t\n\r\f\v\xa0\"'“”‘’"
 _TRAILING_EDGE = _LEADING_EDGE + ".:;,!»›"
 _WORD = compile_regex(r"[\p{L}\d][\p{L}\d'’.&+-]*")
@@ -229,7 +229,7 @@ def _has_letter(text: str) -> bool:
 def core_text(block: Block) -> str:
     """The block's text without a list bullet, edge quotes, white space and final punctuation."""
     text = block.text.strip()
-    text = _BULLET.sub("", text, count=1, timeout=regex_timeout(text))
+    text = BULLET.sub("", text, count=1, timeout=regex_timeout(text))
     return trim_edges(text)
 
 
@@ -294,7 +294,7 @@ def span_finding(rule: DeclaredRule, document: Document, first: Block, last: Blo
                    start=source_start, end=source_end, pointer=first.pointer, fix=fix)
 
 
-def _short(text: str, limit: int = 60) -> str:
+def shortened(text: str, limit: int = 60) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
@@ -336,7 +336,7 @@ class InterfaceTextRule(DeclaredRule):
         if kicker is not None and strong[kicker] is None and weak[kicker] is None:
             guess = span_finding(self, document, blocks[kicker], blocks[kicker],
                                  fill(self.message, {"what": "Section label or kicker",
-                                          "match": _short(blocks[kicker].text.strip())}))
+                                          "match": shortened(blocks[kicker].text.strip())}))
             yield Finding(code=guess.code, rule=guess.rule, severity=Severity.WARNING, message=guess.message,
                           start=guess.start, end=guess.end, pointer=guess.pointer, fix=None)
 
@@ -362,10 +362,10 @@ class InterfaceTextRule(DeclaredRule):
         """The finding for interface text on one line or wrapped over the lines of `run`,
         with a fix that removes them all."""
         text = " ".join(block.text.strip() for block in run)
-        fix = Fix(f"remove {_short(text)!r}", tuple(Edit(block.extent[0], block.extent[1], "") for block in run)) \
+        fix = Fix(f"remove {shortened(text)!r}", tuple(Edit(block.extent[0], block.extent[1], "") for block in run)) \
             if self.fixable else None
         return span_finding(self, document, run[0], run[-1],
-                            fill(self.message, {"what": category.name, "match": _short(text)}), fix)
+                            fill(self.message, {"what": category.name, "match": shortened(text)}), fix)
 
     def _strong(self, block: Block, core: str) -> Category | None:
         category = self.lexicon.interface_category(core, weak=False) or self._segmented(core)
@@ -426,7 +426,7 @@ def _kicker(blocks: Sequence[Block], lexicon: FurnitureLexicon) -> int | None:
             or label.lower().startswith("by "):
         return None
     title = headline.text.strip()
-    if _BULLET.match(title, timeout=regex_timeout(title)) or is_story_paragraph(headline) or len(words(title)) <= len(words(label)) or \
+    if BULLET.match(title, timeout=regex_timeout(title)) or is_story_paragraph(headline) or len(words(title)) <= len(words(label)) or \
             not is_headline(title.strip(_LEADING_EDGE), lexicon, title_case=False):
         return None
     story = next((position for position in range(2, len(present)) if is_story_paragraph(blocks[present[position]])), None)
@@ -446,7 +446,7 @@ def _masthead_line(block: Block) -> bool:
     text = block.text.strip()
     count = len(text.split())
     timeout = regex_timeout(text)
-    return count <= 40 and not _BULLET.match(text, timeout=timeout) and \
+    return count <= 40 and not BULLET.match(text, timeout=timeout) and \
         (text.lower().startswith("by ") or count <= 8 and _DATED.search(text, timeout=timeout) is not None
          or count >= 8 and _SENTENCE_END.search(text[-12:], timeout=timeout) is None)
 
@@ -465,13 +465,13 @@ class CallToActionRule(DeclaredRule):
             text = block.text.strip()
             if not text or len(text.split()) > self.max_words:
                 continue
-            if _BULLET.match(text, timeout=regex_timeout(text)):
+            if BULLET.match(text, timeout=regex_timeout(text)):
                 continue  # a list item: instructions that belong to the story
             core = core_text(block)
             if self.lexicon.interface_category(core, weak=False) is not None:
                 continue  # interface-text reports it
             if all_calls(text, trimmed_sentences_of(document, block.text), self.lexicon):
-                yield span_finding(self, document, block, block, fill(self.message, {"match": _short(text)}))
+                yield span_finding(self, document, block, block, fill(self.message, {"match": shortened(text)}))
 
 
 def all_calls(text: str, spans: Sequence[Span], lexicon: FurnitureLexicon) -> bool:
@@ -530,7 +530,7 @@ class CommentThreadRule(DeclaredRule):
         if end == start and not self._lone_heading(blocks, start):
             return
         yield span_finding(self, document, blocks[start], blocks[end],
-                           fill(self.message, {"match": _short(blocks[start].text.strip()),
+                           fill(self.message, {"match": shortened(blocks[start].text.strip()),
                                     "blocks": str(end - start + 1)}))
 
     def _lone_heading(self, blocks: Sequence[Block], index: int) -> bool:
@@ -603,7 +603,7 @@ class InlinePromoRule(DeclaredRule):
                 if self._is_promo(match.group(), whole_line=match.group() == text.strip(),
                                   between_sentences=_stands_alone(text, match.start(), match.end())):
                     yield finding_at(self, document, block, match.start(), match.end(),
-                                     fill(self.message, {"match": _short(match.group())}))
+                                     fill(self.message, {"match": shortened(match.group())}))
 
     def _is_promo(self, bracketed: str, *, whole_line: bool, between_sentences: bool) -> bool:
         inner = bracketed[1:-1].strip()
@@ -670,20 +670,20 @@ class MediaPromoRule(DeclaredRule):
         for block in document.blocks:
             if block.kind in NOT_FURNITURE:
                 continue
-            text = _BULLET.sub("", block.text.strip(), count=1, timeout=regex_timeout(block.text))
+            text = BULLET.sub("", block.text.strip(), count=1, timeout=regex_timeout(block.text))
             timeout = regex_timeout(text)
             lead = _READER_LEAD.match(text, timeout=timeout)
             # three words or more: the short labels ("READ MORE:") are NL102's
             if lead is not None and 3 <= len(lead.group().split()) <= 10 and \
                     is_headline(trim_edges(text[lead.end():]), self.lexicon, title_case=True):
-                yield span_finding(self, document, block, block, fill(self.message, {"match": _short(text)}))
+                yield span_finding(self, document, block, block, fill(self.message, {"match": shortened(text)}))
                 continue
             label = self.lexicon.media_label.match(text, timeout=timeout)
             headline = text[label.end():] if label else text
             if label is None and not self.lexicon.media_ending.search(text, timeout=timeout):
                 continue
             if is_headline(headline, self.lexicon, title_case=False):
-                yield span_finding(self, document, block, block, fill(self.message, {"match": _short(text)}))
+                yield span_finding(self, document, block, block, fill(self.message, {"match": shortened(text)}))
 
 
 # --- NL114 embed-signature --------------------------------------------------------------
@@ -707,54 +707,54 @@ class EmbedSignatureRule(DeclaredRule):
                 if not self.lexicon.post_marker.search(previous, timeout=regex_timeout(previous)):
                     break
                 first = before
-            yield span_finding(self, document, blocks[first], block, fill(self.message, {"match": _short(text)}))
+            yield span_finding(self, document, blocks[first], block, fill(self.message, {"match": shortened(text)}))
 
 
 # --- rule constructors ------------------------------------------------------------------
 
-def _options(spec: RuleSpec, extra: set[str]) -> tuple[Options, FurnitureLexicon]:
+def furniture_options(spec: RuleSpec, extra: set[str]) -> tuple[Options, FurnitureLexicon]:
     options = Options(spec.options, {"lexicons", "lexicon", *extra})
     return options, load_lexicon(options, spec.path)
 
 
-def _no_fix(spec: RuleSpec) -> None:
+def require_no_fix(spec: RuleSpec) -> None:
     if spec.fixable:
         raise ValueError(f"kind {spec.kind!r} is a guess and has no safe automatic fix; set fixable = false")
 
 
 def interface_text_rule(spec: RuleSpec) -> InterfaceTextRule:
-    _, lexicon = _options(spec, set())
+    _, lexicon = furniture_options(spec, set())
     return InterfaceTextRule(**rule_identity(spec), lexicon=lexicon)
 
 
 def call_to_action_rule(spec: RuleSpec) -> CallToActionRule:
-    _no_fix(spec)
-    options, lexicon = _options(spec, {"max_words"})
+    require_no_fix(spec)
+    options, lexicon = furniture_options(spec, {"max_words"})
     return CallToActionRule(**rule_identity(spec), lexicon=lexicon, max_words=int(options.number("max_words", 60)))
 
 
 def comment_thread_rule(spec: RuleSpec) -> CommentThreadRule:
-    _no_fix(spec)
-    options, lexicon = _options(spec, {"tail_share"})
+    require_no_fix(spec)
+    options, lexicon = furniture_options(spec, {"tail_share"})
     return CommentThreadRule(**rule_identity(spec), lexicon=lexicon,
                              tail_share=float(options.number("tail_share", 0.4)))
 
 
 def inline_promo_rule(spec: RuleSpec) -> InlinePromoRule:
-    _no_fix(spec)
-    _, lexicon = _options(spec, set())
+    require_no_fix(spec)
+    _, lexicon = furniture_options(spec, set())
     return InlinePromoRule(**rule_identity(spec), lexicon=lexicon)
 
 
 def media_promo_rule(spec: RuleSpec) -> MediaPromoRule:
-    _no_fix(spec)
-    _, lexicon = _options(spec, set())
+    require_no_fix(spec)
+    _, lexicon = furniture_options(spec, set())
     return MediaPromoRule(**rule_identity(spec), lexicon=lexicon)
 
 
 def embed_signature_rule(spec: RuleSpec) -> EmbedSignatureRule:
-    _no_fix(spec)
-    options, lexicon = _options(spec, {"max_post_blocks"})
+    require_no_fix(spec)
+    options, lexicon = furniture_options(spec, {"max_post_blocks"})
     return EmbedSignatureRule(**rule_identity(spec), lexicon=lexicon,
                               max_post_blocks=int(options.number("max_post_blocks", 4)))
 

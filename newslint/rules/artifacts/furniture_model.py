@@ -30,9 +30,14 @@ import regex
 from newslint.document import Block, BlockKind, Document
 from newslint.model import DeclaredRule, Finding, RuleSpec, rule_identity
 from newslint.options import Options
-from newslint.rules.artifacts.furniture import _short, is_story_paragraph, span_finding
+from newslint.rules.artifacts.furniture import (
+    BULLET,
+    is_story_paragraph,
+    shortened,
+    span_finding,
+)
 from newslint.rules.artifacts.headline_model import headline_probability
-from newslint.rules.artifacts.orphan import _NAME
+from newslint.rules.artifacts.orphan import NAME_LINE
 from newslint.text.credits import is_credit
 from newslint.text.messages import fill, require_placeholders
 from newslint.text.pattern_store import compile_regex
@@ -69,7 +74,6 @@ _URL = compile_regex(r"https?://|www\.|\b[\w-]+\.(?:com|org|net|co\.uk|io)\b", r
 _HANDLE = compile_regex(r"(?<![\w.])@\w{2,}")
 _EMAIL = compile_regex(r"\b[\w.+-]+@[\w-]+\.[\w.]+\b")
 _SEPARATOR = compile_regex(r"\s[|»›>•·/]\s|\s[|»›•·]|[|»›•·]\s")
-_BULLET = compile_regex(r"^\s*(?:[-–—•·*▪►>]+|\d{1,2}[.)])\s+")
 _DATE = compile_regex(
     r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?"
     r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+\d|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
@@ -244,7 +248,7 @@ def block_features(blocks: Sequence[Block], index: int, context: _Context | None
         "email": float(_EMAIL.search(text, timeout=timeout) is not None),
         "separator": float(separators > 0),
         "separators_2plus": float(separators > 1),
-        "bullet": float(_BULLET.match(text, timeout=timeout) is not None),
+        "bullet": float(BULLET.match(text, timeout=timeout) is not None),
         "position": index / max(1, len(blocks) - 1),
         "position_first_tenth": float(index < len(blocks) / 10),
         "position_last_tenth": float(index >= len(blocks) * 9 / 10),
@@ -314,7 +318,7 @@ def is_scored(blocks: Sequence[Block], index: int, context: _Context) -> bool:
             or block.kind in NOT_SCORED or is_credit(text):
         return False
     timeout = regex_timeout(text)
-    return not (_BYLINE.match(text, timeout=timeout) or _SIGN_OFF.match(text, timeout=timeout) or (len(text.split()) <= 5 and _NAME.match(text, timeout=timeout)))
+    return not (_BYLINE.match(text, timeout=timeout) or _SIGN_OFF.match(text, timeout=timeout) or (len(text.split()) <= 5 and NAME_LINE.match(text, timeout=timeout)))
 
 
 def furniture_probabilities(blocks: Sequence[Block], weights: Weights | None = None) -> list[float]:
@@ -401,7 +405,7 @@ class LikelyFurnitureRule(DeclaredRule):
         for first, last in flagged_runs(blocks, self.threshold):
             what = describe_run(blocks, first, last)
             yield span_finding(self, document, blocks[first], blocks[last],
-                               fill(self.message, {"what": what, "match": _short(blocks[first].text.strip())}))
+                               fill(self.message, {"what": what, "match": shortened(blocks[first].text.strip())}))
 
 
 def likely_furniture_rule(spec: RuleSpec) -> LikelyFurnitureRule:

@@ -62,7 +62,7 @@ _LABELLED = compile_regex(r"^[^\s:]+(?:\s+[^\s:]+){0,3}:\s")
 # Personal names: two to four capitalised words or initials each, several joined by
 # a comma or "and" ("Jane Roe, Sam Doe"); nothing else.
 _ONE_NAME = r"\p{Lu}[\p{L}'\u2019.-]*(?:\s+\p{Lu}[\p{L}'\u2019.-]*){1,3}"
-_NAME = compile_regex(rf"^{_ONE_NAME}(?:\s*(?:,|&|\band\b|\bet\b|\by\b|\bund\b)\s*{_ONE_NAME})*$")
+NAME_LINE = compile_regex(rf"^{_ONE_NAME}(?:\s*(?:,|&|\band\b|\bet\b|\by\b|\bund\b)\s*{_ONE_NAME})*$")
 
 
 @dataclass(frozen=True)
@@ -96,7 +96,7 @@ class OrphanFragmentRule(DeclaredRule):
             return False
         timeout = regex_timeout(text)
         bare = _LEADING_PUNCTUATION.sub("", text, timeout=timeout)
-        if _VERB.search(text, timeout=timeout) or _NAME.match(bare, timeout=timeout) or is_credit(bare):
+        if _VERB.search(text, timeout=timeout) or NAME_LINE.match(bare, timeout=timeout) or is_credit(bare):
             return False
         return self.unless is None or self.unless.search(text, timeout=regex_timeout(text)) is None
 

@@ -34,20 +34,20 @@ from newslint.document import Block, Document
 from newslint.model import DeclaredRule, Finding, RuleSpec, rule_identity
 from newslint.options import Options
 from newslint.rules.artifacts.furniture import (
-    _BULLET,
+    BULLET,
     NOT_FURNITURE,
     FurnitureLexicon,
-    _no_fix,
-    _short,
     core_text,
+    furniture_options,
     is_headline,
     is_story_paragraph,
+    require_no_fix,
+    shortened,
     span_finding,
     story_bounds,
     trim_edges,
     words,
 )
-from newslint.rules.artifacts.furniture import _options as furniture_options
 from newslint.rules.artifacts.headline_model import headline_probability
 from newslint.text.credits import is_credit
 from newslint.text.messages import fill
@@ -212,7 +212,7 @@ def _title_key(text: str) -> str:
 
 def _line_texts(block: Block) -> list[str]:
     """The block's lines without list bullets and edge white space (a final full stop kept)."""
-    return [_BULLET.sub("", line, count=1).strip() for line in block.text.strip().split("\n") if line.strip()]
+    return [BULLET.sub("", line, count=1).strip() for line in block.text.strip().split("\n") if line.strip()]
 
 
 # --- NL112 related-list -----------------------------------------------------------------
@@ -240,7 +240,7 @@ class RelatedListRule(DeclaredRule):
             (first, last), what = found
             taken = last
             yield span_finding(self, document, blocks[first], blocks[last],
-                               fill(self.message, {"what": what, "match": _short(blocks[first].text.strip()),
+                               fill(self.message, {"what": what, "match": shortened(blocks[first].text.strip()),
                                         "blocks": str(last - first + 1)}))
 
     def _run_at(self, document: Document, index: int, bounds: tuple[int, int] | None,
@@ -441,14 +441,14 @@ class StoryPromoRule(DeclaredRule):
             if block.kind in NOT_FURNITURE or story[index] or index == first:
                 continue  # the first line is the article's own headline
             raw = block.text.strip()
-            text = _BULLET.sub("", raw, count=1, timeout=regex_timeout(block.text))
+            text = BULLET.sub("", raw, count=1, timeout=regex_timeout(block.text))
             if "\n" in text or len(text) > 220:
                 continue
             what = self._promo(text, story, index)
             if what is None and _LINK_ARROW.match(raw, timeout=regex_timeout(raw)):
                 what = self._arrowed(_LINK_ARROW.sub("", raw, count=1), story, index)
             if what is not None:
-                yield span_finding(self, document, block, block, fill(self.message, {"what": what, "match": _short(text)}))
+                yield span_finding(self, document, block, block, fill(self.message, {"what": what, "match": shortened(text)}))
 
     def _arrowed(self, text: str, story: Sequence[bool], index: int) -> str | None:
         """A headline after a link arrow (">> Ferry firm cuts jobs", "► ...") on a line
@@ -527,7 +527,7 @@ class PageLabelRule(DeclaredRule):
             first, last = tags
             yield span_finding(self, document, blocks[first], blocks[last],
                                fill(self.message, {"what": "a list of topics or tags",
-                                                   "match": _short(blocks[first].text.strip())}))
+                                                   "match": shortened(blocks[first].text.strip())}))
             bottom = [i for i in bottom if i < first]
         for position, index in enumerate(top + bottom):
             following = (top + bottom)[position + 1] if position + 1 < len(top + bottom) else None
@@ -537,7 +537,7 @@ class PageLabelRule(DeclaredRule):
             if what is not None:
                 text = blocks[index].text.strip()
                 yield span_finding(self, document, blocks[index], blocks[index],
-                                   fill(self.message, {"what": what, "match": _short(text)}))
+                                   fill(self.message, {"what": what, "match": shortened(text)}))
 
     def _tag_list(self, blocks: Sequence[Block], after: Sequence[int]) -> tuple[int, int] | None:
         """The first and last index of a tag heading after the story with its topics one a
@@ -604,7 +604,7 @@ def _is_topic(text: str) -> bool:
 # --- rule constructors ------------------------------------------------------------------
 
 def _options(spec: RuleSpec, extra: set[str]) -> tuple[Options, FurnitureLexicon]:
-    _no_fix(spec)  # every kind here is a guess
+    require_no_fix(spec)  # every kind here is a guess
     return furniture_options(spec, extra)
 
 
