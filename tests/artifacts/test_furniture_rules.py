@@ -220,10 +220,15 @@ def test_a_comments_heading_starts_a_thread(lint, heading: str) -> None:
     assert spans(source, findings) == [thread]
 
 
-@pytest.mark.parametrize("heading", ["User comments", "Top rated comments", "3 comments"])
+@pytest.mark.parametrize("heading", ["User comments", "Top rated comments", "3 comments",
+                                     "| 0 Comments"])  # a layout table's cell, flattened
 def test_a_comments_heading_that_ends_the_article_is_flagged_alone(lint, heading: str) -> None:
     source, findings = lint("NL111", STORY + heading + "\n")
     assert spans(source, findings) == [heading]
+
+
+def test_a_table_row_with_a_comments_column_is_not_a_heading(lint) -> None:
+    assert lint("NL111", STORY + "| Comments | Votes |\n")[1] == []
 
 
 @pytest.mark.parametrize("tail", [

@@ -63,7 +63,7 @@ CAPTION_CATEGORIES = frozenset({"share", "signup", "comments"})
 MAX_INTERFACE_WORDS = 50
 
 BULLET = compile_regex(r"^\s*(?:[-–—•·*▪►>]+|\d{1,2}[.)])\s+")
-_LEADING_EDGE = " \t\n\r\f\v\xa0\"'“”‘’"
+_LEADING_EDGE = " \t\n\r\f\v\xa0\"'“”‘’|"
 _TRAILING_EDGE = _LEADING_EDGE + ".:;,!»›"
 _WORD = compile_regex(r"[\p{L}\d][\p{L}\d'’.&+-]*")
 _SENTENCE_END = compile_regex(r"[.!?…][\"'”’)\]]*\s*$")
