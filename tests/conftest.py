@@ -18,6 +18,8 @@ import pytest
 from click.testing import CliRunner, Result
 
 from newslint.cli import main
+from newslint.engine import check_document
+from newslint.model import Finding
 from newslint.plugins import plugin_manager
 from newslint.registry import Registry, build_registry
 
@@ -30,6 +32,18 @@ CORPUS = SHARED / "corpus"
 @pytest.fixture(scope="session")
 def registry() -> Registry:
     return build_registry(plugin_manager(load_entry_points=False))
+
+
+@pytest.fixture(scope="module")
+def lint(registry: Registry):
+    """Run rule `code` alone over `text` read as plain text: the source and the rule's findings.
+    Modules that read other formats or run several rules define their own `lint`."""
+    def run(code: str, text: str) -> tuple[str, list[Finding]]:
+        rule = registry.rule(code)
+        assert rule is not None, code
+        document = registry.readers[".txt"].read("a.txt", text)
+        return document.source, [f for f in check_document(document, [rule]) if f.code == code]
+    return run
 
 
 def run_cli(*args: str, input: bytes | str | None = None) -> Result:

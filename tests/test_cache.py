@@ -7,13 +7,12 @@ import json
 from pathlib import Path
 
 from click.testing import CliRunner
+from conftest import run_cli
 
 from newslint.cache import CACHE_DIR_NAME, Cache
 from newslint.cli import main
 from newslint.engine import ENGINE_CODE, Located
 from newslint.model import Finding, Severity
-
-from conftest import run_cli
 
 ARTICLE = "Headline\n\nFirst paragraph here.\n\nLoading...\n"
 MARKER = "served from the cache"

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import Result
-
 from conftest import run_cli
+
 from newslint.cli import ExitCode
 from newslint.decode import MAX_BYTES
 

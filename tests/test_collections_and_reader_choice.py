@@ -8,15 +8,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-
 from conftest import run_cli
+
 from newslint.document import Block, BlockKind, Document, SourceMap
+from newslint.engine import check_bytes
 from newslint.hookspecs import hookimpl
 from newslint.plugins import plugin_manager
 from newslint.readers import ReaderError
 from newslint.readers.json import JsonLinesReader, JsonReader
 from newslint.registry import SelectionError, build_registry
-from newslint.engine import check_bytes
 
 CAPTIONED = ('<p>Engineers finished the harbour wall on Thursday, a month early.</p><figure><img src="a.jpg" alt="">'
              "<figcaption>The new harbour wall at high tide on Thursday.</figcaption></figure>")

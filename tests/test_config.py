@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from conftest import run_cli
+
 from newslint.config import Config, ConfigError, discover, load
 from newslint.model import Severity
 

@@ -11,7 +11,6 @@ import json
 from pathlib import Path
 
 import pytest
-
 from conftest import run_cli
 from test_cli import XY_ARTICLE, assert_usage_error, codes_of, write_rule_pack
 

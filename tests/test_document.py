@@ -22,7 +22,7 @@ def test_linear_map_is_a_shift() -> None:
 
 
 def test_atomic_segment_maps_whole_entity() -> None:
-    text, source, source_map = entity_map()
+    _text, source, source_map = entity_map()
     assert source[slice(*source_map.to_source(1, 2))] == "&amp;"
     assert source[slice(*source_map.to_source(0, 3))] == "a&amp;b"
     assert source[slice(*source_map.to_source(2, 3))] == "b"
@@ -34,7 +34,7 @@ def test_empty_span_maps_to_a_point() -> None:
 
 
 def test_compose_maps_through_an_outer_source() -> None:
-    text, inner_source, inner = entity_map()
+    _text, inner_source, inner = entity_map()
     outer = SourceMap.linear(100, len(inner_source))
     composed = inner.compose(outer)
     assert composed.to_source(0, 3) == (105, 112)

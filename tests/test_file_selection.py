@@ -8,7 +8,6 @@ import json
 from pathlib import Path
 
 import pytest
-
 from conftest import run_cli
 from test_cli import LOADING_ARTICLE, XY_ARTICLE, write_rule_pack
 from test_config_resolution import findings_by_file

@@ -8,23 +8,41 @@ import json
 import os
 import shutil
 import stat
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
 
 import pytest
+from conftest import SEED, needs_shared, run_cli
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from newslint.document import Block, BlockKind, Document, SourceMap
 from newslint.engine import check_document
-from newslint.fix import FixError, apply_fixes, fix_source, safe_fix, widen_removal, with_safe_fixes, write_atomic
-from newslint.model import Edit, Finding, Fix, RuleDoc, Severity, finding_at, remove_block_fix
+from newslint.fix import (
+    FixError,
+    apply_fixes,
+    fix_source,
+    safe_fix,
+    widen_removal,
+    with_safe_fixes,
+    write_atomic,
+)
+from newslint.model import (
+    Edit,
+    Finding,
+    Fix,
+    RuleDoc,
+    Severity,
+    finding_at,
+    remove_block_fix,
+)
 from newslint.readers.text import TextReader
 
-from conftest import SEED, needs_shared, run_cli
-
 ARTIFACT = "Loading..."
+
+
+TEST_DOC = RuleDoc("test")
 
 
 @dataclass(frozen=True)
@@ -36,7 +54,7 @@ class RemoveMarkerRule:
     name: str = "test-marker"
     severity: Severity = Severity.ERROR
     fixable: bool = True
-    doc: RuleDoc = RuleDoc("test")
+    doc: RuleDoc = TEST_DOC
     origin: str = "tests"
     language: str | None = None
 

@@ -32,7 +32,7 @@ import gc
 import json
 import os
 import time
-from typing import Callable
+from collections.abc import Callable
 from xml.etree import ElementTree
 
 import regex

@@ -17,17 +17,17 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterable
 
 import pytest
 
 from newslint.budget import BudgetExceeded, TimeBudget, can_enforce, time_budget
 from newslint.document import Document
 from newslint.engine import ENGINE_CODE, check_bytes, check_document
-from newslint.model import Edit, Finding, Fix, RuleDoc, Severity
 from newslint.hookspecs import hookimpl
+from newslint.model import Edit, Finding, Fix, RuleDoc, Severity
 from newslint.plugins import plugin_manager
 from newslint.readers import ReaderError
 from newslint.registry import build_registry
@@ -48,8 +48,8 @@ QUICK = TimeBudget(seconds=0.5, per_megabyte=0.0)
 
 
 def _finding(start: int, end: int, **changes: object) -> Finding:
-    values: dict[str, object] = dict(code="XT999", rule="faulty", severity=Severity.ERROR, message="m",
-                                     start=start, end=end)
+    values: dict[str, object] = {"code": "XT999", "rule": "faulty", "severity": Severity.ERROR, "message": "m",
+                                     "start": start, "end": end}
     values.update(changes)
     return Finding(**values)  # type: ignore[arg-type]
 
@@ -86,7 +86,7 @@ def _sleep_swallowing_exceptions(document: Document) -> Iterable[object]:
     while time.monotonic() < deadline:
         try:
             time.sleep(60)
-        except Exception:  # noqa: BLE001 - the point: a plugin that swallows everything it can
+        except Exception:  # noqa: BLE001, S110 - the point: a plugin that swallows everything it can
             pass
     return ()
 
@@ -97,7 +97,7 @@ def _loses_the_first_alarm(document: Document) -> Iterable[object]:
     try:
         while True:
             pass
-    except BaseException:  # noqa: BLE001
+    except BaseException:  # noqa: BLE001, S110 - the alarm lost, as Python loses it there
         pass
     while True:
         pass
@@ -137,6 +137,9 @@ HANGING = {"spins": _spin, "sleeps": _sleep, "swallows-exceptions": _sleep_swall
            "catastrophic-stdlib-re": _catastrophic_stdlib_re, "loses-the-first-alarm": _loses_the_first_alarm}
 
 
+FAULTY_DOC = RuleDoc("A deliberately faulty rule for the isolation tests.")
+
+
 @dataclass(frozen=True)
 class FaultyRule:
     code: str
@@ -144,7 +147,7 @@ class FaultyRule:
     behaviour: Callable[[Document], Iterable[object]]
     severity: Severity = Severity.ERROR
     fixable: bool = False
-    doc: RuleDoc = RuleDoc("A deliberately faulty rule for the isolation tests.")
+    doc: RuleDoc = FAULTY_DOC
     origin: str = "faulty-test-plugin"
     language: str | None = None
 
@@ -262,12 +265,11 @@ def test_the_budget_grows_with_the_input() -> None:
 
 @needs_alarm
 def test_budget_is_not_swallowed_by_except_exception() -> None:
-    with pytest.raises(BudgetExceeded):
-        with time_budget(0.2):
-            try:
-                time.sleep(5)
-            except Exception:  # noqa: BLE001
-                pass
+    with pytest.raises(BudgetExceeded), time_budget(0.2):
+        try:
+            time.sleep(5)
+        except Exception:  # noqa: BLE001, S110 - what a careless plugin writes
+            pass
 
 
 @needs_alarm
@@ -432,8 +434,7 @@ def installed_faulty_plugin(tmp_path_factory: pytest.TempPathFactory) -> Path:
     completed = subprocess.run(
         [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--disable-pip-version-check",
          *isolation, "--target", str(target), str(source)],
-        capture_output=True, text=True, timeout=300,
-    )
+        capture_output=True, text=True, timeout=300, check=False)
     assert completed.returncode == 0, completed.stderr
     return target
 
@@ -441,7 +442,7 @@ def installed_faulty_plugin(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def _newslint(*args: str, plugins: Path, cwd: Path) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PYTHONPATH": str(plugins)}
     return subprocess.run([sys.executable, "-m", "newslint", *args], cwd=cwd, env=env,
-                          capture_output=True, text=True, timeout=120)
+                          capture_output=True, text=True, timeout=120, check=False)
 
 
 @needs_alarm
@@ -480,7 +481,7 @@ def test_cli_reports_each_faulty_file_and_completes_the_rest(installed_faulty_pl
         by_file.setdefault(Path(finding["path"]).name, []).append(finding)
 
     expected_crash = {"b": "XF001", "c": "XF002", "d": "XF003"}
-    for name in texts:
+    for name, text_of_file in texts.items():
         engine = [f for f in by_file[name] if f["code"] == ENGINE_CODE]
         if name[0] in expected_crash:
             assert len(engine) == 1 and expected_crash[name[0]] in engine[0]["message"], by_file[name]
@@ -488,7 +489,7 @@ def test_cli_reports_each_faulty_file_and_completes_the_rest(installed_faulty_pl
             assert engine == [], by_file[name]
         # Every file still gets the built-in rule's finding, at the right line.
         placeholder = [f for f in by_file[name] if f["code"] == "NL101"]
-        lines = [number for number, text in enumerate(texts[name].splitlines(), 1) if text == "Loading..."]
+        lines = [number for number, text in enumerate(text_of_file.splitlines(), 1) if text == "Loading..."]
         assert [f["line"] for f in placeholder] == lines, by_file[name]
     assert not any(f["code"].startswith("XF") for f in findings), "no faulty finding leaks through"
 

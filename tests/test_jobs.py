@@ -10,12 +10,11 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import pytest
+from conftest import CORPUS, SEED, needs_shared, run_cli
 
 from newslint.parallel import PARALLEL_MIN_FILES, _check_in_worker, _rebuild, check_path
 from newslint.pipeline import Mode, RunSpec, build_context
 from newslint.progress import PROGRESS_MIN_FILES, progress, wants_progress
-
-from conftest import CORPUS, SEED, needs_shared, run_cli
 
 
 def _tree(tmp_path: Path) -> Path:

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from conftest import run_cli
 from junitparser import Error, Failure, JUnitXml
 
 from newslint.engine import ENGINE_CODE, FileResult, Located
 from newslint.formats import Report
 from newslint.formats.junit import junit_xml
 from newslint.model import Finding, Severity
-
-from conftest import run_cli
 
 
 def _located(path: str, code: str, line: int, message: str = "msg") -> Located:

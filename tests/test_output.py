@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import Result
+from conftest import run_cli
 
 from newslint.cli import ExitCode, use_colour
 from newslint.document import Document
@@ -18,8 +19,6 @@ from newslint.engine import FileResult, Located
 from newslint.formats import Report
 from newslint.formats.builtin import TextFormatter
 from newslint.model import Finding, Severity
-
-from conftest import run_cli
 
 # Three house rules, one for each severity; the gamma rule can replace its word.
 RULE = """\

@@ -7,10 +7,10 @@ import sysconfig
 from pathlib import Path
 
 import pytest
+from conftest import REPO
 
 import newslint
 from newslint.rules import BUILTIN_RULES
-from conftest import REPO
 
 REPO_RULES = REPO / "rules"  # the link editors open: newslint/rules
 

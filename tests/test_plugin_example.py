@@ -17,8 +17,8 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import REPO
+
 from newslint.engine import check_document
 from newslint.plugins import plugin_manager
 from newslint.registry import build_registry
@@ -40,7 +40,7 @@ def run_newslint(*args: str, plugins: Path | None, cwd: Path) -> subprocess.Comp
     if plugins is not None:
         env["PYTHONPATH"] = str(plugins)
     return subprocess.run([sys.executable, "-m", "newslint", *args], cwd=cwd, env=env,
-                          capture_output=True, text=True, timeout=120)
+                          capture_output=True, text=True, timeout=120, check=False)
 
 
 def install_source_plugin(target: Path, dist_name: str, module: str, source: str) -> Path:
@@ -64,8 +64,7 @@ def installed_example(tmp_path_factory: pytest.TempPathFactory) -> Path:
     completed = subprocess.run(
         [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--disable-pip-version-check",
          *isolation, "--target", str(target), str(EXAMPLE)],
-        capture_output=True, text=True, timeout=300,
-    )
+        capture_output=True, text=True, timeout=300, check=False)
     assert completed.returncode == 0, completed.stderr
     return target
 

@@ -12,11 +12,11 @@ from __future__ import annotations
 import html
 import json
 import re
-from typing import Iterator, Sequence
+from collections.abc import Iterator, Sequence
 
 import pytest
-
 from conftest import SEED, needs_shared
+
 from newslint.document import Block, BlockKind, Document
 from newslint.engine import ENGINE_CODE, check_document
 from newslint.model import Finding

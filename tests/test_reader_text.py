@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from newslint.document import BlockKind
-from newslint.text.credits import is_credit
 from newslint.readers.text import TextReader
+from newslint.text.credits import is_credit
 
 ARTICLE = """Ferry strike strands thousands on the coast
 

@@ -8,10 +8,10 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import CORPUS, needs_shared
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import CORPUS, needs_shared
 from newslint.document import Block, BlockKind, Document
 from newslint.model import remove_block_fix
 from newslint.readers import ReaderError

@@ -6,10 +6,10 @@ import html
 import json
 
 import pytest
+from conftest import CORPUS, needs_shared, run_cli
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import CORPUS, needs_shared, run_cli
 from newslint.document import Block, Document
 from newslint.engine import check_document
 from newslint.model import remove_block_fix
@@ -209,9 +209,9 @@ def test_deep_nesting_is_a_reader_error_or_read() -> None:
 def test_non_article_json_has_no_blocks_and_is_an_input_error_not_a_silent_pass() -> None:
     source = '[1, 2.5e3, true, null, {"id": "x"}, "loose string"]'
     assert read_json(source) == ()
-    for settings in (source, "{}", '{"theme": "dark", "autosave": true}', '{"body": "  "}'):
+    for not_an_article in (source, "{}", '{"theme": "dark", "autosave": true}', '{"body": "  "}'):
         with pytest.raises(ReaderError, match="no article text in it"):
-            read(settings)
+            read(not_an_article)
 
 
 def test_a_json_file_with_no_article_exits_2_with_one_line(tmp_path) -> None:

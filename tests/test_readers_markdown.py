@@ -6,10 +6,10 @@ import html
 import re
 
 import pytest
+from conftest import CORPUS, needs_shared
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import CORPUS, needs_shared
 from newslint.document import Block, Document
 from newslint.model import remove_block_fix
 from newslint.readers.markdown import MarkdownReader

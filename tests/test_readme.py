@@ -8,8 +8,8 @@ import shlex
 from pathlib import Path
 
 import pytest
-
 from conftest import REPO, SEED, check_json, needs_shared
+
 from newslint.suppression import with_unused_reporting
 
 README = REPO / "README.md"
@@ -49,7 +49,7 @@ def test_readme_opens_with_two_commands_for_a_fresh_machine() -> None:
         assert command.startswith("python3 -m venv .venv && .venv/bin/pip install "), command
     assert " install . " in install_and_run  # a real install, not editable
     assert "'.[test]'" in install_and_test
-    assert "mypy --strict newslint" in install_and_test and "ruff check newslint" in install_and_test
+    assert "mypy --strict newslint" in install_and_test and "ruff check newslint tests" in install_and_test
 
 
 def test_readme_test_command_is_exactly_what_ci_runs() -> None:

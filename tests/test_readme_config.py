@@ -6,8 +6,8 @@ import re
 from pathlib import Path
 
 import pytest
-
 from conftest import REPO
+
 from newslint.config import load
 from newslint.model import Severity
 

@@ -8,7 +8,6 @@ from newslint.engine import check_document
 from newslint.plugins import plugin_manager
 from newslint.registry import build_registry
 
-
 _registry = build_registry(plugin_manager(load_entry_points=False))
 CASES = [
     pytest.param(rule, example, id=f"{rule.code}-{'bad' if example.flagged else 'good'}-{index}")

@@ -85,7 +85,7 @@ def test_a_pack_rule_reusing_a_builtin_code_fails_naming_both_files(tmp_path: Pa
     result = run_cli("test-rules", str(pack))
     assert result.exit_code == 2
     [line] = result.stderr.splitlines()
-    import newslint.rules.artifacts as artifacts  # where the installed package's rule files are
+    from newslint.rules import artifacts  # where the installed package's rule files are
 
     builtin = Path(artifacts.__file__).parent / "NL101-loading-placeholder.toml"
     assert "NL101 is defined twice" in line and str(builtin) in line and str(rule_file) in line

@@ -14,10 +14,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import run_cli
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import run_cli
 from newslint.hookspecs import hookimpl
 from newslint.plugins import plugin_manager
 from newslint.registry import build_registry

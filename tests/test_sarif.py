@@ -7,14 +7,12 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from conftest import SHARED, needs_shared, run_cli
 
 from newslint.engine import ENGINE_CODE, FileResult, Located
-from newslint.formats import Report
-from newslint.formats import FINGERPRINT_KEY
+from newslint.formats import FINGERPRINT_KEY, Report
 from newslint.formats.sarif import SOURCE_ROOT, artifact_uri, sarif_log
 from newslint.model import Edit, Finding, Fix, Severity
-
-from conftest import SHARED, needs_shared, run_cli
 
 SCHEMA_PATH = SHARED / "schemas" / "sarif-schema-2.1.0.json"
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from conftest import run_cli
+
 from newslint.engine import Located
 from newslint.model import Edit, Finding, Fix, Severity
 from newslint.statistics import count_by_rule, render_statistics
-
-from conftest import run_cli
 
 
 def _item(code: str, name: str, fixable: bool) -> Located:

@@ -8,14 +8,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import SEED, check_json, needs_shared
 from hypothesis import given
 from hypothesis import strategies as st
 
-from conftest import REPO, SEED, check_json, needs_shared
 from newslint.engine import check_document
-from newslint.rules.agreement import RULE_PACK, newslint_rule_kinds
 from newslint.readers.text import TextReader
 from newslint.rulepack import RulePackError, load_rule_file
+from newslint.rules.agreement import RULE_PACK, newslint_rule_kinds
 
 RULES = RULE_PACK
 NL301_FILE = RULES / "NL301-collective-number.toml"
@@ -56,11 +56,11 @@ def test_seed_findings_exact_spans_and_messages() -> None:
         ("NL301", 16, column_of(16, "their"), len("their"),
          f"'their' treats the Taliban as plural; elsewhere it is singular: {singular}"),
         ("NL302", 12, column_of(12, "who"), len("who"),
-         "'who' refers to the Taliban, which the article treats as one body "
-         "('The Taliban has captured', line 10): use 'which' or 'that'"),
+         ("'who' refers to the Taliban, which the article treats as one body "
+         "('The Taliban has captured', line 10): use 'which' or 'that'")),
         ("NL302", 16, column_of(16, "who"), len("who"),
-         "'who' refers to the Taliban, which the article treats as one body "
-         "('The Taliban has captured', line 10): use 'which' or 'that'"),
+         ("'who' refers to the Taliban, which the article treats as one body "
+         "('The Taliban has captured', line 10): use 'which' or 'that'")),
     ]
 
 

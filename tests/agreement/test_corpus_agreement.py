@@ -9,11 +9,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import CORPUS, needs_shared
 
-from conftest import CORPUS, REPO, needs_shared
-from newslint.rules.agreement import RULE_PACK, newslint_rule_kinds
 from newslint.readers.text import TextReader
 from newslint.rulepack import load_rule_file
+from newslint.rules.agreement import RULE_PACK, newslint_rule_kinds
 
 TARGET_PER_ARTICLE = 0.1  # the bar: one finding in ten clean articles
 

@@ -6,13 +6,12 @@ Every article text here is our own writing.
 from __future__ import annotations
 
 import pytest
+from conftest import SEED, check_json, needs_shared
 
 from newslint.engine import check_document
-from newslint.rules.artifacts.pattern import pattern_rule
 from newslint.model import Finding, RuleDoc, RuleSpec, Severity
 from newslint.registry import Registry
-
-from conftest import SEED, check_json, needs_shared
+from newslint.rules.artifacts.pattern import pattern_rule
 
 EXTENSIONS = {"text": ".txt", "html": ".html"}
 

@@ -114,7 +114,7 @@ def test_known_repeated_paragraphs_are_found(lint) -> None:
 
 
 def test_a_pull_quote_repeated_in_the_body_is_no_duplicate_error(lint) -> None:
-    document, findings = lint(CORPUS / "newspaper" / "text" / "technologyreview.com1.txt", ("NL202",))
+    _document, findings = lint(CORPUS / "newspaper" / "text" / "technologyreview.com1.txt", ("NL202",))
     assert findings == []
 
 

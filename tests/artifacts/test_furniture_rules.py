@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import pytest
 
-from newslint.engine import check_document
 from newslint.model import Finding, Severity
 from newslint.registry import Registry
 
@@ -17,16 +16,6 @@ STORY = (
     "Fishermen said the repairs had come too late for the winter season, which lost them "
     "three weeks of catches and a great deal of money.\n\n"
 )
-
-
-@pytest.fixture(scope="module")
-def lint(registry: Registry):
-    def run(code: str, text: str) -> tuple[str, list[Finding]]:
-        rule = registry.rule(code)
-        assert rule is not None, code
-        document = registry.readers[".txt"].read("a.txt", text)
-        return document.source, [f for f in check_document(document, [rule]) if f.code == code]
-    return run
 
 
 def spans(source: str, findings: list[Finding]) -> list[str]:

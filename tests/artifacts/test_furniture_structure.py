@@ -5,9 +5,10 @@ Flagged cases and what must be left alone. Every article text here is our own wr
 from __future__ import annotations
 
 import pytest
-from test_furniture_rules import STORY, lint, spans  # noqa: F401 - lint is a fixture
+from test_furniture_rules import STORY, spans
 
 from newslint.model import Severity
+
 
 @pytest.mark.parametrize("line", [
     "14 comments. Join the discussion » 3 comments about this story. Start the discussion »",

@@ -6,7 +6,7 @@ here is our own writing.
 from __future__ import annotations
 
 import pytest
-from test_furniture_rules import lint, spans  # noqa: F401 - lint is a fixture
+from test_furniture_rules import spans
 
 from newslint.model import Severity
 
@@ -255,18 +255,18 @@ def test_teasers_each_with_a_date_need_no_other_mark(lint) -> None:
 
 @pytest.mark.parametrize("tail", [
     # captions of the story's pictures: an article or a plural before the verb, verbs of seeing
-    "The harbour at dawn on Monday\nThe mayor cuts a ribbon on the new wall\nBoats moored in the harbour at dusk\n"
-    "The new sea wall seen from the lighthouse",
+    ("The harbour at dawn on Monday\nThe mayor cuts a ribbon on the new wall\nBoats moored in the harbour at dusk\n"
+    "The new sea wall seen from the lighthouse"),
     # a timeline: the date comes first
-    "4 May 2021\nHarbour wall damaged in a storm\n12 June 2021\nRepairs begin on the wall\n3 July 2021\n"
-    "The quay closes to traffic",
+    ("4 May 2021\nHarbour wall damaged in a storm\n12 June 2021\nRepairs begin on the wall\n3 July 2021\n"
+    "The quay closes to traffic"),
     # steps of the story's own how-to
-    "How to apply for a mooring\nFill in the form at the harbour office\nPay the deposit at the counter\n"
-    "Wait for a letter from the harbour master",
+    ("How to apply for a mooring\nFill in the form at the harbour office\nPay the deposit at the counter\n"
+    "Wait for a letter from the harbour master"),
     # a fact box and a product's features
     "Population: 12,400\nFounded: 1911\nMayor: Jane Roe\nTwinned with: Eastbridge",
-    "With up to ten hours of battery life on a single charge\nPremium sound and fine-tuned speakers deliver clarity\n"
-    "Take calls and control your music from the side of the case",
+    ("With up to ten hours of battery life on a single charge\nPremium sound and fine-tuned speakers deliver clarity\n"
+    "Take calls and control your music from the side of the case"),
 ])
 def test_captions_timelines_steps_and_facts_after_the_story_are_left_alone(lint, tail: str) -> None:
     assert lint("NL112", BODY + tail + "\n")[1] == []
@@ -282,16 +282,16 @@ def test_title_case_teasers_each_with_a_standfirst_after_the_story(lint) -> None
 
 @pytest.mark.parametrize("tail", [
     # the story's FAQ: questions with one-line answers
-    "What Happens to the Ferry Timetable?\nThe winter timetable stays in place until March.\n"
+    ("What Happens to the Ferry Timetable?\nThe winter timetable stays in place until March.\n"
     "Who Pays for the Second Phase?\nThe council and the harbour trust share the cost.\n"
-    "When Does the Quay Close Again?\nNot before the end of the fishing season in November.",
+    "When Does the Quay Close Again?\nNot before the end of the fishing season in November."),
     # the story's own sections in sentence case, and sections of more than one sentence
-    "The cost of the work\nThe first phase cost the council two million pounds.\n"
+    ("The cost of the work\nThe first phase cost the council two million pounds.\n"
     "The view from the quay\nFishermen say the new wall is a great deal higher.\n"
-    "The next winter\nThe council will decide in March whether to go on.",
-    "The Cost of the Work\nThe first phase cost two million pounds. The second will cost more.\n"
+    "The next winter\nThe council will decide in March whether to go on."),
+    ("The Cost of the Work\nThe first phase cost two million pounds. The second will cost more.\n"
     "The View From the Quay\nFishermen say the wall is higher. They are pleased.\n"
-    "The Next Winter\nThe council will decide in March. Nobody expects a delay.",
+    "The Next Winter\nThe council will decide in March. Nobody expects a delay."),
 ])
 def test_the_storys_own_sections_and_faq_after_the_body_are_left_alone(lint, tail: str) -> None:
     assert lint("NL112", BODY + tail + "\n")[1] == []
@@ -306,11 +306,11 @@ def test_a_two_part_headline_under_a_teaser_heading(lint) -> None:
 
 @pytest.mark.parametrize("tail", [
     # without a teaser heading two title-case sentences are not a teaser
-    "Why the River Rises. And Why It Matters Now?\nThe Wall Holds. But Only for Now?\n"
-    "Ten Boats Left. Five Came Back Home?",
+    ("Why the River Rises. And Why It Matters Now?\nThe Wall Holds. But Only for Now?\n"
+    "Ten Boats Left. Five Came Back Home?"),
     # under a heading, a list of sentences in sentence case is the story's
-    "You might also like:\nThe ferry shuts early. The council will pay for it.\n"
-    "The beaches are quiet. Most visitors stay away.",
+    ("You might also like:\nThe ferry shuts early. The council will pay for it.\n"
+    "The beaches are quiet. Most visitors stay away."),
 ])
 def test_two_sentence_lines_without_a_heading_or_in_sentence_case_are_left_alone(lint, tail: str) -> None:
     found = lint("NL112", BODY + tail + "\n\n" + CLOSING)[1]
@@ -319,10 +319,10 @@ def test_two_sentence_lines_without_a_heading_or_in_sentence_case_are_left_alone
 
 @pytest.mark.parametrize("run", [
     # headlines without a small word: a subject and a verb make them phrases
-    "Harbour: Ferry operator reports record summer\nStorm damage: What the north shore looks like now\n"
-    "Rovers: New goalkeeper signs two-year deal",
-    "Ferry operator reports record summer »\nCouncil leader faces vote of no confidence »\n"
-    "Portvale Rovers sign new goalkeeper »",
+    ("Harbour: Ferry operator reports record summer\nStorm damage: What the north shore looks like now\n"
+    "Rovers: New goalkeeper signs two-year deal"),
+    ("Ferry operator reports record summer »\nCouncil leader faces vote of no confidence »\n"
+    "Portvale Rovers sign new goalkeeper »"),
 ])
 def test_headlines_that_read_as_phrases_by_their_verb(lint, run: str) -> None:
     source, found = lint("NL112", BODY + run + "\n")
@@ -344,10 +344,10 @@ def test_teasers_each_with_a_date_on_their_line(lint) -> None:
 
 @pytest.mark.parametrize("tail", [
     # a chronology: the date first, or dated sentences with their full stop
-    "3 May 2021 | Ferry operator reports record summer\n2 May 2021 | Council leader faces vote\n"
-    "1 May 2021 | Portvale Rovers sign new goalkeeper",
-    "The wall was finished on time - 3 May 2021.\nThe quay was reopened to traffic - 4 May 2021.\n"
-    "The first ferry left the harbour - 5 May 2021.",
+    ("3 May 2021 | Ferry operator reports record summer\n2 May 2021 | Council leader faces vote\n"
+    "1 May 2021 | Portvale Rovers sign new goalkeeper"),
+    ("The wall was finished on time - 3 May 2021.\nThe quay was reopened to traffic - 4 May 2021.\n"
+    "The first ferry left the harbour - 5 May 2021."),
     # a bar that is not before a date
     "Ferry times | Fares | Parking | Contact the harbour office",
 ])
@@ -374,7 +374,7 @@ def test_a_tag_heading_with_its_topics_one_a_line_at_the_end(lint, tags: str) ->
     "Opening hours\nMonday to Friday\nWeekends closed\n",
 ])
 def test_short_lines_that_are_not_a_tag_list_are_left_alone(lint, tail: str) -> None:
-    source, found = lint("NL117", BODY + tail)
+    _source, found = lint("NL117", BODY + tail)
     assert [f for f in found if "topics or tags" in f.message] == []
 
 

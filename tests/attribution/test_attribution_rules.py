@@ -10,15 +10,18 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from conftest import SEED, needs_shared
 
-from conftest import REPO, SEED, needs_shared
-from newslint.rules.attribution import RULE_PACK
 from newslint.engine import check_document
-from newslint.rules.attribution.lexicon import FIGURE_CLASSES
-from newslint.rules.attribution.rules import unattributed_claim_rule, unattributed_figure_rule
 from newslint.model import Finding
-from newslint.rulepack import RulePackError, load_rule_file
 from newslint.registry import Registry
+from newslint.rulepack import RulePackError, load_rule_file
+from newslint.rules.attribution import RULE_PACK
+from newslint.rules.attribution.lexicon import FIGURE_CLASSES
+from newslint.rules.attribution.rules import (
+    unattributed_claim_rule,
+    unattributed_figure_rule,
+)
 
 RULES = RULE_PACK
 NL401_FILE = RULES / "NL401-unattributed-estimate.toml"
@@ -54,11 +57,11 @@ def test_seed_findings_have_exact_spans_and_messages(registry: Registry, nl4) ->
     located = [(f.code, document.position(f.start)[0], source[f.start:f.end], f.message) for f in found]
     assert located == [
         ("NL401", 16, "estimated to now hold over two-thirds of the country",
-         "'estimated to now hold over two-thirds of the country': an estimate with no source; "
-         "say who estimated it"),
+         ("'estimated to now hold over two-thirds of the country': an estimate with no source; "
+         "say who estimated it")),
         ("NL401", 52, "estimated to now hold some two-thirds of the nation",
-         "'estimated to now hold some two-thirds of the nation': an estimate with no source; "
-         "say who estimated it"),
+         ("'estimated to now hold some two-thirds of the nation': an estimate with no source; "
+         "say who estimated it")),
         ("NL403", 54, "Thousands of people displaced",
          "'Thousands of people displaced': a casualty figure with no source; say who counted or estimated it"),
     ]
@@ -409,7 +412,7 @@ def test_each_rule_finds_the_same_alone_or_after_the_other(registry: Registry, n
     assert alone["NL401"] and alone["NL402"] and alone["NL403"] and alone["NL404"]
     for order in (nl4, nl4[::-1]):
         _memoised_construction_matches.cache_clear()
-        assert sorted(findings(registry, order, text)) == sorted(sum(alone.values(), []))
+        assert sorted(findings(registry, order, text)) == sorted(finding for found in alone.values() for finding in found)
 
 
 # --- issue 12: false-positive groups stay silent --------------------------------------

@@ -11,10 +11,10 @@ import time
 import pytest
 
 from newslint.engine import check_document
-from newslint.text.credits import is_credit
-from newslint.rules.duplication.common import normalise
 from newslint.model import Finding, RuleDoc, RuleSpec, Severity
 from newslint.registry import Registry
+from newslint.rules.duplication.common import normalise
+from newslint.text.credits import is_credit
 
 EXTENSIONS = {"text": ".txt", "html": ".html"}
 
@@ -99,7 +99,7 @@ def test_alt_text_equal_to_its_own_caption_is_left_alone(lint) -> None:
 def test_two_figures_with_same_alt_and_caption_report_the_caption_once(lint) -> None:
     text = ("<h1>Harbour</h1>" + figure(CAPTION, alt=CAPTION) + "<p>The port reopened at noon.</p>"
             + figure(CAPTION, alt=CAPTION))
-    document, found = lint("NL201", text, "html")
+    _document, found = lint("NL201", text, "html")
     assert len(found) == 1
     assert "caption duplicates the caption on line" in found[0].message
 
@@ -107,7 +107,7 @@ def test_two_figures_with_same_alt_and_caption_report_the_caption_once(lint) -> 
 def test_alt_text_copied_from_another_pictures_caption_is_flagged(lint) -> None:
     text = ("<h1>Harbour</h1>" + figure(CAPTION) + "<p>The port reopened at noon.</p>"
             + figure("Fishermen check their nets on the quay.", alt=CAPTION))
-    document, found = lint("NL201", text, "html")
+    _document, found = lint("NL201", text, "html")
     assert len(found) == 1 and "image alt text" in found[0].message and found[0].fix is None
 
 
@@ -159,7 +159,7 @@ def test_many_different_repeats_are_a_template_unless_pasted_as_one_run(lint) ->
                                               for i, p in enumerate(paragraphs * 2)) + "\n"
     assert lint("NL202", interleaved)[1] == []
     pasted = "Harbour\n\n" + "\n\n".join(paragraphs + paragraphs) + "\n"
-    document, found = lint("NL202", pasted)
+    _document, found = lint("NL202", pasted)
     assert len(found) == 1 and "These 4 blocks repeat lines 3-9" in found[0].message
 
 
@@ -212,8 +212,8 @@ def test_an_earlier_shorter_rewrite_is_not_an_excerpt(lint) -> None:
 
 @pytest.mark.parametrize("other", [
     # same topic, different sentence
-    "Fishermen, who have not landed a catch for a week, say the council has been too slow to pay "
-    "compensation for the boats damaged in the storm.",
+    ("Fishermen, who have not landed a catch for a week, say the council has been too slow to pay "
+    "compensation for the boats damaged in the storm."),
     # exact copy: NL202's business
     OLD,
     # too short to judge
@@ -257,8 +257,8 @@ def test_a_two_thousand_paragraph_live_blog_stays_fast(lint) -> None:
 
 
 def test_the_near_duplicate_kind_refuses_a_fix(registry: Registry) -> None:
-    from newslint.rules.duplication.near import near_duplicate_rule
     from newslint.rules.artifacts.orphan import orphan_fragment_rule
+    from newslint.rules.duplication.near import near_duplicate_rule
 
     for factory, kind in ((near_duplicate_rule, "near-duplicate"), (orphan_fragment_rule, "orphan-fragment")):
         spec = RuleSpec(code="XX901", name="t", kind=kind, severity=Severity.WARNING, message="m",
@@ -303,7 +303,7 @@ def test_a_section_scraped_twice_is_one_finding_over_the_later_copy(lint) -> Non
 def test_a_list_repeated_is_one_finding(lint) -> None:
     items = "- Two cranes from the shipyard\n- Divers from the coastguard\n- Volunteers with small boats\n"
     text = f"Harbour\n\nThese were sent to help clear the channel:\n\n{items}\n{items}\nOfficials thanked them.\n"
-    document, found = lint("NL202", text)
+    _document, found = lint("NL202", text)
     assert [(f.start, f.end) for f in found] == [(text.rindex(items), text.rindex(items) + len(items) - 1)]
     assert "lines 5-7" in found[0].message
 
@@ -412,7 +412,7 @@ def test_sentence_repeated_back_to_back_is_flagged_on_the_second_copy(lint) -> N
 def test_two_sentences_repeated_back_to_back_are_one_finding(lint) -> None:
     pair = "Crews cleared the channel on Monday. (See the map above.)"
     text = f"Harbour\n\n{pair} {pair} Ferries are due back on Friday.\n"
-    document, found = lint("NL204", text)
+    _document, found = lint("NL204", text)
     second = text.index(pair, text.index(pair) + 1)
     assert [(f.start, f.end) for f in found] == [(second, second + len(pair))]
 
@@ -428,12 +428,12 @@ def test_repeats_inside_quotes_short_apart_or_in_tables_stay_quiet(lint, paragra
 
 
 LONG_SECTION = [
-    "The harbour board met on Tuesday evening to hear the engineers' report on the sea wall. It found "
-    "that the winter storms had loosened more of the old stones than anyone had expected.",
-    "Repairs to the northern arm will start in April and take about six weeks, the engineers said. The "
-    "quay will stay open to foot traffic while the cranes are at work on the wall.",
-    "Fishermen asked the board to keep the slipway clear during the repairs. The spring season "
-    "brings the largest catches of the year and the boats cannot land anywhere else nearby.",
+    ("The harbour board met on Tuesday evening to hear the engineers' report on the sea wall. It found "
+    "that the winter storms had loosened more of the old stones than anyone had expected."),
+    ("Repairs to the northern arm will start in April and take about six weeks, the engineers said. The "
+    "quay will stay open to foot traffic while the cranes are at work on the wall."),
+    ("Fishermen asked the board to keep the slipway clear during the repairs. The spring season "
+    "brings the largest catches of the year and the boats cannot land anywhere else nearby."),
 ]
 
 
@@ -441,7 +441,7 @@ def test_a_section_of_long_paragraphs_scraped_three_times_is_still_a_run(lint) -
     section = "\n\n".join(LONG_SECTION) + "\n\n"
     between = "Share this story\n\nMore from the harbour desk\n\n"
     text = "Harbour repairs\n\n" + section + between + section + between + section
-    document, found = lint("NL202", text)
+    _document, found = lint("NL202", text)
     second, third = text.index(section, 20), text.rindex(section)
     # each later copy is one finding: the second with the lines after it, the third alone
     assert [(f.start, f.end) for f in found] == [(second, third - 2), (third, third + len(section.rstrip()))]
@@ -453,7 +453,7 @@ def test_a_plan_of_long_one_sentence_entries_three_times_stays_quiet(lint) -> No
     entries = "\n\n".join(
         f"Day {n} breakfast of oats with two spoons of honey, a sliced apple, a handful of walnuts and a "
         f"glass of milk before the morning walk along the harbour path to the lighthouse and back" for n in "ABC")
-    text = "Harbour fitness plan\n\n" + "\n\n".join([entries, "Week two", entries, "Week three", entries]) + "\n"
+    text = "Harbour fitness plan\n\n" + f"{entries}\n\nWeek two\n\n{entries}\n\nWeek three\n\n{entries}" + "\n"
     assert lint("NL202", text)[1] == []
 
 

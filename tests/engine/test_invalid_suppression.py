@@ -7,11 +7,10 @@ import json
 from pathlib import Path
 
 import pytest
+from conftest import check_json, run_cli
 
 from newslint.engine import check_bytes
 from newslint.suppression import INVALID_CODE, edit_distance
-
-from conftest import check_json, run_cli
 
 
 def _invalid(registry, name: str, source: str, codes: tuple[str, ...] = ("NL002", "NL101")) -> list[tuple]:

@@ -5,13 +5,17 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import run_cli
 
 from newslint.document import HTML_COMMENTS, Block, BlockKind, Document, SourceMap
 from newslint.engine import ENGINE_CODE, check_document, locate
 from newslint.model import Finding, RuleDoc, Severity
-from newslint.suppression import UNUSED_CODE, apply_suppressions, parse_suppressions, with_unused_reporting
-
-from conftest import run_cli
+from newslint.suppression import (
+    UNUSED_CODE,
+    apply_suppressions,
+    parse_suppressions,
+    with_unused_reporting,
+)
 
 ESTIMATE = "The group is estimated to control most of the valley."  # flagged by NL401
 

@@ -11,10 +11,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import REPO, run_cli
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import REPO, run_cli
 from newslint.document import Block, Document
 from newslint.readers import ReaderError
 from newslint.readers.richtext import ContentfulReader, GhostReader, SanityReader

@@ -6,13 +6,12 @@ import json
 from pathlib import Path
 
 import pytest
+from conftest import CORPUS, needs_shared
 
 from newslint.engine import check_bytes, read_document
-from newslint.text.language import MIN_WORDS, reads_as_english
 from newslint.plugins import plugin_manager
 from newslint.registry import build_registry
-
-from conftest import CORPUS, needs_shared
+from newslint.text.language import MIN_WORDS, reads_as_english
 
 ENGLISH_ONLY = {"NL301", "NL302", "NL401", "NL402", "NL403", "NL404"}
 

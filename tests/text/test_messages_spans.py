@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from newslint.text.messages import MessageError, fill, placeholders, require_placeholders
+from newslint.text.messages import (
+    MessageError,
+    fill,
+    placeholders,
+    require_placeholders,
+)
 from newslint.text.spans import merged_spans
 
 
