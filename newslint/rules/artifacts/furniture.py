@@ -564,8 +564,8 @@ class CommentThreadRule(DeclaredRule):
         """A short block that opens by thanking or praising the piece itself ("Great article.",
         "Thanks for sharing this"): a reader answering the story, not the story."""
         text = block.text.strip()
-        return len(words(text)) <= MAX_REPLY_WORDS and \
-            self.lexicon.reader_reply.match(text, timeout=regex_timeout(text)) is not None
+        return self.lexicon.reader_reply.match(text, timeout=regex_timeout(text)) is not None and \
+            len(words(text)) <= MAX_REPLY_WORDS
 
 
 # --- NL113 inline-promo ------------------------------------------------------------------
