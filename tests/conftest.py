@@ -34,16 +34,32 @@ def registry() -> Registry:
     return build_registry(plugin_manager(load_entry_points=False))
 
 
+LINT_EXTENSIONS = {"text": ".txt", "html": ".html"}
+
+
 @pytest.fixture(scope="module")
 def lint(registry: Registry):
-    """Run rule `code` alone over `text` read as plain text: the source and the rule's findings.
-    Modules that read other formats or run several rules define their own `lint`."""
-    def run(code: str, text: str) -> tuple[str, list[Finding]]:
+    """Run rule `code` alone over `text` read as `fmt` (plain text unless told): the source and
+    the rule's findings. Modules that run several rules or need the document define their own."""
+    def run(code: str, text: str, fmt: str = "text") -> tuple[str, list[Finding]]:
         rule = registry.rule(code)
         assert rule is not None, code
-        document = registry.readers[".txt"].read("a.txt", text)
+        document = registry.reader_named(fmt).read("a" + LINT_EXTENSIONS[fmt], text)
         return document.source, [f for f in check_document(document, [rule]) if f.code == code]
     return run
+
+
+def spans(source: str, findings: list[Finding]) -> list[str]:
+    """The source text each finding covers."""
+    return [source[f.start:f.end] for f in findings]
+
+
+def apply_fix(source: str, finding: Finding) -> str:
+    """`source` with `finding`'s fix applied."""
+    assert finding.fix is not None
+    for edit in sorted(finding.fix.edits, key=lambda e: e.start, reverse=True):
+        source = source[:edit.start] + edit.replacement + source[edit.end:]
+    return source
 
 
 def run_cli(*args: str, input: bytes | str | None = None) -> Result:

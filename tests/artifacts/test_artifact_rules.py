@@ -6,36 +6,11 @@ Every article text here is our own writing.
 from __future__ import annotations
 
 import pytest
-from conftest import SEED, check_json, needs_shared
+from conftest import SEED, apply_fix, check_json, needs_shared, spans
 
-from newslint.engine import check_document
-from newslint.model import Finding, RuleDoc, RuleSpec, Severity
+from newslint.model import RuleDoc, RuleSpec, Severity
 from newslint.registry import Registry
 from newslint.rules.artifacts.pattern import pattern_rule
-
-EXTENSIONS = {"text": ".txt", "html": ".html"}
-
-
-@pytest.fixture(scope="module")
-def lint(registry: Registry):
-    def run(code: str, text: str, fmt: str = "text") -> tuple[str, list[Finding]]:
-        rule = registry.rule(code)
-        assert rule is not None, code
-        document = registry.reader_named(fmt).read("a" + EXTENSIONS[fmt], text)
-        return document.source, [f for f in check_document(document, [rule]) if f.code == code]
-    return run
-
-
-def spans(source: str, findings: list[Finding]) -> list[str]:
-    return [source[f.start:f.end] for f in findings]
-
-
-def apply_fix(source: str, finding: Finding) -> str:
-    assert finding.fix is not None
-    for edit in sorted(finding.fix.edits, key=lambda e: e.start, reverse=True):
-        source = source[:edit.start] + edit.replacement + source[edit.end:]
-    return source
-
 
 HEADLINE = "Harbour reopens after the storm\n\n"
 

@@ -6,8 +6,9 @@ Every article text here is our own writing.
 from __future__ import annotations
 
 import pytest
+from conftest import apply_fix, spans
 
-from newslint.model import Finding, Severity
+from newslint.model import Severity
 from newslint.registry import Registry
 
 STORY = (
@@ -16,17 +17,6 @@ STORY = (
     "Fishermen said the repairs had come too late for the winter season, which lost them "
     "three weeks of catches and a great deal of money.\n\n"
 )
-
-
-def spans(source: str, findings: list[Finding]) -> list[str]:
-    return [source[f.start:f.end] for f in findings]
-
-
-def removed(source: str, finding: Finding) -> str:
-    assert finding.fix is not None
-    for edit in sorted(finding.fix.edits, key=lambda e: e.start, reverse=True):
-        source = source[:edit.start] + edit.replacement + source[edit.end:]
-    return source
 
 
 # --- NL109 interface-text ----------------------------------------------------------------
@@ -66,7 +56,7 @@ def test_interface_text_is_flagged_with_a_safe_fix(lint, line: str, what: str) -
     assert spans(source, findings) == [line]
     assert findings[0].severity is Severity.ERROR
     assert findings[0].message.startswith(what)
-    assert removed(source, findings[0]).rstrip() == STORY.rstrip()
+    assert apply_fix(source, findings[0]).rstrip() == STORY.rstrip()
 
 
 def test_a_follow_call_above_a_credit_is_flagged_though_it_reads_as_a_caption(lint) -> None:
@@ -102,7 +92,7 @@ def test_the_end_of_a_wrapped_sentence_is_story_text(lint, tail: str) -> None:
 def test_interface_text_broken_over_two_lines_is_one_finding(lint, broken: str) -> None:
     source, findings = lint("NL109", STORY + broken + "\n\n" + STORY)
     assert spans(source, findings) == [broken]
-    assert removed(source, findings[0]).split() == (STORY + STORY).split()
+    assert apply_fix(source, findings[0]).split() == (STORY + STORY).split()
 
 
 @pytest.mark.parametrize("text", [

@@ -5,7 +5,8 @@ Flagged cases and what must be left alone. Every article text here is our own wr
 from __future__ import annotations
 
 import pytest
-from test_furniture_rules import STORY, spans
+from conftest import spans
+from test_furniture_rules import STORY
 
 from newslint.model import Severity
 

@@ -6,7 +6,7 @@ here is our own writing.
 from __future__ import annotations
 
 import pytest
-from test_furniture_rules import spans
+from conftest import spans
 
 from newslint.model import Severity
 
