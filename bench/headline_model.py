@@ -9,7 +9,7 @@ same articles that are not headlines: body sentences (also without their full st
 their clauses between commas, as list items and fragments look), and where the page markup tells them,
 crossheads (<h2>-<h4> inside the article), captions (<figcaption>) and list items (<li> inside
 the article body). No page of any labelled furniture set (the scraped dev/test pages, extra,
-extra2, validation, held-out furniture; and, to be safe, every other set under bench/.sets) is
+extra2, extra3, validation, held-out furniture; and, to be safe, every other set under bench/.sets) is
 read: the excluded ids come from the set scripts. Held-back accuracy is measured on a split by
 file (no article gives lines to both sides). Needs the bench extra (scikit-learn, lxml).
 """
@@ -31,6 +31,7 @@ sys.path.insert(0, str(REPO))
 
 from corpus_sets import CORPUS, SETS_DIR, bodies_ids, scraped_ids
 from extra2_pages import extra2_ids
+from extra3_pages import extra3_ids
 from extra_pages import extra_ids
 from heldout import heldout_ids
 from heldout_furniture import heldout_furniture_ids
@@ -58,7 +59,7 @@ def page_key(corpus_path: str) -> str:
 
 def excluded_keys() -> set[str]:
     """Every page of every labelled set, from the set scripts and the built set folders."""
-    ids = scraped_ids() + bodies_ids() + extra_ids() + validation_ids() + extra2_ids() + \
+    ids = scraped_ids() + bodies_ids() + extra_ids() + validation_ids() + extra2_ids() + extra3_ids() + \
         heldout_furniture_ids() + heldout_ids()
     keys = {page_key(i) for i in ids}
     built = {p.name for p in SETS_DIR.glob("*/*.txt")} if SETS_DIR.exists() else set()

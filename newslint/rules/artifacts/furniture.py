@@ -601,11 +601,12 @@ class InlinePromoRule(DeclaredRule):
             text = block.text
             for match in _BRACKETED.finditer(text, timeout=regex_timeout(text)):
                 if self._is_promo(match.group(), whole_line=match.group() == text.strip(),
-                                  between_sentences=_stands_alone(text, match.start(), match.end())):
+                                  between_sentences=_stands_alone(text, match.start(), match.end()),
+                                  opens_line=_opens_line(text, match.start(), match.end())):
                     yield finding_at(self, document, block, match.start(), match.end(),
                                      fill(self.message, {"match": shortened(match.group())}))
 
-    def _is_promo(self, bracketed: str, *, whole_line: bool, between_sentences: bool) -> bool:
+    def _is_promo(self, bracketed: str, *, whole_line: bool, between_sentences: bool, opens_line: bool) -> bool:
         inner = bracketed[1:-1].strip()
         timeout = regex_timeout(inner)
         if self.lexicon.inline_whole.fullmatch(inner.rstrip(" .»›>"), timeout=timeout):
@@ -635,8 +636,9 @@ class InlinePromoRule(DeclaredRule):
                 found = words(inner)
             # a title-case headline in square brackets: four words, three of them real words
             prose_words = [word for word in found if len(word) >= 3 and any(c.islower() for c in word)]
-            # between sentences, not an editor's insertion inside one ("[New Town Council]")
-            return between_sentences and len(found) >= 4 and len(prose_words) >= 3 \
+            # between sentences, not an editor's insertion inside one ("[New Town Council]"), nor
+            # the tag a line opens with ("[Harbour Festival Diary] The boats came in at dawn")
+            return between_sentences and not opens_line and len(found) >= 4 and len(prose_words) >= 3 \
                 and is_headline(inner, self.lexicon, title_case=True)
         # a whole line in parentheses that is a "Topic: what happened" headline in sentence case
         return whole_line and len(found) >= 6 and _LABELLED_HEADLINE.match(inner, timeout=timeout) is not None \
@@ -652,6 +654,13 @@ class InlinePromoRule(DeclaredRule):
         timeout = regex_timeout(call)
         return self.lexicon.inline_call_start.search(call, timeout=timeout) is not None and \
             self.lexicon.inline_call_object.search(call, timeout=timeout) is not None and all_calls(call, sentence_spans(call), self.lexicon)
+
+
+def _opens_line(text: str, start: int, end: int) -> bool:
+    """Whether the span ``[start, end)`` of `text` opens its line and more text follows it there."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    return not text[line_start:start].strip() and bool(text[end:len(text) if line_end < 0 else line_end].strip())
 
 
 def _stands_alone(text: str, start: int, end: int) -> bool:
@@ -682,7 +691,8 @@ class MediaPromoRule(DeclaredRule):
             headline = text[label.end():] if label else text
             if label is None and not self.lexicon.media_ending.search(text, timeout=timeout):
                 continue
-            if is_headline(headline, self.lexicon, title_case=False):
+            # a label with nothing after it ("WATCH:"): what it introduced was a player that did not render
+            if (label is not None and not headline.strip()) or is_headline(headline, self.lexicon, title_case=False):
                 yield span_finding(self, document, block, block, fill(self.message, {"match": shortened(text)}))
 
 
