@@ -48,6 +48,7 @@ MEASURES = (
     Measure("validation furniture", False, "validation_pages.py", ("measure",)),
     Measure("extra2 furniture", False, "extra2_pages.py", ("measure",)),
     Measure("extra3 furniture", False, "extra3_pages.py", ("measure",)),
+    Measure("extra4 furniture", False, "extra4_pages.py", ("measure",)),
     Measure("extra attribution", False, "attribution_extra.py", ("measure",)),
     Measure("planted-extra", False, "review_nl3.py", ("--planted-extra",)),
     Measure("planted-extra2", False, "review_nl3.py", ("--planted-extra2",)),
@@ -57,7 +58,8 @@ MEASURES = (
 
 # The scripts that build the texts the measures read (the planted sets read the corpus itself).
 BUILDERS = ("corpus_sets.py", "heldout_furniture.py", "fresh_pages.py", "heldout.py", "extra_pages.py",
-            "validation_pages.py", "extra2_pages.py", "extra3_pages.py", "attribution_extra.py")
+            "validation_pages.py", "extra2_pages.py", "extra3_pages.py", "extra4_pages.py",
+            "attribution_extra.py")
 
 
 @dataclass(frozen=True)

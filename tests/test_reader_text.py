@@ -60,6 +60,9 @@ def test_credit_lines() -> None:
         assert is_credit(credit), credit
     for prose in ("The army retreated.", "Afghan forces held the line on Thursday", "Later Thursday", "Before/after the flood the town rebuilt"):
         assert not is_credit(prose), prose
+    # a label before a pointer to a link the text lost is no credit
+    assert not is_credit("(Graphic: Ferry prices this year - here)")
+    assert is_credit("(Graphic: Sam Doe)")
 
 
 def test_a_list_heading_above_story_titles_is_no_caption() -> None:

@@ -25,7 +25,9 @@ CREDIT = compile_regex(
         (?i:(?:(?:main|top|lead|header|cover|file|staff)\s+)?
             (?:photo(?:graph)?s?|images?|pictures?|pics?|illustrations?|graphics?|videos?|credits?|sources?
                |photo\s+credit|image\s+credit|picture\s+credit|image\s+source|photo\s+illustration))
-        \s*(?::|\u2026|\.\.\.|\||-|\u2013|\u2014|(?i:by)\b)\s*\S.{0,80}
+        \s*(?::|\u2026|\.\.\.|\||-|\u2013|\u2014|(?i:by)\b)\s*
+        (?!.*\b(?i:here)\W*$)  # "(Graphic: Prices this year - here)" points to a link the text lost
+        \S.{0,80}
       | Credit(?=\p{Lu})\S.{0,80}
       | (?i:(?:photo(?:graph)?|image|picture|illustration|video|graphic|screenshot|rendering)s?\s+
             (?:by|courtesy(?:\s+of)?|via))\b.{1,80}

@@ -69,7 +69,7 @@ _WORD = compile_regex(r"[\p{L}\d][\p{L}\d'’.&+-]*")
 _SENTENCE_END = compile_regex(r"[.!?…][\"'”’)\]]*\s*$")
 _FULL_STOP_END = compile_regex(r"(?<!\.)[.;][\"'”’)\]]*\s*$")
 _INNER_SENTENCE = compile_regex(r"\.\s+[\"'“‘(]?\p{Lu}\p{Ll}")
-_NOT_TEASER = compile_regex(r"\s--\s|\s\|\s|^\W*\d{1,2}[:.]\d{2}\b|^\W*(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)\w*\.?\s+\d", regex.I)
+_NOT_TEASER = compile_regex(r"\s--\s|^\W*\d{1,2}[:.]\d{2}\b|^\W*(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)\w*\.?\s+\d", regex.I)
 _REPORTED = compile_regex(r"\b(?:said|says|told|according to|reported)\b", regex.I)
 _LISTING = compile_regex(r"[()]|\s(?:v|vs)\.?\s|\s[-–—]\s|&|\d+\s*[-–]\s*\d+")
 _SEGMENT = compile_regex(r"(?<=[.!?»›|•])\s+|\s+[|•»›]\s*")
@@ -90,6 +90,9 @@ _DATED = compile_regex(
     r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?"
     r"|nov(?:ember)?|dec(?:ember)?)\.?\s+\d|\d\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\b(?:19|20)\d{2}\b"
     r"|\b\d{1,2}[:.]\d{2}\b|\bago\b|\b(?:updated|published|posted)\b", regex.I)
+_DATE_OR_TIME = compile_regex(
+    r"\d\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)\w*\.?\s+\d"
+    r"|\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}|\b\d{1,2}[:.]\d{2}\b", regex.I)
 _SHORT_LABEL = compile_regex(r"^[\p{L}'’&-]+(?:\s+[\p{L}'’&-]+){0,2}$")
 _SIGNATURE = compile_regex(
     r"^\s*[—–-]{1,2}\s*[^()\n]{1,80}\(\s*@\w{1,30}\s*\)\s*(?:\p{L}{3,9}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+\p{L}{3,9}\.?\s+\d{4})\s*$"
@@ -183,7 +186,7 @@ def load_lexicon(options: Options, rule_path: str) -> FurnitureLexicon:
         return lazy_compile("(?-f)(?:" + "|".join(sources[strength]) + ")", flags) if sources[strength] else None
 
     verbs = "|".join(f"(?:{verb})" for verb in lst("cta_verbs")) or "(?!)"
-    lead_in = r"(?:(?:for more|to (?:read|see|watch|get|find|learn)|if you)[^,.!?]{0,60},\s*)?"
+    lead_in = r"(?:(?:for (?:more|the full|the rest|the latest|all the latest)|to (?:read|see|watch|get|find|learn)|if you)[^,.!?]{0,60},\s*)?"
     media = "|".join(f"(?:{label})" for label in lst("media_labels")) or "(?!)"
     inline = "|".join(f"(?:{label})" for label in lst("inline_promo_labels")) or "(?!)"
     channel_verbs = "|".join(f"(?:{verb})" for verb in lst("inline_call_verbs")) or "(?!)"
@@ -269,7 +272,7 @@ def is_headline(text: str, lexicon: FurnitureLexicon, *, title_case: bool) -> bo
         return False
     if _FULL_STOP_END.search(text, timeout=timeout) or _INNER_SENTENCE.search(text, timeout=timeout):
         return False
-    if _NOT_TEASER.search(text, timeout=timeout) or text.endswith(":") or is_credit(text):
+    if _NOT_TEASER.search(text, timeout=timeout) or text.endswith(":") or is_credit(text) or not _bar_free(text):
         return False
     if not title_case:
         return True
@@ -280,6 +283,17 @@ def is_headline(text: str, lexicon: FurnitureLexicon, *, title_case: bool) -> bo
         return False
     capitalised = sum(1 for word in major if word[0].isupper() or word[0].isdigit())
     return capitalised / len(major) >= 0.75
+
+
+def _bar_free(text: str) -> bool:
+    """No spaced bar, or one after a short topic that a headline follows ("Harbour Week 2018 |
+    Lamps that float on the water"): a bar list ("Email | Print") or a table row has more."""
+    parts = text.split(" | ")
+    if len(parts) == 1:
+        return True
+    return len(parts) == 2 and 1 <= len(words(parts[0])) <= 6 and len(words(parts[1])) >= 3 \
+        and not text.lstrip().startswith("|") and not text.rstrip().endswith("|") \
+        and not _DATE_OR_TIME.search(parts[0], timeout=regex_timeout(parts[0]))  # "3 May 2021 | ...": a chronology
 
 
 def span_finding(rule: DeclaredRule, document: Document, first: Block, last: Block, message: str,
@@ -580,6 +594,14 @@ _CROSS_REFERENCE = compile_regex(
     r"^\s*(?:see|cf\.?|compare)\b.*\b(?:below|above|earlier|later|overleaf|(?:sub)?section|chapter|appendix|table|figure|fig\.|page|p\.|box|footnote|note)\b",
     regex.I)
 # a media label with a name after it: "Photo: Jane Roe/Portvale Star", "Graphic: Sam Doe"
+# A person's link card scraped into the line: the name again, glued to the name before it,
+# then other stories' headlines and a "MORE" link ("Rep. Jane RoeJane RoeHarbour bill passes
+# House | Ferry fares frozen MORE (D-Maine)").
+_NAME_CARD = compile_regex(
+    r"(?<!\p{L})(?P<surname>\p{Lu}[\p{L}'’-]*\p{Ll})"
+    r"(?P<card>\p{Lu}[\p{L}'’.-]*(?:\s\p{Lu}[\p{L}'’.-]*){0,3}?\s(?P=surname)\p{Lu}[^\n]{10,900}?\sMORE)(?!\p{L})"
+    r"|(?<!\p{L})(?P<name>\p{Lu}[\p{L}'’-]*\p{Ll})(?P<repeat>(?P=name)\p{Lu}[^\n]{10,900}?\sMORE)(?!\p{L})",
+    regex.V1)
 _MEDIA_CREDIT = compile_regex(
     r"^(?:photo(?:graph)?s?|pictures?|images?|video|map|graphics?|illustrations?|gallery|audio)\s*(?::|by)\s*(?P<who>\S.*)$", regex.I)
 _NAME_LIKE = compile_regex(r"[\p{Lu}][\p{L}.'’&-]*(?:\s*(?:[/,;&]|and|for|via)?\s*[\p{Lu}][\p{L}.'’&-]*){0,6}", regex.V1)
@@ -599,6 +621,10 @@ class InlinePromoRule(DeclaredRule):
             if block.kind in NOT_FURNITURE:
                 continue
             text = block.text
+            for card in _NAME_CARD.finditer(text, timeout=regex_timeout(text)):
+                which = "card" if card.group("card") else "repeat"
+                yield finding_at(self, document, block, card.start(which), card.end(which),
+                                 fill(self.message, {"match": shortened(card.group(which))}))
             for match in _BRACKETED.finditer(text, timeout=regex_timeout(text)):
                 if self._is_promo(match.group(), whole_line=match.group() == text.strip(),
                                   between_sentences=_stands_alone(text, match.start(), match.end()),

@@ -69,6 +69,8 @@ _META_LINE = compile_regex(
 _DATE_IN = compile_regex(rf"(?:{_AGO}|\b{_DATE}\b|\b{_TIME}\b)", regex.I | regex.V1)
 # "Topic: what happened" (a colon after a short topic, a headline after it)
 _COLON_HEADLINE = compile_regex(r"^(?P<topic>[^:]{2,60}?)\s*:\s+(?P<rest>\S.{8,})$")
+# a series name before a spaced bar: "Harbour Week 2018 | Lamps that float on the water"
+_SERIES_BAR = compile_regex(r"^[^|]{2,60}?\s\|\s(?=[^|]{8,}$)")
 # a quoted fragment inside the line: 'thinks daddy is still at work', “a fresh start”
 _QUOTED = compile_regex(r"(?:^|(?<=[\s:(]))(?:'[^'\n]{3,80}'|‘[^’\n]{3,80}’|\"[^\"\n]{3,80}\"|“[^”\n]{3,80}”)(?=$|[\s:,;?!)])")
 # headlines quote speech in single quotes ("Mayor 'not told' of closure"); subheadings that
@@ -128,8 +130,13 @@ def is_meta_line(text: str) -> bool:
 def headline_signals(text: str, lexicon: FurnitureLexicon) -> int:
     """How many marks of a headline `text` carries: title case, a "Topic: headline" colon, a
     quoted fragment, headline grammar ("Council votes to ...", "Man charged after ...", "10
-    things ..."), a short question."""
+    things ..."), a short question. After a series name and a bar, the headline after the bar
+    must carry them ("Harbour Week | Lamps that float" does; "Jane Roe | Chief reporter" is a
+    staff list's line)."""
     timeout = regex_timeout(text)
+    series = _SERIES_BAR.match(text, timeout=timeout)
+    if series is not None:
+        text = text[series.end():]
     colon = _COLON_HEADLINE.match(text, timeout=timeout)
     return sum((
         _title_cased(text, lexicon),
@@ -172,6 +179,9 @@ def _is_phrase(text: str, lexicon: FurnitureLexicon) -> bool:
     ("of", "the") or a subject and a verb as subeditors write them ("Ferry operator reports
     record summer")."""
     timeout = regex_timeout(text)
+    series = _SERIES_BAR.match(text, timeout=timeout)
+    if series is not None:
+        text = text[series.end():]  # "Harbour Week | Ferry firm ..."
     topic = _COLON_HEADLINE.match(text, timeout=timeout)
     headline = topic.group("rest") if topic is not None else text  # "Harbour: Ferry firm ..."
     return any(word.lower() in lexicon.minor_words for word in words(text)) or \
