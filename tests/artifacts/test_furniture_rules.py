@@ -496,6 +496,15 @@ def test_media_words_in_sentences_are_left_alone(lint) -> None:
     assert lint("NL115", text)[1] == []
 
 
+def test_an_agency_up_next_section_is_story_text(lint) -> None:
+    # sport copy lists each side's next game under "UP NEXT"
+    text = STORY + "UP NEXT\n\nRovers: Host Eastbridge on Friday.\n\nEastbridge: Visit Northam on Tuesday.\n"
+    assert lint("NL109", text)[1] == []
+    # in a player's or a page's control bar it is interface text
+    source, findings = lint("NL109", STORY + "Up next\nShare\nEmail\n")
+    assert spans(source, findings) == ["Up next", "Share", "Email"]
+
+
 def test_a_gallery_counter_beside_its_controls_is_flagged(lint) -> None:
     text = "Headline\n\n" + STORY + "Previous\n3 / 12\nNext\n"
     source, findings = lint("NL109", text)

@@ -118,6 +118,15 @@ def test_repeated_credits_and_very_short_captions_are_left_alone(lint, caption: 
     assert lint("NL201", text, "html")[1] == []
 
 
+def test_a_short_caption_repeated_by_a_template_is_left_alone(lint) -> None:
+    # the same product label under every plan: rows built from one template, three copies or more
+    plan = "<h2>Plan {}</h2>" + figure("Harbour Energy Drink") + "<p>Drink it before the morning swim.</p>"
+    text = "<h1>Plans</h1>" + "".join(plan.format(letter) for letter in "ABC")
+    assert lint("NL201", text, "html")[1] == []
+    # a short caption used twice is still a repeated caption
+    assert len(lint("NL201", "<h1>Plans</h1>" + "".join(plan.format(letter) for letter in "AB"), "html")[1]) == 1
+
+
 def test_two_paragraphs_alike_are_not_a_caption_matter(lint) -> None:
     text = f"Harbour reopens\n\n{CAPTION}\n\nThe port reopened.\n\n{CAPTION}\n"
     assert lint("NL201", text)[1] == []

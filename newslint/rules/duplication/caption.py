@@ -11,7 +11,9 @@ Left alone on purpose:
   written by many CMSs by default (accessibility guidance prefers a distinct or empty
   alt, but that is a separate concern from a visible duplicate);
 - two body blocks with the same text, and an alt text equal to a body block: no
-  caption is involved (NL202 covers repeated paragraphs).
+  caption is involved (NL202 covers repeated paragraphs);
+- a short text that captions and body blocks repeat three times or more: a template's
+  row label, not a caption scraped twice.
 
 Options:
 - ``min_words``: captions shorter than this are not compared (default 3).
@@ -26,7 +28,8 @@ right fix is a new caption, not a deletion.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -48,6 +51,9 @@ OPTIONS = {"min_words", "body"}
 DEFAULT_BODY = frozenset({BlockKind.PARAGRAPH, BlockKind.QUOTE, BlockKind.LIST_ITEM})
 # Earlier copies of one text looked at: keeps a text repeated hundreds of times linear.
 MAX_EARLIER = 8
+# A short text repeated this often by captions and body blocks is a template's row label.
+TEMPLATE_COPIES = 3
+TEMPLATE_MAX_WORDS = 5
 
 
 @dataclass(frozen=True)
@@ -59,11 +65,14 @@ class DuplicateCaptionRule(DeclaredRule):
         blocks = document.blocks
         if not any(block.kind is BlockKind.CAPTION for block in blocks):
             return
+        templates = _template_lines(blocks, self.body)
         seen: dict[str, list[int]] = {}
         for index, block in enumerate(blocks):
             if not self._compared(block):
                 continue
             key = normalise(block.text)
+            if key in templates:
+                continue
             earlier = seen.setdefault(key, [])
             matches = [i for i in earlier[:MAX_EARLIER] if self._duplicates(blocks, i, index)]
             earlier.append(index)
@@ -100,6 +109,16 @@ def _same_figure(blocks: tuple[Block, ...], first: int, later: int) -> bool:
     if pair != {BlockKind.ALT_TEXT, BlockKind.CAPTION} or later - first > 2:
         return False
     return all(blocks[i].kind is BlockKind.CREDIT for i in range(first + 1, later))
+
+
+def _template_lines(blocks: Sequence[Block], body: frozenset[BlockKind]) -> frozenset[str]:
+    """Short texts that captions and body blocks repeat TEMPLATE_COPIES times or more: the
+    labels of rows built from one template ("Portion: 1 cup", a product name under every
+    plan), not a caption scraped twice."""
+    counts = Counter(normalise(block.text) for block in blocks
+                     if (block.kind is BlockKind.CAPTION or block.kind in body)
+                     and len(words(block.text)) <= TEMPLATE_MAX_WORDS)
+    return frozenset(key for key, count in counts.items() if count >= TEMPLATE_COPIES)
 
 
 def _alt_of_own_caption(blocks: tuple[Block, ...], index: int) -> bool:
