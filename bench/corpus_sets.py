@@ -85,6 +85,15 @@ def pick_pages(sources: tuple[str, ...], taken: set[str], per_source: int, salt:
     return ids
 
 
+def pick_later_pages(sources: tuple[str, ...], per_source: int, salt: str,
+                     *earlier_sets: Callable[[], list[str]]) -> list[str]:
+    """`pick_pages` from the pages that none of EARLIER_SETS (their ids functions) holds."""
+    taken: set[str] = set()
+    for ids in earlier_sets:
+        taken.update(ids())
+    return pick_pages(sources, taken, per_source, salt)
+
+
 def scraped_ids() -> list[str]:
     ids: list[str] = []
     for source in ("readability", "article-extraction-benchmark", "newspaper"):

@@ -28,11 +28,7 @@ BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH.parent))
 sys.path.insert(0, str(BENCH))
 
-from corpus_sets import (
-    page_text,
-    pick_pages,
-    scraped_ids,
-)
+from corpus_sets import page_text, pick_later_pages, scraped_ids
 from extra2_pages import extra2_ids
 from extra_pages import extra_ids
 from fresh_pages import fresh_ids
@@ -45,13 +41,13 @@ SOURCES = ("article-extraction-benchmark", "newspaper")
 PER_SOURCE = 12
 SALT = "extra3:"
 LABEL_FILE = "furniture-extra3.tsv"
+# the ids of every furniture set made before this one
+EARLIER_SETS = (scraped_ids, extra_ids, heldout_furniture_ids, validation_ids, extra2_ids, fresh_ids)
 
 
 def extra3_ids() -> list[str]:
     """PER_SOURCE pages of each of SOURCES, ranked with SALT, from the pages no earlier furniture set has taken."""
-    taken = (set(scraped_ids()) | set(extra_ids()) | set(heldout_furniture_ids()) | set(validation_ids())
-             | set(extra2_ids()) | set(fresh_ids()))
-    return pick_pages(SOURCES, taken, PER_SOURCE, SALT)
+    return pick_later_pages(SOURCES, PER_SOURCE, SALT, *EARLIER_SETS)
 
 
 def main(argv: list[str] | None = None) -> int:

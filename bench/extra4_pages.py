@@ -28,31 +28,22 @@ BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH.parent))
 sys.path.insert(0, str(BENCH))
 
-from corpus_sets import (
-    page_text,
-    pick_pages,
-    scraped_ids,
-)
-from extra2_pages import extra2_ids
-from extra_pages import extra_ids
+from corpus_sets import page_text, pick_later_pages
+from extra3_pages import EARLIER_SETS as BEFORE_EXTRA3
 from extra3_pages import extra3_ids
-from fresh_pages import fresh_ids
-from heldout_furniture import heldout_furniture_ids
 from label_tool import label_set_main
-from validation_pages import validation_ids
 
 SET_NAME = "extra4"
 SOURCES = ("article-extraction-benchmark", "newspaper")
 PER_SOURCE = 20
 SALT = "extra4:"
 LABEL_FILE = "furniture-extra4.tsv"
+EARLIER_SETS = (*BEFORE_EXTRA3, extra3_ids)
 
 
 def extra4_ids() -> list[str]:
     """PER_SOURCE pages of each of SOURCES, ranked with SALT, from the pages no earlier furniture set has taken."""
-    taken = (set(scraped_ids()) | set(extra_ids()) | set(heldout_furniture_ids()) | set(validation_ids())
-             | set(extra2_ids()) | set(fresh_ids()) | set(extra3_ids()))
-    return pick_pages(SOURCES, taken, PER_SOURCE, SALT)
+    return pick_later_pages(SOURCES, PER_SOURCE, SALT, *EARLIER_SETS)
 
 
 def main(argv: list[str] | None = None) -> int:

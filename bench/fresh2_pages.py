@@ -29,19 +29,10 @@ BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH.parent))
 sys.path.insert(0, str(BENCH))
 
-from corpus_sets import (
-    page_text,
-    pick_pages,
-    scraped_ids,
-)
-from extra2_pages import extra2_ids
-from extra3_pages import extra3_ids
+from corpus_sets import page_text, pick_later_pages
+from extra4_pages import EARLIER_SETS as BEFORE_EXTRA4
 from extra4_pages import extra4_ids
-from extra_pages import extra_ids
-from fresh_pages import fresh_ids
-from heldout_furniture import heldout_furniture_ids
 from label_tool import label_set_main
-from validation_pages import validation_ids
 
 SET_NAME = "fresh2"
 SOURCES = ("article-extraction-benchmark", "newspaper")
@@ -52,9 +43,7 @@ LABEL_FILE = "furniture-fresh2.tsv"
 
 def fresh2_ids() -> list[str]:
     """Every page of SOURCES that no earlier furniture set has taken, ranked with SALT."""
-    taken = (set(scraped_ids()) | set(extra_ids()) | set(heldout_furniture_ids()) | set(validation_ids())
-             | set(extra2_ids()) | set(fresh_ids()) | set(extra3_ids()) | set(extra4_ids()))
-    return pick_pages(SOURCES, taken, ALL_LEFT, SALT)
+    return pick_later_pages(SOURCES, ALL_LEFT, SALT, *BEFORE_EXTRA4, extra4_ids)
 
 
 def main(argv: list[str] | None = None) -> int:
