@@ -418,6 +418,8 @@ def test_a_persons_link_card_glued_into_the_line(lint) -> None:
     "Phone sales rose in the spring, and the firm's MacBook line grew MORE than analysts had expected.\n",
     "Senator TrumpTrump said the bill was dead, and the chamber voted it down MORE or less at once.\n",
     "The mayor, Jane RoeJane Roe, said the harbour would reopen, and the council agreed.\n",
+    # a camel-case word written twice is no name card
+    "Her old MacBook MacBook sales fell in the spring and the firm sold MORE phones than laptops this year.\n",
 ])
 def test_capitals_and_repeated_names_without_a_card_are_left_alone(lint, text: str) -> None:
     assert lint("NL113", STORY + text)[1] == []

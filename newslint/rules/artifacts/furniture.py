@@ -594,13 +594,14 @@ _CROSS_REFERENCE = compile_regex(
     r"^\s*(?:see|cf\.?|compare)\b.*\b(?:below|above|earlier|later|overleaf|(?:sub)?section|chapter|appendix|table|figure|fig\.|page|p\.|box|footnote|note)\b",
     regex.I)
 # a media label with a name after it: "Photo: Jane Roe/Portvale Star", "Graphic: Sam Doe"
-# A person's link card scraped into the line: the name again, glued to the name before it,
-# then other stories' headlines and a "MORE" link ("Rep. Jane RoeJane RoeHarbour bill passes
-# House | Ferry fares frozen MORE (D-Maine)").
+# A person's link card scraped into the line: the name again (the same first name and
+# surname, a middle name allowed), glued to the name before it, then other stories' headlines
+# and a "MORE" link ("Rep. Jane RoeJane RoeHarbour bill passes House | Ferry fares frozen MORE
+# (D-Maine)"). A camel-case word repeated ("MacBook MacBook") is no card.
 _NAME_CARD = compile_regex(
-    r"(?<!\p{L})(?P<surname>\p{Lu}[\p{L}'’-]*\p{Ll})"
-    r"(?P<card>\p{Lu}[\p{L}'’.-]*(?:\s\p{Lu}[\p{L}'’.-]*){0,3}?\s(?P=surname)\p{Lu}[^\n]{10,900}?\sMORE)(?!\p{L})"
-    r"|(?<!\p{L})(?P<name>\p{Lu}[\p{L}'’-]*\p{Ll})(?P<repeat>(?P=name)\p{Lu}[^\n]{10,900}?\sMORE)(?!\p{L})",
+    r"(?<!\p{L})(?P<first>\p{Lu}\p{Ll}[\p{L}'’.-]*)(?:\s\p{Lu}[\p{L}'’.-]*){0,2}?\s(?P<surname>\p{Lu}[\p{L}'’-]+\p{Ll})"
+    r"(?P<card>(?P=first)(?:\s\p{Lu}[\p{L}'’.-]*){0,2}?\s(?P=surname)\p{Lu}(?:\S*\s+){6,150}?MORE)(?!\p{L})"
+    r"|(?<!\p{L})(?P<name>\p{Lu}[\p{L}'’-]+\p{Ll})(?P<repeat>(?P=name)\p{Lu}(?:\S*\s+){6,150}?MORE)(?!\p{L})",
     regex.V1)
 _MEDIA_CREDIT = compile_regex(
     r"^(?:photo(?:graph)?s?|pictures?|images?|video|map|graphics?|illustrations?|gallery|audio)\s*(?::|by)\s*(?P<who>\S.*)$", regex.I)
