@@ -274,6 +274,8 @@ def test_stray_last_fragment_is_a_warning_without_fix(lint, tail: str) -> None:
     "The new timetable is online now",           # a sentence missing its full stop
     "What happens next?",                         # punctuated
     "(jr/sd)",
+    "Love always, Jane xxx",                      # a letter's sign-off
+    "Kim Roe, Portvale",                          # a reader's letter signed with name and town
 ])
 def test_legitimate_last_lines_are_left_alone(lint, tail: str) -> None:
     assert lint("NL108", BODY + tail + "\n")[1] == []

@@ -493,6 +493,12 @@ def test_a_media_label_with_nothing_after_it_is_a_player_that_did_not_render(lin
     assert spans(source, findings) == [label]
 
 
+def test_a_reference_entry_is_no_promo(lint) -> None:
+    # a cited review's title, which opens with a verb and a colon
+    text = STORY + "- ^ \"'See You at Dawn' Review: A Quiet Harbour Ghost Story\"\n"
+    assert lint("NL115", text)[1] == []
+
+
 def test_media_words_in_sentences_are_left_alone(lint) -> None:
     text = STORY + "Video: the crew's own footage shows the rescue from the deck. It was filmed at night.\n"
     assert lint("NL115", text)[1] == []

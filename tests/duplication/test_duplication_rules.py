@@ -155,6 +155,13 @@ def test_short_lines_labels_and_product_names_may_repeat(lint, repeated: str) ->
     assert lint("NL202", text)[1] == []
 
 
+def test_a_source_cited_twice_in_a_reference_list_is_no_copy(lint) -> None:
+    cited = "- ^ Roe, Jane (March 4, 2019). The Harbour Wall: A History of the Portvale Quay. Portvale Press."
+    other = "- ^ Doe, Sam (2020). Ferries of the South Coast and the Men Who Ran Them. Eastbridge Books."
+    text = f"Harbour\n\n{LONG_PARAGRAPH}\n\nReferences\n\n{cited}\n\n{other}\n\n{cited}\n"
+    assert lint("NL202", text)[1] == []
+
+
 def test_a_templated_document_repeats_on_purpose(lint) -> None:
     question = "What do you like to cook when friends come round for dinner?"
     answers = ["Soup, mostly, because it feeds a crowd.", "Anything on the grill.", "Pasta with clams."]

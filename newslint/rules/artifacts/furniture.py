@@ -81,6 +81,8 @@ _RIGHTS_RESERVED = compile_regex(
 _READER_LEAD = compile_regex(
     r"^\W*(?:(?:if|in case) you\b[^:\n]{0,40}?,\s*)?(?:read|see|watch|listen to|check out|take a look|don't miss|don’t miss|catch up on)\b"
     r"[^:\n]{0,40}:\s+", regex.I)
+# the mark a reference list's entry opens with: "^ Roe, Jane (2019)", "[12] Roe, Jane"
+_REFERENCE_MARK = compile_regex(r"^\s*(?:\^|\[\d{1,3}\])\s")
 # a finite verb within the first words: "Get Out is streaming ..." is a title, not an imperative
 # "Email: jane@example.org" is a contact line, "GET /feed HTTP/1.1" a request in a code listing.
 _NOT_A_CALL = compile_regex(r"^\W*(?i:e-?mail|contact):\s*\S+@\S+\s*$|^\s*(?:GET|POST|PUT|PATCH|DELETE|HEAD)\s+/")
@@ -708,6 +710,8 @@ class MediaPromoRule(DeclaredRule):
                 continue
             text = BULLET.sub("", block.text.strip(), count=1, timeout=regex_timeout(block.text))
             timeout = regex_timeout(text)
+            if _REFERENCE_MARK.match(text, timeout=timeout):
+                continue  # "^ 'See You Yesterday' Review: ...": an entry of a reference list
             lead = _READER_LEAD.match(text, timeout=timeout)
             # three words or more: the short labels ("READ MORE:") are NL102's
             if lead is not None and 3 <= len(lead.group().split()) <= 10 and \

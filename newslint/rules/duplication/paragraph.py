@@ -150,7 +150,7 @@ class DuplicateParagraphRule(DeclaredRule):
     def _single_copies(self, document: Document, covered: set[int]) -> Iterator[Finding]:
         copies: dict[str, list[int]] = {}
         for index, block in enumerate(document.blocks):
-            if block.kind in self.blocks and has_sentence(block.text):
+            if block.kind in self.blocks and has_sentence(block.text) and not is_reference(block.text):
                 key = normalise(block.text)
                 if len(key) >= self.min_chars:
                     copies.setdefault(key, []).append(index)
