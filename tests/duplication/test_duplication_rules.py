@@ -162,6 +162,12 @@ def test_a_source_cited_twice_in_a_reference_list_is_no_copy(lint) -> None:
     assert lint("NL202", text)[1] == []
 
 
+def test_a_story_paragraph_with_a_date_in_brackets_is_still_compared(lint) -> None:
+    dated = LONG_PARAGRAPH.replace("at noon", "at noon (on 4 March 2019)")
+    text = f"Harbour\n\n{dated}\n\nThe council met on Friday.\n\n{dated}\n"
+    assert len(lint("NL202", text)[1]) == 1
+
+
 def test_a_templated_document_repeats_on_purpose(lint) -> None:
     question = "What do you like to cook when friends come round for dinner?"
     answers = ["Soup, mostly, because it feeds a crowd.", "Anything on the grill.", "Pasta with clams."]

@@ -66,9 +66,9 @@ def is_table_row(text: str) -> bool:
 
 # A bibliographic reference: a jump-back mark or note number first, or a year in
 # parentheses, a retrieval date, a DOI or an ISBN.
-# a caret, a number or a year in brackets, "Retrieved", a DOI or an ISBN; a list bullet first allowed
+# a caret or a number first (after a list bullet or not), a year in brackets, "Retrieved", a DOI or an ISBN
 _REFERENCE = compile_regex(
-    r"^\s*(?:[-*•]\s+)?(?:\^|\[\d{1,3}\]|\d{1,3}\.\s)|\((?:[^()\n]{0,20}\s)?\d{4}[a-z]?\)|\bretrieved\b|\bdoi:|\bisbn\b",
+    r"^\s*(?:[-*•]\s+)?(?:\^|\[\d{1,3}\]|\d{1,3}\.\s)|\(\d{4}[a-z]?\)|\bretrieved\b|\bdoi:|\bisbn\b",
     regex.IGNORECASE)
 
 
