@@ -169,8 +169,22 @@ def test_caption_shortcode_tags_are_flagged_not_the_caption(lint) -> None:
     assert spans(source, found) == ['[caption id="attachment_7" width="640"]', "[/caption]"]
 
 
+@pytest.mark.parametrize("block", [
+    "[button link=\u201dhttps://example.com/submit/\u201d type=\u201dbig\u201d]Send us your harbour photos[/button]",
+    '[highlight color="red"]The mayor was furious.[/highlight]',
+])
+def test_any_shortcode_with_attributes_and_a_closing_tag_flags_its_opening_tag(lint, block: str) -> None:
+    # the quotes of its attributes curly or not; what it wraps may be story text, so it stays
+    source, found = lint("NL105", HEADLINE + "The bridge opened.\n\n" + block + "\n\nTraffic was light.\n")
+    assert spans(source, found) == [block[:block.index("]") + 1]]
+    assert found[0].fix is None
+
+
 @pytest.mark.parametrize("text", [
     "In a template you write <title>{{ page_title }}</title> and the engine fills it in.",
+    # attributes without a closing tag, a closing tag without attributes: no shortcode
+    "The form asked for [name=value] pairs, the clerk said, and nothing else.",
+    "The sign read [closed] and then [/closed] in the window.",
     "The museum's new gallery opens in June, with a video installation by a local artist.",
     "The [gallery] of the old town hall was closed for repairs, the notice said.",
     'He said "they [Facebook] should pay for the damage", and left.',
