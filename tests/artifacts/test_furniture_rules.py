@@ -67,6 +67,9 @@ STORY = (
     # a stock-quote widget's table header, a quiz button, a tag label whose list was lost
     ("| Ticker | Security | Last | Change | Change % |", "Gallery or player control"),
     ("Take Quiz", "Gallery or player control"),
+    # a web video player's menu entries and dialog text
+    ("- subtitles off, selected", "Gallery or player control"),
+    ("This is a modal window. This modal can be closed by pressing the Escape key.", "Gallery or player control"),
     ("Tags:", "Tag line"),
 ])
 def test_interface_text_is_flagged_with_a_safe_fix(lint, line: str, what: str) -> None:
@@ -142,6 +145,8 @@ def test_a_bar_after_a_finished_sentence_is_still_flagged(lint) -> None:
     "Take the quiz seriously, the teacher told her class, because it counts towards the final mark.\n",
     "The paper will print the article in full on Sunday, its editor said.\n",
     "| Ticker | Company | Sector |\n",
+    "The captain selected the default course, the log shows, and the subtitles were off.\n",
+    "This is a modal window, the designer said of the new ticket machine's screen, and nobody liked it.\n",
 ])
 def test_interface_words_in_prose_or_headings_are_left_alone(lint, text: str) -> None:
     assert lint("NL109", text)[1] == []
