@@ -234,6 +234,18 @@ def test_comment_thread_is_one_finding_to_the_closing_line(lint) -> None:
     assert "comment thread" in findings[0].message and findings[0].fix is None
 
 
+@pytest.mark.parametrize("author", ["Jane Roe wrote on", "Sam Doe commented on 4 May 2021 at 10:15"])
+def test_a_comment_author_line_with_or_without_its_date_starts_a_thread(lint, author: str) -> None:
+    thread = author + "\n\nAbout time too. The old timetable was a joke."
+    source, findings = lint("NL111", STORY + thread + "\n")
+    assert spans(source, findings) == [thread]
+
+
+def test_a_writer_who_wrote_on_a_network_is_no_commenter(lint) -> None:
+    text = STORY + "Jane Roe wrote on Twitter\n\nThe harbour master replied within the hour and apologised.\n"
+    assert lint("NL111", text)[1] == []
+
+
 def test_commenter_date_line_starts_a_thread(lint) -> None:
     thread = "March 4th, 2021 at 9:15 am\nI remember the old ferry, it was always late in winter."
     source, findings = lint("NL111", STORY + thread + "\n")
