@@ -322,6 +322,17 @@ def test_a_section_scraped_twice_is_one_finding_over_the_later_copy(lint) -> Non
     assert _fixed(document, found) == before + section + after
 
 
+def test_a_section_scraped_twice_with_empty_bullets_in_one_copy_is_still_one_finding(lint) -> None:
+    # the first copy keeps the list's bullets as lines of their own, the second drops them
+    before = "Harbour repairs approved\n\nCouncillors voted on Tuesday to fund the repairs to the harbour.\n\n"
+    bulleted = "\n\n".join(line for text in SECTION for line in ("-", text.removeprefix("- "))) + "\n\n"
+    plain = "\n\n".join(text.removeprefix("- ") for text in SECTION) + "\n\n"
+    after = "The first contracts will be signed next month, the council said.\n"
+    document, found = lint("NL202", before + bulleted + plain + after)
+    assert len(found) == 1 and "These 5 blocks repeat" in found[0].message
+    assert _fixed(document, found) == before + bulleted + after
+
+
 def test_a_list_repeated_is_one_finding(lint) -> None:
     items = "- Two cranes from the shipyard\n- Divers from the coastguard\n- Volunteers with small boats\n"
     text = f"Harbour\n\nThese were sent to help clear the channel:\n\n{items}\n{items}\nOfficials thanked them.\n"

@@ -84,6 +84,19 @@ class _Run:
     length: int
 
 
+@dataclass(frozen=True, slots=True)
+class _Section:
+    """A repeated run in block indexes: the first copy ``first .. first_last``, the later one
+    ``later .. later_last`` (blocks without a word between them included), `lines` blocks
+    with words in each."""
+
+    first: int
+    first_last: int
+    later: int
+    later_last: int
+    lines: int
+
+
 @dataclass(frozen=True)
 class DuplicateParagraphRule(DeclaredRule):
     blocks: frozenset[BlockKind]
@@ -98,14 +111,20 @@ class DuplicateParagraphRule(DeclaredRule):
 
     def check(self, document: Document) -> Iterator[Finding]:
         blocks = document.blocks
-        keys = [normalise(block.text) if block.kind in self.run_blocks else None for block in blocks]
+        all_keys = [normalise(block.text) if block.kind in self.run_blocks else None for block in blocks]
+        # Blocks without a word (an empty list bullet, a rule line) are stepped over: one copy of
+        # a section may have them between its lines and the other not.
+        order = [index for index, key in enumerate(all_keys) if key != ""]
+        keys = [all_keys[index] for index in order]
+        kinds = [blocks[index].kind for index in order]
+        texts = [blocks[index].text for index in order]
         covered: set[int] = set()
-        kinds = [block.kind for block in blocks]
-        texts = [block.text for block in blocks]
         for run in _repeated_runs(keys, lambda keys, run: self._is_copy(document, keys, kinds, run, texts)):
-            covered.update(range(run.later, run.later + run.length))
-            yield self._run_finding(document, run)
-        for index in self._headline_copies(blocks, keys, covered):
+            section = _Section(order[run.first], order[run.first + run.length - 1],
+                               order[run.later], order[run.later + run.length - 1], run.length)
+            covered.update(range(section.later, section.later_last + 1))
+            yield self._run_finding(document, section)
+        for index in self._headline_copies(blocks, all_keys, covered):
             covered.add(index)
             yield self._finding(document, index, _headline_of(blocks), self.headline_message)
         yield from self._single_copies(document, covered)
@@ -179,15 +198,15 @@ class DuplicateParagraphRule(DeclaredRule):
         fix = remove_block_fix(block, "remove the repeated text") if self.fixable else None
         return whole_block_finding(self, document, block, message, fix)
 
-    def _run_finding(self, document: Document, run: _Run) -> Finding:
+    def _run_finding(self, document: Document, section: _Section) -> Finding:
         blocks = document.blocks
-        if run.length == 1:
-            return self._finding(document, run.later, run.first, self.message)
-        later = blocks[run.later:run.later + run.length]
-        first_line = document.line_of_block(blocks[run.first])
-        last = blocks[run.first + run.length - 1]
+        if section.lines == 1:
+            return self._finding(document, section.later, section.first, self.message)
+        later = blocks[section.later:section.later_last + 1]
+        first_line = document.line_of_block(blocks[section.first])
+        last = blocks[section.first_last]
         end_line = document.position(last.to_source(len(last.text.rstrip()), len(last.text.rstrip()))[1])[0]
-        message = fill(self.run_message, {"count": str(run.length), "line": str(first_line), "end": str(end_line)})
+        message = fill(self.run_message, {"count": str(section.lines), "line": str(first_line), "end": str(end_line)})
         start = whole_block_finding(self, document, later[0], message).start
         end = whole_block_finding(self, document, later[-1], message).end
         fix = Fix("remove the repeated section", tuple(Edit(b.extent[0], b.extent[1], "") for b in later)) \
