@@ -595,7 +595,6 @@ _QUOTED_TITLE = compile_regex(
 _CROSS_REFERENCE = compile_regex(
     r"^\s*(?:see|cf\.?|compare)\b.*\b(?:below|above|earlier|later|overleaf|(?:sub)?section|chapter|appendix|table|figure|fig\.|page|p\.|box|footnote|note)\b",
     regex.I)
-# a media label with a name after it: "Photo: Jane Roe/Portvale Star", "Graphic: Sam Doe"
 # A person's link card scraped into the line: the name again (the same first name and
 # surname, a middle name allowed), glued to the name before it, then other stories' headlines
 # and a "MORE" link ("Rep. Jane RoeJane RoeHarbour bill passes House | Ferry fares frozen MORE
@@ -605,6 +604,7 @@ _NAME_CARD = compile_regex(
     r"(?P<card>(?P=first)(?:\s\p{Lu}[\p{L}'’.-]*){0,2}?\s(?P=surname)\p{Lu}(?:\S*\s+){6,150}?MORE)(?!\p{L})"
     r"|(?<!\p{L})(?P<name>\p{Lu}[\p{L}'’-]+\p{Ll})(?P<repeat>(?P=name)\p{Lu}(?:\S*\s+){6,150}?MORE)(?!\p{L})",
     regex.V1)
+# a media label with a name after it: "Photo: Jane Roe/Portvale Star", "Graphic: Sam Doe"
 _MEDIA_CREDIT = compile_regex(
     r"^(?:photo(?:graph)?s?|pictures?|images?|video|map|graphics?|illustrations?|gallery|audio)\s*(?::|by)\s*(?P<who>\S.*)$", regex.I)
 _NAME_LIKE = compile_regex(r"[\p{Lu}][\p{L}.'’&-]*(?:\s*(?:[/,;&]|and|for|via)?\s*[\p{Lu}][\p{L}.'’&-]*){0,6}", regex.V1)

@@ -64,9 +64,8 @@ def is_table_row(text: str) -> bool:
     return len(_TABLE_CELL_BREAK.findall(stripped, timeout=regex_timeout(stripped))) >= 2
 
 
-# A bibliographic reference: a jump-back mark or note number first, or a year in
-# parentheses, a retrieval date, a DOI or an ISBN.
-# a caret or a number first (after a list bullet or not), a year in brackets, "Retrieved", a DOI or an ISBN
+# A bibliographic reference: a jump-back mark or note number first (after a list bullet or
+# not), or a year in parentheses, a retrieval date, a DOI or an ISBN.
 _REFERENCE = compile_regex(
     r"^\s*(?:[-*•]\s+)?(?:\^|\[\d{1,3}\]|\d{1,3}\.\s)|\(\d{4}[a-z]?\)|\bretrieved\b|\bdoi:|\bisbn\b",
     regex.IGNORECASE)
