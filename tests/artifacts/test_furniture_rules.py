@@ -57,6 +57,7 @@ STORY = (
     ("- Visit the Portvale Star's homepage for more stories.", "Navigation link"),
     ("Back to homepage", "Navigation link"),
     ("Have something to add to this story? Share it in the comments.", "Comment prompt"),
+    ("- From the section Business & Money", "Navigation link"),
     ("Show new comments (0)", "Comment prompt"),
     # a page's tools, its reprint notice and a rights line with the holder before the year
     ("Print Article", "Share or follow bar"),
@@ -146,6 +147,7 @@ def test_a_bar_after_a_finished_sentence_is_still_flagged(lint) -> None:
     "The paper will print the article in full on Sunday, its editor said.\n",
     "| Ticker | Company | Sector |\n",
     "The captain selected the default course, the log shows, and the subtitles were off.\n",
+    "From the section of the wall that fell, engineers took samples for the lab, the council said.\n",
     "This is a modal window, the designer said of the new ticket machine's screen, and nobody liked it.\n",
 ])
 def test_interface_words_in_prose_or_headings_are_left_alone(lint, text: str) -> None:
