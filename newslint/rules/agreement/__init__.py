@@ -1,7 +1,7 @@
 """NL3xx consistency: one collective subject, one grammatical number.
 
-Modules: `rules` (the ``collective-number`` and ``organisation-who`` kinds, NL301 and
-NL302), `analysis` (finding subjects and their number-marked uses), `lexicon` (the word
+Modules: `rules` (the ``collective-number``, ``organisation-who`` and ``singular-body``
+kinds, NL301 to NL303), `analysis` (finding subjects and their number-marked uses), `lexicon` (the word
 lists' shape, read from ``lexicons/agreement.toml``). The rule files ``NL3xx-*.toml`` beside
 them are this family's rule pack.
 """

@@ -146,6 +146,9 @@ class Use:
     # the capitalised plurals passed before it ("problems for Yukos have") are such bodies too.
     provisional: bool = False
     unless_singular: frozenset[str] = frozenset()
+    # The subject's head word, for uses in its own clause, when written as a common noun: "company"
+    # in "the company has", "" in "the Trump Company has" and for uses in later sentences.
+    noun: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -1166,6 +1169,13 @@ def _is_modifier(token: Token, lexicon: Lexicon) -> bool:
 # --- Uses ---------------------------------------------------------------------------------
 
 def _uses(sentence: _Sentence, mention: Mention, lexicon: Lexicon) -> Iterator[Use | RelativeUse]:
+    head = sentence.tokens[mention.head]
+    noun = head.lower if head.is_lowercase_word else ""
+    for use in _clause_uses(sentence, mention, lexicon):
+        yield dataclasses.replace(use, noun=noun) if isinstance(use, Use) else use
+
+
+def _clause_uses(sentence: _Sentence, mention: Mention, lexicon: Lexicon) -> Iterator[Use | RelativeUse]:
     relative = _relative_after(sentence.tokens, mention, lexicon)
     if relative is None:
         closing = _interrupter_end(sentence.tokens, mention.head + 1, lexicon)

@@ -77,6 +77,7 @@ class Lexicon:
     organisation_suffixes: frozenset[str]
     finite_verbs: frozenset[str]
     people_collectives: frozenset[str]
+    singular_bodies: frozenset[str]
     not_organisation_acronyms: frozenset[str]
     referring_nouns: frozenset[str]
     contrast_modifiers: frozenset[str]

@@ -9,7 +9,12 @@ one example of it.
 as one body it is a thing ("which", "that"). Where the article treats it as plural,
 as its members ("the club, who are top"), "who" is left alone.
 
-Options (both kinds):
+`singular-body` flags a plural verb or pronoun for a body that news copy in British and
+American style alike writes as one thing ("the company have", "the agency said they"), the
+nouns in the lexicon's `singular_bodies`, even where the article uses it only once. Its option
+``defer_to`` (code prefixes) drops a finding that a surer rule (NL301) makes on the same word.
+
+Options (every kind):
 - ``lexicons``: lexicon files, relative to the rule file, or ``newslint:NAME`` in the
   built-in rule pack (default ``["newslint:lexicons/agreement.toml"]``).
 - ``lexicon``: an inline table with the same keys, merged after the files.
@@ -45,6 +50,7 @@ from newslint.text.patterns import regex_timeout
 # What a message may name: the word, the subject, its number here and in the article, an example.
 PLACEHOLDERS = frozenset({"form", "subject", "number", "dominant", "example", "line"})
 OPTIONS = {"lexicons", "lexicon", "blocks"}
+SINGULAR_BODY_OPTIONS = OPTIONS | {"defer_to"}
 DEFAULT_LEXICONS = ("newslint:lexicons/agreement.toml",)
 DEFAULT_BLOCKS = frozenset(BlockKind) - {BlockKind.CREDIT, BlockKind.BYLINE, BlockKind.ALT_TEXT, BlockKind.QUOTE}
 
@@ -103,6 +109,19 @@ class OrganisationWhoRule(_AgreementRule):
             yield self._finding(document, use, form=use.form, subject=_subject(use, uses),
                                 number=Number.SINGULAR.value, dominant=Number.SINGULAR.value,
                                 example=shown.example, line=str(_line(document, shown)))
+
+
+@dataclass(frozen=True)
+class SingularBodyRule(_AgreementRule):
+    defers_to: tuple[str, ...] = ()  # what makes it a `newslint.model.Deferring` rule
+
+    def check(self, document: Document) -> Iterator[Finding]:
+        uses = self._analyse(document).uses
+        for use in uses:
+            if use.number is Number.PLURAL and use.noun in self.lexicon.singular_bodies:
+                yield self._finding(document, use, form=use.form, subject=_subject(use, uses),
+                                    number=use.number.value, dominant=Number.SINGULAR.value,
+                                    example=use.example, line=str(_line(document, use)))
 
 
 def _may_hold_organisation_who(text: str, lexicon: Lexicon) -> bool:
@@ -185,7 +204,19 @@ def _factory(rule_class: type[_AgreementRule]) -> Any:
     return build
 
 
+def _singular_body_rule(spec: RuleSpec) -> SingularBodyRule:
+    options = Options(spec.options, SINGULAR_BODY_OPTIONS)
+    require_placeholders(spec.message, PLACEHOLDERS)
+    return SingularBodyRule(
+        **(rule_identity(spec) | {"fixable": False}),
+        lexicon=_lexicon(spec, options),
+        blocks=options.block_kinds() or DEFAULT_BLOCKS,
+        defers_to=options.strings("defer_to"),
+    )
+
+
 KINDS: dict[str, Any] = {
     "collective-number": _factory(CollectiveNumberRule),
     "organisation-who": _factory(OrganisationWhoRule),
+    "singular-body": _singular_body_rule,
 }
