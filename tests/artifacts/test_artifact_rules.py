@@ -325,3 +325,58 @@ def test_remove_whole_block_fixes_only_whole_block_matches(registry: Registry) -
     assert inline.fix is None
     plain = list(_pattern().check(document))
     assert [f.fix for f in plain] == [None, None]
+
+
+# --- the pattern kind's unless_next option ------------------------------------------------------
+
+def test_unless_next_leaves_a_match_alone_when_the_next_block_matches(registry: Registry) -> None:
+    rule = _pattern(whole_block=True, unless_next=["^ROW"])
+    document = registry.readers[".txt"].read("a.txt", HEADLINE + "WIDGET\nROW one\n\nWIDGET\n\nThe end.\n")
+    [finding] = rule.check(document)
+    assert finding.start == document.source.rindex("WIDGET")
+    assert len(list(_pattern(whole_block=True).check(document))) == 2
+
+
+# --- NL121 table rule with no rows under it ------------------------------------------------------
+
+def test_a_lone_table_rule_is_flagged_and_only_it_is_removed(lint) -> None:
+    text = HEADLINE + "Nail art goes pop.\n| Studio Nine |\n|---|\nThe trend shows no sign of slowing.\n"
+    source, found = lint("NL121", text)
+    assert spans(source, found) == ["|---|"]
+    fixed = apply_fix(source, found[0])
+    assert "|---|" not in fixed
+    assert fixed.replace("\n", "") == source.replace("|---|", "").replace("\n", "")
+
+
+@pytest.mark.parametrize("rule_line", ["|:---|", "| --- | --- |", "|:---:|---:|"])
+def test_every_shape_of_rule_line_counts(lint, rule_line: str) -> None:
+    source, found = lint("NL121", HEADLINE + f"The harbour on Monday.\n| Photo |\n{rule_line}\nBoats stayed in port.\n")
+    assert spans(source, found) == [rule_line]
+
+
+@pytest.mark.parametrize("text", [
+    # a real table: rows follow the rule line, in separate blocks or in one
+    HEADLINE + "| Route | Single |\n|---|---|\n| Quay | 2.10 |\n",
+    HEADLINE + "| Party | Seats |\n|---|---|\n\n| Harbour | 12 |\n",
+    # dashes and bars in prose, a rule line inside a sentence, a rule of two dashes
+    HEADLINE + "Turnout rose --- the most since 1992 | a spokesman said.\n",
+    HEADLINE + "The table began |---| and ended there.\n",
+    HEADLINE + "The ferry left.\n|--|\nIt was late.\n",
+])
+def test_tables_and_prose_are_left_alone(lint, text: str) -> None:
+    assert lint("NL121", text)[1] == []
+
+
+def test_rows_of_empty_cells_are_flagged_each(lint) -> None:
+    source, found = lint("NL121", HEADLINE + "The housekeepers knew.\n\n|  |  |  |\n|  |  |\n")
+    assert spans(source, found) == ["|  |  |  |", "|  |  |"]
+    assert all("The housekeepers knew." in apply_fix(source, finding) for finding in found)
+
+
+def test_a_rule_line_over_empty_rows_is_a_leftover_too(lint) -> None:
+    source, found = lint("NL121", HEADLINE + "The ferry left.\n| Photo |\n|---|\n|  |  |\nIt was late.\n")
+    assert spans(source, found) == ["|---|", "|  |  |"]
+
+
+def test_a_row_with_any_text_in_a_cell_is_left_alone(lint) -> None:
+    assert lint("NL121", HEADLINE + "Results:\n\n| Harbour |  |\n\nThe count went on.\n")[1] == []

@@ -9,6 +9,8 @@ Options:
 - ``unless``: regular expressions; a block matching any of them is left alone.
 - ``unless_beside``: with ``unless``, a block next to one matching ``unless`` is left
   alone too: a line of a code listing, whose neighbours are code (default false).
+- ``unless_next``: regular expressions; a block whose next block matches any of them is left
+  alone: a table's rule line with the table's rows under it (default: none).
 - ``suggestion``: replacement text; makes the fix replace the match with it.
 - ``remove_whole_block``: with ``fixable``, a match anywhere is flagged, and one that
   is the whole block text (stripped) gets a fix removing the block; a match inside
@@ -40,8 +42,8 @@ from newslint.options import Options
 from newslint.text.messages import fill, require_placeholders
 from newslint.text.patterns import compile_patterns, regex_timeout
 
-OPTIONS = {"patterns", "ignore_case", "blocks", "whole_block", "unless", "unless_beside", "suggestion",
-           "remove_whole_block"}
+OPTIONS = {"patterns", "ignore_case", "blocks", "whole_block", "unless", "unless_beside", "unless_next",
+           "suggestion", "remove_whole_block"}
 
 
 @dataclass(frozen=True)
@@ -53,6 +55,7 @@ class PatternRule(DeclaredRule):
     suggestion: str | None
     remove_whole_block: bool = False
     unless_beside: bool = False
+    unless_next: Any | None = None
 
     def check(self, document: Document) -> Iterator[Finding]:
         blocks = document.blocks
@@ -63,13 +66,15 @@ class PatternRule(DeclaredRule):
             if self.whole_block:
                 stripped = block.text.strip()
                 match = self.pattern.fullmatch(stripped, timeout=regex_timeout(stripped))
-                if match is not None and not self._excepted(block.text) and not self._in_listing(blocks, index):
+                if match is not None and not self._excepted(block.text) and not self._in_listing(blocks, index) \
+                        and not self._before_excepted(blocks, index):
                     fix = remove_block_fix(block, f"remove {stripped!r}") if self.fixable else None
                     yield whole_block_finding(self, document, block, self._message(stripped), fix)
                 continue
             matches = self.pattern.finditer(block.text, timeout=regex_timeout(block.text))
             first = next(matches, None)
-            if first is None or self._excepted(block.text) or self._in_listing(blocks, index):
+            if first is None or self._excepted(block.text) or self._in_listing(blocks, index) \
+                    or self._before_excepted(blocks, index):
                 continue
             for match in chain((first,), matches):
                 if match.end() == match.start():
@@ -90,6 +95,13 @@ class PatternRule(DeclaredRule):
         (code), so the block is a line of a code listing, not a leftover."""
         return self.unless_beside and any(
             self._excepted(blocks[j].text) for j in (index - 1, index + 1) if 0 <= j < len(blocks))
+
+    def _before_excepted(self, blocks: Sequence[Block], index: int) -> bool:
+        """With ``unless_next``: the block after the one at `index` matches it."""
+        if self.unless_next is None or index + 1 >= len(blocks):
+            return False
+        text = blocks[index + 1].text
+        return self.unless_next.search(text, timeout=regex_timeout(text)) is not None
 
     def _message(self, matched: str) -> str:
         return fill(self.message, {"match": matched, "suggestion": self.suggestion or ""})
@@ -112,6 +124,7 @@ def pattern_rule(spec: RuleSpec) -> PatternRule:
         raise ValueError("option 'patterns': expected at least one regular expression")
     ignore_case = options.boolean("ignore_case", False)
     unless = options.strings("unless")
+    unless_next = options.strings("unless_next")
     return PatternRule(
         **rule_identity(spec),
         pattern=compile_patterns(patterns, ignore_case=ignore_case),
@@ -121,6 +134,7 @@ def pattern_rule(spec: RuleSpec) -> PatternRule:
         suggestion=options.string("suggestion"),
         remove_whole_block=options.boolean("remove_whole_block", False),
         unless_beside=options.boolean("unless_beside", False),
+        unless_next=compile_patterns(unless_next, ignore_case=ignore_case, key="unless_next") if unless_next else None,
     )
 
 
