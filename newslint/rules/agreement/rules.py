@@ -49,7 +49,7 @@ from newslint.text.patterns import regex_timeout
 
 # What a message may name: the word, the subject, its number here and in the article, an example.
 PLACEHOLDERS = frozenset({"form", "subject", "number", "dominant", "example", "line"})
-OPTIONS = {"lexicons", "lexicon", "blocks"}
+OPTIONS = frozenset({"lexicons", "lexicon", "blocks"})
 SINGULAR_BODY_OPTIONS = OPTIONS | {"defer_to"}
 DEFAULT_LEXICONS = ("newslint:lexicons/agreement.toml",)
 DEFAULT_BLOCKS = frozenset(BlockKind) - {BlockKind.CREDIT, BlockKind.BYLINE, BlockKind.ALT_TEXT, BlockKind.QUOTE}
@@ -191,32 +191,23 @@ def _lexicon(spec: RuleSpec, options: Options) -> Lexicon:
     return merge_lexicons(lexicon_tables(options, spec.path, DEFAULT_LEXICONS, validate_lexicon))
 
 
-def _factory(rule_class: type[_AgreementRule]) -> Any:
+def _factory(rule_class: type[_AgreementRule], known_options: frozenset[str] = OPTIONS) -> Any:
     def build(spec: RuleSpec) -> _AgreementRule:
-        options = Options(spec.options, OPTIONS)
+        options = Options(spec.options, set(known_options))
         require_placeholders(spec.message, PLACEHOLDERS)
+        deferral: dict[str, Any] = {"defers_to": options.strings("defer_to")} if "defer_to" in known_options else {}
         return rule_class(
             **(rule_identity(spec) | {"fixable": False}),  # an agreement finding has no fix
             lexicon=_lexicon(spec, options),
             blocks=options.block_kinds() or DEFAULT_BLOCKS,
+            **deferral,
         )
 
     return build
 
 
-def _singular_body_rule(spec: RuleSpec) -> SingularBodyRule:
-    options = Options(spec.options, SINGULAR_BODY_OPTIONS)
-    require_placeholders(spec.message, PLACEHOLDERS)
-    return SingularBodyRule(
-        **(rule_identity(spec) | {"fixable": False}),
-        lexicon=_lexicon(spec, options),
-        blocks=options.block_kinds() or DEFAULT_BLOCKS,
-        defers_to=options.strings("defer_to"),
-    )
-
-
 KINDS: dict[str, Any] = {
     "collective-number": _factory(CollectiveNumberRule),
     "organisation-who": _factory(OrganisationWhoRule),
-    "singular-body": _singular_body_rule,
+    "singular-body": _factory(SingularBodyRule, SINGULAR_BODY_OPTIONS),
 }
