@@ -134,9 +134,7 @@ def headline_signals(text: str, lexicon: FurnitureLexicon) -> int:
     must carry them ("Harbour Week | Lamps that float" does; "Jane Roe | Chief reporter" is a
     staff list's line)."""
     timeout = regex_timeout(text)
-    series = _SERIES_BAR.match(text, timeout=timeout)
-    if series is not None:
-        text = text[series.end():]
+    text = _after_series_bar(text)
     colon = _COLON_HEADLINE.match(text, timeout=timeout)
     return sum((
         _title_cased(text, lexicon),
@@ -146,6 +144,13 @@ def headline_signals(text: str, lexicon: FurnitureLexicon) -> int:
         _SENTENCE_HEADLINESE.match(text, timeout=timeout) is not None,
         text.endswith("?") and len(text.split()) <= 14,
     ))
+
+
+def _after_series_bar(text: str) -> str:
+    """The headline after a series name and a bar ("Harbour Week | Ferry firm cuts jobs"), or
+    the whole text when it has none."""
+    series = _SERIES_BAR.match(text, timeout=regex_timeout(text))
+    return text if series is None else text[series.end():]
 
 
 def _title_cased(text: str, lexicon: FurnitureLexicon) -> bool:
@@ -179,9 +184,7 @@ def _is_phrase(text: str, lexicon: FurnitureLexicon) -> bool:
     ("of", "the") or a subject and a verb as subeditors write them ("Ferry operator reports
     record summer")."""
     timeout = regex_timeout(text)
-    series = _SERIES_BAR.match(text, timeout=timeout)
-    if series is not None:
-        text = text[series.end():]  # "Harbour Week | Ferry firm ..."
+    text = _after_series_bar(text)
     topic = _COLON_HEADLINE.match(text, timeout=timeout)
     headline = topic.group("rest") if topic is not None else text  # "Harbour: Ferry firm ..."
     return any(word.lower() in lexicon.minor_words for word in words(text)) or \
