@@ -28,8 +28,9 @@ from pathlib import Path
 from review_nl3 import CORPUS, corpus_files
 
 from newslint.plugins import plugin_manager
-from newslint.registry import build_registry
+from newslint.registry import Registry, build_registry
 from newslint.rules.agreement.analysis import Number, analyse
+from newslint.rules.agreement.rules import SingularBodyRule
 
 LABELS = Path(__file__).resolve().parent / "labels"
 CORPORA = ("bbc-news", "polnear", "polnear-train", "newspaper")
@@ -46,11 +47,9 @@ def planted_articles() -> frozenset[str]:
     return frozenset(articles)
 
 
-def counts() -> tuple[dict[str, Counter[Number]], int]:
-    """noun -> uses by number, and how many articles were read."""
-    registry = build_registry(plugin_manager())
-    rule = registry.rule("NL303")
-    lexicon, blocks = rule.lexicon, rule.blocks  # type: ignore[attr-defined]
+def counts(registry: Registry, rule: SingularBodyRule) -> tuple[dict[str, Counter[Number]], int]:
+    """noun -> uses by number as `rule`'s analysis reads them, and how many articles were read."""
+    lexicon, blocks = rule.lexicon, rule.blocks
     left_out = planted_articles()
     by_noun: dict[str, Counter[Number]] = {}
     read = 0
@@ -73,8 +72,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--chosen", action="store_true", help="only the nouns that meet the bar")
     args = parser.parse_args(argv)
-    by_noun, read = counts()
-    listed = build_registry(plugin_manager()).rule("NL303").lexicon.singular_bodies  # type: ignore[attr-defined]
+    registry = build_registry(plugin_manager())
+    rule = registry.rule("NL303")
+    assert isinstance(rule, SingularBodyRule), rule
+    by_noun, read = counts(registry, rule)
+    listed = rule.lexicon.singular_bodies
     print(f"{read} clean articles (planted ones left out)")
     print(f"{'noun':16} {'singular':>8} {'plural':>6}  bar  lexicon")
     for noun, numbers in sorted(by_noun.items(), key=lambda item: (-sum(item[1].values()), item[0])):
