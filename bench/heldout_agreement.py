@@ -6,6 +6,8 @@ planted by hand in each of 40 BBC texts outside ``bench/labels/planted-extra.tsv
     python bench/heldout_agreement.py show ID                # the text, each line prefixed 'offset|'
     python bench/heldout_agreement.py find ID SNIPPET [--nth N]  # start and end of SNIPPET
     python bench/heldout_agreement.py measure [--show fn,fp]
+    python bench/heldout_agreement.py measure --plants planted-fresh2.tsv --verdicts fresh2-agreement
+                                             # another planted file, scored the same way
 
 Pick: every BBC text not in ``planted-extra.tsv``, ranked by a hash of its path with this set's
 own salt; the planter took them in that order, skipping a text with no unambiguous site, until
@@ -47,10 +49,13 @@ def candidate_ids() -> list[str]:
     return sorted((p for p in paths if p not in tuned), key=lambda p: _rank(p, SALT))
 
 
-def measure(show: set[str]) -> dict[str, object]:
+def measure(show: set[str], plants: str = PLANTS, verdicts_name: str = VERDICTS,
+            set_name: str = "heldout") -> dict[str, object]:
+    """Recall on the breaks of PLANTS (a file in bench/labels), each applied alone, and the
+    findings on the unchanged texts, judged by bench/labels/verdicts-VERDICTS_NAME.tsv."""
     registry = build_registry(plugin_manager(load_entry_points=False))
     rules = evaluate._rules(registry, "agreement")
-    rows = list(evaluate._rows(PLANTS))
+    rows = list(evaluate._rows(plants))
     caught_by_kind: dict[str, list[int]] = {}
     for article, start, end, replacement, *_, note in rows:
         path = CORPUS / article
@@ -61,7 +66,7 @@ def measure(show: set[str]) -> dict[str, object]:
         counts[1] += 1
         if not hit and "fn" in show:
             print(f"FN {article} {start} {text[int(start):int(end)]}->{replacement} ({note})", file=sys.stderr)
-    verdicts = evaluate.read_verdicts(VERDICTS)
+    verdicts = evaluate.read_verdicts(verdicts_name)
     clean: list[dict[str, object]] = []
     for article in sorted({row[0] for row in rows}):
         for finding, good in evaluate.judged_findings(registry, rules, article, CORPUS / article, verdicts):
@@ -78,7 +83,7 @@ def measure(show: set[str]) -> dict[str, object]:
         site[1] += made
     correct = sum(1 for finding in clean if finding["verdict"] == "tp")
     return {
-        "family": "agreement", "set": "heldout", "planted": len(rows), "caught": caught,
+        "family": "agreement", "set": set_name, "planted": len(rows), "caught": caught,
         "recall": evaluate._ratio(caught, len(rows)),
         "recall_by_site": {site: f"{hit}/{made}" for site, (hit, made) in sorted(by_site.items())},
         "recall_by_kind": {kind: f"{hit}/{made}" for kind, (hit, made) in sorted(caught_by_kind.items())},
@@ -93,12 +98,16 @@ def main(argv: list[str] | None = None) -> int:
     parser, sub = set_commands(__doc__.split("\n\n")[0], build=False)
     run = sub.add_parser("measure")
     run.add_argument("--show", default="", help="comma-separated: fn (missed breaks), fp (findings on clean copy)")
+    run.add_argument("--plants", default=PLANTS, help=f"a planted file in bench/labels (default {PLANTS})")
+    run.add_argument("--verdicts", default=VERDICTS,
+                     help=f"the verdicts on its unchanged texts, bench/labels/verdicts-NAME.tsv (default {VERDICTS})")
     args = parser.parse_args(argv)
     if args.command == "ids":
         print("\n".join(candidate_ids()))
         return 0
     if args.command == "measure":
-        print(json.dumps(measure(set(filter(None, args.show.split(","))))))
+        name = "heldout" if args.plants == PLANTS else Path(args.plants).stem
+        print(json.dumps(measure(set(filter(None, args.show.split(","))), args.plants, args.verdicts, name)))
         return 0
     path = CORPUS / args.article_id
     if not path.is_file():
