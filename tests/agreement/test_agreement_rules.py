@@ -408,6 +408,42 @@ def test_nl301_issue12_leaves_alone(rules, text: str) -> None:
     assert codes_and_words(rules, text) == []
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("Harlow Foods has cut 40 jobs. Shoppers have complained about prices. "
+                 "Harlow Foods said the cuts were needed. They said the shops would stay open.",
+                 [("NL301", "has"), ("NL301", "They")], id="they-said-goes-on-with-the-speaker"),
+    pytest.param("Harlow Foods has cut 40 jobs. Harlow Foods said workers were told on Monday. "
+                 "They said the news came as a shock.", [], id="people-in-the-reported-sentence"),
+    pytest.param("The firm has a new logo. The firm has opened a new shop. They invited reporters to tour it.",
+                 [("NL301", "They")], id="they-opening-with-a-verb"),
+    pytest.param("The firm has a new logo. The firm has opened two new shops. They opened in May.", [],
+                 id="things-in-the-sentence-before-may-be-they"),
+])
+def test_nl301_they_opening_the_next_sentence(rules, text: str, expected: list[tuple[str, str]]) -> None:
+    """A sentence-opening "They" after one the body opens: after "Acme said ...", "They said"
+    goes on with the same speaker unless that sentence names people; "They" with any other
+    verb counts only when no plural at all is written in the two sentences before."""
+    assert codes_and_words(rules, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("The party has grown. The party met for their convention in May.",
+                 [("NL301", "has"), ("NL301", "their")], id="met"),
+    pytest.param("The agency has closed. The agency spoke to their staff on Friday.",
+                 [("NL301", "has"), ("NL301", "their")], id="spoke"),
+    pytest.param("The firm has grown. Last year the firm drew up their own plan.",
+                 [("NL301", "has"), ("NL301", "their")], id="drew"),
+    pytest.param("The council has met. The council met residents, who raised their concerns.", [],
+                 id="people-after-the-verb-own-the-pronoun"),
+    pytest.param("The club has a new coach. The club paid fans for their tickets.", [],
+                 id="plural-object-before-the-pronoun"),
+])
+def test_nl301_irregular_past_verbs_open_the_predicate(rules, text: str, expected: list[tuple[str, str]]) -> None:
+    """An irregular past form ("met", "spoke", "paid") shows its subject as a "-ed" form does, so
+    a pronoun in its clause counts; a plural it passes first may still own the pronoun."""
+    assert codes_and_words(rules, text) == expected
+
+
 @pytest.mark.parametrize(("text", "flagged"), [
     ("The investment firm Larchmont Capital, who owns six hotels, has bought another.", True),
     ("In Ohio, Northgate Holdings Inc., who runs a chain of bakeries, has cut 40 jobs.", True),

@@ -579,7 +579,13 @@ def _opening_pronoun(sentence: _Sentence, before: _Sentence, mention: Mention, l
         if verb_at is None:
             if word in lexicon.singular_subject_pronouns:
                 yield from _body_it_clause(sentence, before, mention, lexicon)
-            return
+                return
+            acts = _skip_adverbs(tokens, 1, lexicon)
+            if acts is None or not (_opens_predicate(tokens[acts], lexicon) or _is_number_marked(tokens[acts], lexicon)):
+                return
+            # "Acme cut its prices. They invited ...": things may be "they" as well as people, so
+            # any plural in the two sentences before rules the subject out.
+            speaker = False
         number = Number.SINGULAR if word in lexicon.singular_subject_pronouns else Number.PLURAL
     others = [index for index in range(len(before.tokens)) if not mention.first <= index <= mention.head]
     if any(before.tokens[index].quoted for index in others):
@@ -588,8 +594,12 @@ def _opening_pronoun(sentence: _Sentence, before: _Sentence, mention: Mention, l
         # People or things written about in the two sentences before may be "they" too.
         earlier = before.previous()
         if speaker:
+            # After "Acme said ...", a "They said" goes on with the same speaker: only people or
+            # groups in that sentence may be meant instead.
+            reported = _reporting_verb_after(before.tokens, mention.head + 1, lexicon) is not None
             if any(_may_be_plural_speaker(before.tokens, index, lexicon) for index in others) \
-                    or any(_may_be_plural_speaker(earlier, index, lexicon) for index in range(len(earlier))):
+                    or (not reported and any(_may_be_plural_speaker(earlier, index, lexicon)
+                                             for index in range(len(earlier)))):
                 return
         elif any(_may_be_plural_antecedent(before.tokens, index, lexicon)
                  or (before.tokens[index].is_capitalised and before.tokens[index].is_word and index > mention.head)
