@@ -42,6 +42,7 @@ MEASURES = (
     Measure("fresh furniture", True, "fresh_pages.py", ("measure",)),
     Measure("fresh2 furniture", True, "fresh2_pages.py", ("measure",)),
     Measure("held-out attribution", True, "heldout.py", ("measure",)),
+    Measure("BBC attribution", True, "bbc_attribution.py", ("measure",)),
     Measure("held-out planted", True, "heldout_agreement.py", ("measure",)),
     Measure("fresh planted, half B", True, "review_nl3.py", ("--planted-extra2", PLANTED_FRESH, "--rows", "B")),
     Measure("fresh2 planted (BBC)", True, "heldout_agreement.py",
@@ -64,7 +65,7 @@ MEASURES = (
 # The scripts that build the texts the measures read (the planted sets read the corpus itself).
 BUILDERS = ("corpus_sets.py", "heldout_furniture.py", "fresh_pages.py", "fresh2_pages.py", "heldout.py",
             "extra_pages.py", "validation_pages.py", "extra2_pages.py", "extra3_pages.py", "extra4_pages.py",
-            "attribution_extra.py")
+            "attribution_extra.py", "bbc_attribution.py")
 
 
 @dataclass(frozen=True)
