@@ -205,6 +205,33 @@ def test_carry_over_needs_a_source_right_before(registry: Registry, nl4) -> None
     assert flagged_texts(registry, nl4, text) == ["120 people"]
 
 
+@pytest.mark.parametrize(("text", "flagged"), [
+    pytest.param("Ministers said on Monday that talks had gone well. There is thought to be wide support for the deal.",
+                 ["thought to be wide support for the deal"], id="a-speaker-before-holds-no-unnamed-belief"),
+    pytest.param("The boat sank off the coast on Friday, the army said. Some 40 people are thought to have drowned.",
+                 [], id="a-speakers-account-may-go-on-to-a-count"),
+    pytest.param("Police said the match ended in a draw. Fans are also believed to have clashed outside.",
+                 ["believed to have clashed outside"], id="a-passive-with-also"),
+    pytest.param("The clerk said the office was shut. She also thought to ask about the fee.", [],
+                 id="an-active-thought-to-with-also"),
+    pytest.param("The mayor said the wall would be rebuilt. The project is widely seen as a test for her.",
+                 ["is widely seen as a test for her"], id="nor-an-unnamed-perception"),
+    pytest.param("Police said 40 people were hurt. An estimated 200 were moved from their homes.", [],
+                 id="an-estimate-may-go-on-with-the-speaker"),
+    pytest.param("Figures for the 2021 census suggest 12% of young adults are not registered. "
+                 "Students in shared flats are thought to miss out.", [],
+                 id="a-documents-findings-may-go-on-to-a-belief"),
+    pytest.param("The poll gives her a 9-point edge on being seen as honest, the pollster said.", [],
+                 id="a-quality-measured-after-a-preposition"),
+])
+def test_a_belief_takes_no_source_from_a_speaker_before(registry: Registry, nl4, text: str,
+                                                      flagged: list[str]) -> None:
+    """A belief or perception with no holder ("is thought to", "is widely seen as") is not held by
+    the speaker of the sentence before (`needs_own_source`); an estimate, a count, and a document's
+    findings running on still carry over."""
+    assert flagged_texts(registry, nl4, text) == flagged
+
+
 def test_quoted_paragraph_continues_a_quotation(registry: Registry, nl4) -> None:
     text = ('The report said:\n\n"The fire destroyed 2,000 homes.\n\n'
             '"A further 5,000 people were moved to shelters."')
@@ -317,6 +344,8 @@ def test_an_inline_table_extends_the_attribution_lexicon_too(registry: Registry,
      "options.lexicons: no attribution lexicon gives 'passive_before'"),
     ("[options.lexicon]\nclause_breaks = 3\n", None, "options.lexicon: 'clause_breaks' must be an array"),
     ("cues = ['said']", None, "options.cues: unknown option"),
+    ('lexicons = ["extra.toml"]', ("[[constructions]]\nwhat = 'a claim'\nwho = 'say who'\npatterns = ['x']\n"
+                                   "needs_own_source = 'yes'\n"), "needs_own_source must be true or false"),
 ])
 def test_bad_attribution_lexicon_is_a_clear_rule_pack_error(tmp_path: Path, options: str, lexicon: str | None,
                                                             reason: str) -> None:

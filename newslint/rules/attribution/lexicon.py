@@ -76,6 +76,9 @@ class Construction:
     what: str  # "an estimate"
     who: str  # "say who estimated it"
     idiom_of_science: bool = False  # left alone in an article that reports research ("is thought to harbour an ocean")
+    # A belief or a perception with no holder ("is thought to", "is widely seen as") is not held
+    # by the source of the sentence before: only a source in its own sentence answers "who?".
+    needs_own_source: bool = False
 
 
 @dataclass(frozen=True)
@@ -236,11 +239,12 @@ def _construction_patterns(raw: Any, option: str, where: str) -> list[str]:
     for index, entry in enumerate(raw):
         entry_where = f"'constructions' entry {index + 1}"
         if not isinstance(entry, dict) or not {"what", "who", "patterns"} <= set(entry) \
-                or not set(entry) <= {"what", "who", "patterns", "idiom_of_science"}:
+                or not set(entry) <= {"what", "who", "patterns", "idiom_of_science", "needs_own_source"}:
             raise lexicon_error(option, where, f"{entry_where}: expected the keys what, who and patterns "
-                                               "(and optionally idiom_of_science)")
-        if not isinstance(entry.get("idiom_of_science", False), bool):
-            raise lexicon_error(option, where, f"{entry_where}: idiom_of_science must be true or false")
+                                               "(and optionally idiom_of_science and needs_own_source)")
+        for flag in ("idiom_of_science", "needs_own_source"):
+            if not isinstance(entry.get(flag, False), bool):
+                raise lexicon_error(option, where, f"{entry_where}: {flag} must be true or false")
         if not isinstance(entry["what"], str) or not isinstance(entry["who"], str):
             raise lexicon_error(option, where, f"{entry_where}: what and who must be strings")
         if not isinstance(entry["patterns"], list) or not entry["patterns"] \
@@ -431,7 +435,8 @@ def _words(options: Options, key: str) -> str:
 def _constructions(entries: Sequence[Mapping[str, Any]]) -> tuple[tuple[Construction, ...], Any]:
     """The construction families (checked by `validate_lexicon`) and one pattern for all
     of them (group ``c<index>``)."""
-    constructions = tuple(Construction(entry["what"], entry["who"], bool(entry.get("idiom_of_science", False)))
+    constructions = tuple(Construction(entry["what"], entry["who"], bool(entry.get("idiom_of_science", False)),
+                                       bool(entry.get("needs_own_source", False)))
                           for entry in entries)
     groups = [f"(?P<c{index}>{_alternation(tuple(entry['patterns']), 'constructions')})"
               for index, entry in enumerate(entries)]

@@ -135,12 +135,12 @@ def document_sources(document: Document, lexicon: AttributionLexicon, blocks: fr
     prepared = _prepare(document, lexicon, blocks, figures_in)
     sentences = _sentences(prepared)
     matters = _what_matters(prepared, sentences, lexicon)
-    attributed, cue_spans = _attribute(prepared, sentences, matters, lexicon)
+    attributed, cue_spans, borrowed = _attribute(prepared, sentences, matters, lexicon)
     result = []
     for item in prepared:
         own = slice(item.first_sentence, item.first_sentence + len(item.sentences))
         flags = tuple(attributed[own])
-        claims = tuple(_claim(raw, item, flags) for raw in item.claims)
+        claims = tuple(_claim(raw, item, flags, borrowed[own]) for raw in item.claims)
         result.append(BlockSources(item.block, item.sentences, flags, item.quotes, item.figures, claims,
                                    tuple(cue_spans[own])))
     return tuple(result)
@@ -316,8 +316,12 @@ def _what_matters(prepared: Sequence[_Prepared], sentences: Sequence[_Sentence],
 
 
 def _attribute(prepared: Sequence[_Prepared], sentences: Sequence[_Sentence], matters: Sequence[bool],
-               lexicon: AttributionLexicon) -> tuple[list[bool], list[tuple[Span, ...]]]:
+               lexicon: AttributionLexicon) -> tuple[list[bool], list[tuple[Span, ...]], list[bool]]:
+    """Per sentence: whether it is attributed, the cues that attribute it (`BlockSources.cue_spans`),
+    and whether its source is only borrowed from the sentences around it (carry-over), which a
+    belief with no holder does not take (`Construction.needs_own_source`)."""
     attributed = [False] * len(sentences)
+    borrowed = [False] * len(sentences)
     cue_spans: list[tuple[Span, ...]] = [()] * len(sentences)
     own = [False] * len(sentences)  # a cue, a source noun or an agent of its own
     statistical = [False] * len(sentences)
@@ -342,19 +346,28 @@ def _attribute(prepared: Sequence[_Prepared], sentences: Sequence[_Sentence], ma
         cues = () if whole else _cue_spans(text, sentence.start, sentence.end, sentence.claims, lexicon)
         own[index] = whole or bool(cues)
         noun_sourced[index] = names_source
-        covered = sentence.quoted or inherits or whole or (
-            item.lead_in is not None and (attributed[item.lead_in] or (item.lead_in > 0 and attributed[item.lead_in - 1])))
+        led_in = item.lead_in is not None and (
+            attributed[item.lead_in] or (item.lead_in > 0 and attributed[item.lead_in - 1]))
+        covered = sentence.quoted or inherits or whole or led_in
         attributed[index] = covered or own[index]
+        # A speaker's account may go on to a count ("..., the army said. Some 40 people are thought
+        # to have drowned.") and a poll's or a report's findings to what people think ("Figures
+        # suggest 29% are not registered. Young people are thought to miss out ..."); a speaker's
+        # words do not hold an unnamed belief ("The minister said talks went well. There is
+        # thought to be wide support for the plan.").
+        after_document = index > item.first_sentence and noun_sourced[index - 1]
+        borrowed[index] = inherits and not (sentence.quoted or whole or led_in or own[index] or after_document
+                                            or statistical[index])
         cue_spans[index] = () if covered else cues
         paragraph_source = paragraph_source or (attributed[index] and statistical[index] and not sentence.quoted)
     for index, sentence in enumerate(sentences[:-1]):
         after = sentences[index + 1]
         if sentence.has_figure and not attributed[index] and after.block == sentence.block and own[index + 1] \
                 and _carries(after, prepared, lexicon):
-            attributed[index] = True  # "... 60% of tenants. That figure comes from a survey by ..."
+            attributed[index] = borrowed[index] = True  # "... 60% of tenants. That figure comes from a survey by ..."
     if len(sentences) > 1 and not attributed[0] and noun_sourced[1] and not sentences[1].resets:
-        attributed[0] = True  # a lede whose next sentence names the survey or report behind it
-    return attributed, cue_spans
+        attributed[0] = borrowed[0] = True  # a lede whose next sentence names the survey or report behind it
+    return attributed, cue_spans, borrowed
 
 
 def _names_source(text: str, sentence: _Sentence, lexicon: AttributionLexicon) -> bool:
@@ -478,9 +491,10 @@ def _raw_claims(text: str, sentences: Sequence[Span], lexicon: AttributionLexico
         yield _RawClaim(start, max(clause_end, end), construction, agent is not None)
 
 
-def _claim(raw: _RawClaim, item: _Prepared, attributed: Sequence[bool]) -> Claim:
+def _claim(raw: _RawClaim, item: _Prepared, attributed: Sequence[bool], borrowed: Sequence[bool]) -> Claim:
     index = _containing(item.sentences, raw.start)
-    in_attributed_sentence = index is not None and attributed[index]
+    in_attributed_sentence = index is not None and attributed[index] and not (
+        raw.construction.needs_own_source and borrowed[index])
     return Claim(raw.start, raw.end, raw.construction,
                  raw.has_agent or in_attributed_sentence or _inside(raw.start, raw.end, item.quotes))
 
