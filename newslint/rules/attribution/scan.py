@@ -318,8 +318,9 @@ def _what_matters(prepared: Sequence[_Prepared], sentences: Sequence[_Sentence],
 def _attribute(prepared: Sequence[_Prepared], sentences: Sequence[_Sentence], matters: Sequence[bool],
                lexicon: AttributionLexicon) -> tuple[list[bool], list[tuple[Span, ...]], list[bool]]:
     """Per sentence: whether it is attributed, the cues that attribute it (`BlockSources.cue_spans`),
-    and whether its source is only borrowed from the sentences around it (carry-over), which a
-    belief with no holder does not take (`Construction.needs_own_source`)."""
+    and whether its source is only borrowed from a speaker's sentence before it, which a belief
+    with no holder does not take (`Construction.needs_own_source`): a document named after it
+    (the two passes below) may hold one."""
     attributed = [False] * len(sentences)
     borrowed = [False] * len(sentences)
     cue_spans: list[tuple[Span, ...]] = [()] * len(sentences)
@@ -364,9 +365,9 @@ def _attribute(prepared: Sequence[_Prepared], sentences: Sequence[_Sentence], ma
         after = sentences[index + 1]
         if sentence.has_figure and not attributed[index] and after.block == sentence.block and own[index + 1] \
                 and _carries(after, prepared, lexicon):
-            attributed[index] = borrowed[index] = True  # "... 60% of tenants. That figure comes from a survey by ..."
+            attributed[index] = True  # "... 60% of tenants. That figure comes from a survey by ..."
     if len(sentences) > 1 and not attributed[0] and noun_sourced[1] and not sentences[1].resets:
-        attributed[0] = borrowed[0] = True  # a lede whose next sentence names the survey or report behind it
+        attributed[0] = True  # a lede whose next sentence names the survey or report behind it
     return attributed, cue_spans, borrowed
 
 
