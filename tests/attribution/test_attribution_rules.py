@@ -232,6 +232,21 @@ def test_a_belief_takes_no_source_from_a_speaker_before(registry: Registry, nl4,
     assert flagged_texts(registry, nl4, text) == flagged
 
 
+@pytest.mark.parametrize(("text", "flagged"), [
+    pytest.param("If the plan is seen as a failure, the mayor will resign.", [], id="if-opens-the-sentence"),
+    pytest.param("The mayor will resign if the plan is widely seen as a failure.", [], id="if-opens-the-clause"),
+    pytest.param("Whether the wall is thought to be safe will decide the vote.", [], id="whether"),
+    pytest.param("If the vote passes, the wall is thought to need a year of work.",
+                 ["thought to need a year of work"], id="a-claim-after-the-condition"),
+    pytest.param("The plan is seen as a failure, and the mayor will resign if it is.",
+                 ["is seen as a failure"], id="a-condition-after-the-claim"),
+])
+def test_a_condition_claims_nothing(registry: Registry, nl4, text: str, flagged: list[str]) -> None:
+    """A construction in a clause that a condition opens ("if", "unless", "whether") states no
+    claim; one in the main clause after or before the condition does."""
+    assert flagged_texts(registry, nl4, text) == flagged
+
+
 def test_quoted_paragraph_continues_a_quotation(registry: Registry, nl4) -> None:
     text = ('The report said:\n\n"The fire destroyed 2,000 homes.\n\n'
             '"A further 5,000 people were moved to shelters."')

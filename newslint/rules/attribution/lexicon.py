@@ -43,7 +43,7 @@ ATTRIBUTION_OPTIONS = {"blocks", "lexicons", "lexicon"}
 DEFAULT_LEXICONS = ("newslint:lexicons/attribution.toml",)
 # The attribution lexicon's keys, by what they hold.
 PATTERN_LISTS = frozenset({"cues", "active_cues", "source_nouns", "carry_over", "clause_breaks", "research_register",
-                           "not_body", "comment_thread", "historical"})
+                           "not_body", "comment_thread", "historical", "hypothetical"})
 SINGLE_PATTERNS = frozenset({"agent", "passive_before"})
 LEXICON_KEYS = PATTERN_LISTS | SINGLE_PATTERNS | {"constructions", "span_words"}
 REQUIRED_KEYS = ("cues", "passive_before", "constructions", "agent", "clause_breaks")
@@ -96,6 +96,7 @@ class AttributionLexicon:
     research_register: Any | None = None  # words of an article that reports research: "researchers", "the study"
     not_body: Any | None = None  # a block that is not the article's own prose: a bio, a speaker's answer
     historical: Any | None = None  # a sentence about the distant past: its beliefs are history, not claims to source
+    hypothetical: Any | None = None  # opens a construction's clause: "if it is seen as a failure" claims nothing
     comment_thread: Any | None = None  # a whole block that opens a reader-comment thread: "12 comments"
 
 
@@ -179,6 +180,7 @@ def attribution_lexicon(tables: Sequence[Mapping[str, Any]]) -> AttributionLexic
             research_register=any_of("research_register"),
             not_body=any_of("not_body"),
             historical=any_of("historical"),
+            hypothetical=any_of("hypothetical"),
             comment_thread=any_of("comment_thread"),
         )
     except PATTERN_ERRORS as error:

@@ -77,6 +77,8 @@ class UnattributedClaimRule(DeclaredRule):
                 sentence = sources.sentence_index(claim.start)
                 if sentence is not None and self._historical(text, *sources.sentences[sentence]):
                     continue  # "feta is believed to have been made for 6,000 years": history
+                if sentence is not None and self._hypothetical(text, sources.sentences[sentence][0], claim.start):
+                    continue  # "the mayor will resign if the plan is seen as a failure": no claim made
                 if sentence is not None and (sentence - 1) in queried:
                     queried.add(sentence)
                     continue  # the same missing source, queried once in the sentence before
@@ -84,6 +86,16 @@ class UnattributedClaimRule(DeclaredRule):
                 message = fill(self.message, {"match": text[claim.start:claim.end],
                                               "what": claim.construction.what, "who": claim.construction.who})
                 yield finding_at(self, document, sources.block, claim.start, claim.end, message)
+
+    def _hypothetical(self, text: str, sentence_start: int, claim_start: int) -> bool:
+        """Whether the clause a construction stands in opens with a condition: the words from the
+        last comma, colon, semicolon or dash before it (or the sentence's start) hold one."""
+        pattern = self.lexicon.hypothetical
+        if pattern is None:
+            return False
+        clause_start = max(sentence_start, *(text.rfind(mark, sentence_start, claim_start) + 1
+                                             for mark in (",", ";", ":", "\u2014", "(")))
+        return pattern.search(text, clause_start, claim_start, timeout=regex_timeout(text)) is not None
 
     def _historical(self, text: str, start: int, end: int) -> bool:
         pattern = self.lexicon.historical
