@@ -22,6 +22,7 @@ from newslint.engine import check_document
 from newslint.model import Finding
 from newslint.plugins import plugin_manager
 from newslint.registry import Registry, build_registry
+from newslint.rulepack import load_rule_file
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
@@ -47,6 +48,23 @@ def lint(registry: Registry):
         document = registry.reader_named(fmt).read("a" + LINT_EXTENSIONS[fmt], text)
         return document.source, [f for f in check_document(document, [rule]) if f.code == code]
     return run
+
+
+def pack_rule(tmp_path: Path, kinds: dict, file_name: str, kind: str, message: str, options: str,
+              lexicon: str | None = None):
+    """A newsroom's own rule of KIND, loaded from TMP_PATH/FILE_NAME (its code is the name's
+    prefix, "XY301-ours.toml"), with OPTIONS as its [options] and, if given, LEXICON written
+    beside it as extra.toml."""
+    if lexicon is not None:
+        (tmp_path / "extra.toml").write_text(lexicon, encoding="utf-8")
+    rule_file = tmp_path / file_name
+    code = file_name.split("-", 1)[0]
+    rule_file.write_text(
+        f'code = "{code}"\nname = "ours"\nkind = "{kind}"\nseverity = "warning"\n'
+        f'message = {json.dumps(message)}\nsummary = "ours"\n[options]\n{options}\n',
+        encoding="utf-8",
+    )
+    return load_rule_file(rule_file, kinds, "pack")
 
 
 def spans(source: str, findings: list[Finding]) -> list[str]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import SEED, check_json, needs_shared
+from conftest import SEED, check_json, needs_shared, pack_rule
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -249,16 +249,8 @@ def test_nl302_is_lower_severity_than_nl301(rules) -> None:
 # --- The lexicon lives in the rule pack -----------------------------------------------------
 
 def _pack_rule(tmp_path: Path, options: str, lexicon: str | None = None) -> object:
-    if lexicon is not None:
-        (tmp_path / "extra.toml").write_text(lexicon, encoding="utf-8")
-    rule_file = tmp_path / "XY301-collective.toml"
-    rule_file.write_text(
-        'code = "XY301"\nname = "ours"\nkind = "collective-number"\nseverity = "warning"\n'
-        'message = "{form}: {subject} {number} vs {dominant}"\nsummary = "ours"\n'
-        f"[options]\n{options}\n",
-        encoding="utf-8",
-    )
-    return load_rule_file(rule_file, KINDS, "pack")
+    return pack_rule(tmp_path, KINDS, "XY301-collective.toml", "collective-number",
+                     "{form}: {subject} {number} vs {dominant}", options, lexicon)
 
 
 def test_a_newsroom_extends_the_lexicon_with_its_own_file(tmp_path: Path) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import pack_rule
 
 from newslint.engine import check_document
 from newslint.readers.text import TextReader
@@ -86,14 +87,7 @@ def test_every_listed_body_is_a_collective_noun_the_analysis_tracks(nl303) -> No
 
 
 def _pack_rule(tmp_path: Path, options: str) -> object:
-    rule_file = tmp_path / "XY303-body.toml"
-    rule_file.write_text(
-        'code = "XY303"\nname = "ours"\nkind = "singular-body"\nseverity = "warning"\n'
-        'message = "{form}: {subject}"\nsummary = "ours"\n'
-        f"[options]\n{options}\n",
-        encoding="utf-8",
-    )
-    return load_rule_file(rule_file, KINDS, "pack")
+    return pack_rule(tmp_path, KINDS, "XY303-body.toml", "singular-body", "{form}: {subject}", options)
 
 
 def test_a_newsroom_adds_its_own_bodies(tmp_path: Path) -> None:
@@ -115,11 +109,5 @@ def test_bad_options_are_a_clear_rule_pack_error(tmp_path: Path, options: str, r
 
 
 def test_the_other_agreement_kinds_take_no_defer_to(tmp_path: Path) -> None:
-    rule_file = tmp_path / "XY301-collective.toml"
-    rule_file.write_text(
-        'code = "XY301"\nname = "ours"\nkind = "collective-number"\nseverity = "warning"\n'
-        'message = "{form}"\nsummary = "ours"\n[options]\ndefer_to = ["NL3"]\n',
-        encoding="utf-8",
-    )
     with pytest.raises(RulePackError, match="unknown option"):
-        load_rule_file(rule_file, KINDS, "pack")
+        pack_rule(tmp_path, KINDS, "XY301-collective.toml", "collective-number", "{form}", 'defer_to = ["NL3"]')

@@ -10,7 +10,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from conftest import SEED, needs_shared
+from conftest import SEED, needs_shared, pack_rule
 
 from newslint.engine import check_document
 from newslint.model import Finding
@@ -286,16 +286,8 @@ def test_spans_map_through_html_entities(registry: Registry, nl4) -> None:
 
 def _claim_rule(tmp_path: Path, options: str, lexicon: str | None = None):
     """A newsroom's own rule of the NL401 kind, with `lexicon` as its extra.toml."""
-    if lexicon is not None:
-        (tmp_path / "extra.toml").write_text(lexicon, encoding="utf-8")
-    rule_file = tmp_path / "XY401-ours.toml"
-    rule_file.write_text(
-        'code = "XY401"\nname = "ours"\nkind = "unattributed-claim"\nseverity = "warning"\n'
-        'message = "\'{match}\': {what}; {who}"\nsummary = "ours"\n'
-        f"[options]\n{options}\n",
-        encoding="utf-8",
-    )
-    return load_rule_file(rule_file, {"unattributed-claim": unattributed_claim_rule}, "pack")
+    return pack_rule(tmp_path, {"unattributed-claim": unattributed_claim_rule}, "XY401-ours.toml",
+                     "unattributed-claim", "'{match}': {what}; {who}", options, lexicon)
 
 
 def test_shipped_rules_read_one_attribution_lexicon(registry: Registry) -> None:
