@@ -49,8 +49,7 @@ def candidate_ids() -> list[str]:
     return sorted((p for p in paths if p not in tuned), key=lambda p: _rank(p, SALT))
 
 
-def measure(show: set[str], plants: str = PLANTS, verdicts_name: str = VERDICTS,
-            set_name: str = "heldout") -> dict[str, object]:
+def measure(show: set[str], plants: str = PLANTS, verdicts_name: str = VERDICTS) -> dict[str, object]:
     """Recall on the breaks of PLANTS (a file in bench/labels), each applied alone, and the
     findings on the unchanged texts, judged by bench/labels/verdicts-VERDICTS_NAME.tsv."""
     registry = build_registry(plugin_manager(load_entry_points=False))
@@ -83,7 +82,7 @@ def measure(show: set[str], plants: str = PLANTS, verdicts_name: str = VERDICTS,
         site[1] += made
     correct = sum(1 for finding in clean if finding["verdict"] == "tp")
     return {
-        "family": "agreement", "set": set_name, "planted": len(rows), "caught": caught,
+        "family": "agreement", "set": "heldout" if plants == PLANTS else Path(plants).stem, "planted": len(rows), "caught": caught,
         "recall": evaluate._ratio(caught, len(rows)),
         "recall_by_site": {site: f"{hit}/{made}" for site, (hit, made) in sorted(by_site.items())},
         "recall_by_kind": {kind: f"{hit}/{made}" for kind, (hit, made) in sorted(caught_by_kind.items())},
@@ -106,8 +105,7 @@ def main(argv: list[str] | None = None) -> int:
         print("\n".join(candidate_ids()))
         return 0
     if args.command == "measure":
-        name = "heldout" if args.plants == PLANTS else Path(args.plants).stem
-        print(json.dumps(measure(set(filter(None, args.show.split(","))), args.plants, args.verdicts, name)))
+        print(json.dumps(measure(set(filter(None, args.show.split(","))), args.plants, args.verdicts)))
         return 0
     path = CORPUS / args.article_id
     if not path.is_file():
