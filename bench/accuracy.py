@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import subprocess
 import sys
@@ -105,9 +106,9 @@ def rows_of(measure: Measure, output: str) -> list[Row]:
     return rows
 
 
-def run(measure: Measure) -> tuple[list[Row], str | None]:
+def run(measure: Measure, environment: dict[str, str] | None = None) -> tuple[list[Row], str | None]:
     done = subprocess.run([sys.executable, str(BENCH / measure.script), *measure.args],
-                          capture_output=True, text=True, check=False)
+                          capture_output=True, text=True, check=False, env=environment)
     rows = rows_of(measure, done.stdout)
     if done.returncode != 0 or not rows:
         last = (done.stderr.strip() or done.stdout.strip()).splitlines()[-1:] or ["no output"]
@@ -126,7 +127,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--unseen", action="store_true", help="only the sets no rule was tuned on")
     parser.add_argument("--json", action="store_true", help="one JSON object a row")
     parser.add_argument("--build", action="store_true", help="build every set's texts before measuring")
+    parser.add_argument("--opt-in", action="store_true", help="run the opt-in rules too where a script selects rules as a default run does: the development and test halves (NL118, NL304, NL402) and the NL3xx planted sets (NL304)")
     args = parser.parse_args(argv)
+    environment = {**os.environ, "NEWSLINT_BENCH_OPT_IN": "1"} if args.opt_in else None
     problems: list[str] = []
     if args.build:
         for script in BUILDERS:
@@ -140,7 +143,7 @@ def main(argv: list[str] | None = None) -> int:
     for measure in MEASURES:
         if args.unseen and not measure.unseen:
             continue
-        rows, problem = run(measure)
+        rows, problem = run(measure, environment)
         if problem is not None:
             problems.append(problem)
         for row in rows:

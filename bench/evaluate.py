@@ -23,6 +23,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import os
 import sys
 from collections import defaultdict
 from dataclasses import dataclass
@@ -41,7 +42,9 @@ from newslint.plugins import plugin_manager  # noqa: E402
 from newslint.registry import Registry, build_registry  # noqa: E402
 
 LABELS = BENCH / "labels"
-OPT_IN = False  # set by --opt-in: measure the opt-in rules too (NL402)
+# set by --opt-in, or by NEWSLINT_BENCH_OPT_IN=1 (what `accuracy.py --opt-in` passes every script):
+# measure the opt-in rules too (NL118, NL304, NL402)
+OPT_IN = os.environ.get("NEWSLINT_BENCH_OPT_IN") == "1"
 PREFIXES = {"furniture": ("NL1", "NL2"), "attribution": ("NL4",), "agreement": ("NL3",)}
 SETS = {"furniture": "scraped", "attribution": "bodies", "agreement": "bodies"}
 
@@ -236,10 +239,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--half", choices=("dev", "test"), required=True)
     parser.add_argument("--family", choices=sorted(PREFIXES), action="append")
     parser.add_argument("--show", default="", help="comma-separated: fn (missed labels), fp (wrong findings)")
-    parser.add_argument("--opt-in", action="store_true", help="also run the opt-in rules (NL402)")
+    parser.add_argument("--opt-in", action="store_true", help="also run the opt-in rules (NL118, NL304, NL402)")
     args = parser.parse_args(argv)
     global OPT_IN
-    OPT_IN = args.opt_in
+    OPT_IN = args.opt_in or OPT_IN
     show = set(filter(None, args.show.split(",")))
     missing = [a for a in articles("scraped") + articles("bodies") if not a.text_path.exists()]
     if missing:

@@ -224,7 +224,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("corpora", nargs="*", default=list(CORPORA), help="corpus names or paths")
     parser.add_argument("--show", action="store_true", help="print every finding with its context")
-    parser.add_argument("--select", default="NL3", help="rule code prefix (default NL3)")
+    parser.add_argument("--select", default="NL3", help="rule codes or prefixes, comma-separated (default NL3)")
     parser.add_argument("--inject", action="store_true", help="measure recall on injected defects")
     parser.add_argument("--planted-extra", nargs="?", const=str(PLANTED_EXTRA), default=None, metavar="TSV",
                         help="recall on hand-planted breaks, one at a time (default bench/labels/planted-extra.tsv)")
@@ -237,7 +237,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     registry = build_registry(plugin_manager(load_entry_points=False))
-    rules = registry.select([args.select])
+    selectors = args.select.split(",")
+    rules = registry.select(selectors)
+    if os.environ.get("NEWSLINT_BENCH_OPT_IN") == "1":  # `accuracy.py --opt-in`: the opt-in rules too
+        rules = tuple(rule for rule in registry.rules if rule.code.startswith(tuple(selectors)))
     planted = [Path(tsv) for tsv in (args.planted_extra, args.planted_extra2) if tsv is not None]
     for tsv in planted:
         planted_extra(registry, rules, tsv, args.show, args.rows, args.why)

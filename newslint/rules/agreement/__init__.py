@@ -1,8 +1,9 @@
 """NL3xx consistency: one collective subject, one grammatical number.
 
-Modules: `rules` (the ``collective-number``, ``organisation-who`` and ``singular-body``
-kinds, NL301 to NL303), `analysis` (finding subjects and their number-marked uses), `lexicon` (the word
-lists' shape, read from ``lexicons/agreement.toml``). The rule files ``NL3xx-*.toml`` beside
+Modules: `rules` (the ``collective-number``, ``organisation-who``, ``singular-body`` and
+``likely-number-slip`` kinds, NL301 to NL304), `analysis` (finding subjects and their number-marked
+uses), `possessive_model` (NL304's learned score of a "they"/"their" after a singular body),
+`lexicon` (the word lists' shape, read from ``lexicons/agreement.toml``). The rule files ``NL3xx-*.toml`` beside
 them are this family's rule pack.
 """
 

@@ -9,6 +9,12 @@ one example of it.
 as one body it is a thing ("which", "that"). Where the article treats it as plural,
 as its members ("the club, who are top"), "who" is left alone.
 
+`likely-number-slip` flags an "it", "its", "they" or "their" the analysis could not give to a
+body, where a body the article treats as singular comes shortly before it and a learned model
+of clean copy (`possessive_model`) says a writer would have put the singular there ("The
+association completed their review of the judge and gave him its highest rating"). Its option
+``threshold`` is the model's probability a finding needs (default 0.85).
+
 `singular-body` flags a plural verb or pronoun for a body that news copy in British and
 American style alike writes as one thing ("the company have", "the agency said they"), the
 nouns in the lexicon's `singular_bodies`, even where the article uses it only once. Its option
@@ -35,6 +41,7 @@ from newslint.document import BlockKind, Document
 from newslint.lexicons import lexicon_tables
 from newslint.model import DeclaredRule, Finding, RuleSpec, finding_at, rule_identity
 from newslint.options import Options
+from newslint.rules.agreement import possessive_model
 from newslint.rules.agreement.analysis import (
     Analysis,
     Number,
@@ -51,6 +58,7 @@ from newslint.text.patterns import regex_timeout
 PLACEHOLDERS = frozenset({"form", "subject", "number", "dominant", "example", "line"})
 OPTIONS = frozenset({"lexicons", "lexicon", "blocks"})
 SINGULAR_BODY_OPTIONS = OPTIONS | {"defer_to"}
+SLIP_OPTIONS = OPTIONS | {"threshold"}
 DEFAULT_LEXICONS = ("newslint:lexicons/agreement.toml",)
 DEFAULT_BLOCKS = frozenset(BlockKind) - {BlockKind.CREDIT, BlockKind.BYLINE, BlockKind.ALT_TEXT, BlockKind.QUOTE}
 
@@ -124,6 +132,24 @@ class SingularBodyRule(_AgreementRule):
                                     example=use.example, line=str(_line(document, use)))
 
 
+@dataclass(frozen=True)
+class LikelyNumberSlipRule(_AgreementRule):
+    threshold: float = 0.85
+
+    def check(self, document: Document) -> Iterator[Finding]:
+        analysis = self._analyse(document)
+        weights = possessive_model.model_weights()
+        for candidate in possessive_model.candidates(document, analysis, self.lexicon, self.blocks):
+            if candidate.form.lower() not in {"their", "they"}:
+                continue
+            if possessive_model.probability(candidate.features, weights) < self.threshold:
+                continue
+            example = candidate.example
+            yield finding_at(self, document, candidate.block, candidate.start, candidate.end, fill(self.message, {
+                "form": candidate.form, "subject": _subject(example, [example]), "number": Number.PLURAL.value,
+                "dominant": Number.SINGULAR.value, "example": example.example, "line": str(_line(document, example))}))
+
+
 def _may_hold_organisation_who(text: str, lexicon: Lexicon) -> bool:
     lowered = text.lower()
     timeout = regex_timeout(text)
@@ -187,6 +213,12 @@ def _line(document: Document, item: Use | RelativeUse) -> int:
     return document.position(item.block.to_source(item.start, item.end)[0])[0]
 
 
+def _probability_option(value: float) -> float:
+    if not 0 < value < 1:
+        raise ValueError(f"threshold must lie between 0 and 1, not {value}")
+    return value
+
+
 def _lexicon(spec: RuleSpec, options: Options) -> Lexicon:
     return merge_lexicons(lexicon_tables(options, spec.path, DEFAULT_LEXICONS, validate_lexicon))
 
@@ -195,12 +227,14 @@ def _factory(rule_class: type[_AgreementRule], known_options: frozenset[str] = O
     def build(spec: RuleSpec) -> _AgreementRule:
         options = Options(spec.options, set(known_options))
         require_placeholders(spec.message, PLACEHOLDERS)
-        deferral: dict[str, Any] = {"defers_to": options.strings("defer_to")} if "defer_to" in known_options else {}
+        extra: dict[str, Any] = {"defers_to": options.strings("defer_to")} if "defer_to" in known_options else {}
+        if "threshold" in known_options:
+            extra["threshold"] = _probability_option(options.number("threshold", 0.85))
         return rule_class(
             **(rule_identity(spec) | {"fixable": False}),  # an agreement finding has no fix
             lexicon=_lexicon(spec, options),
             blocks=options.block_kinds() or DEFAULT_BLOCKS,
-            **deferral,
+            **extra,
         )
 
     return build
@@ -210,4 +244,5 @@ KINDS: dict[str, Any] = {
     "collective-number": _factory(CollectiveNumberRule),
     "organisation-who": _factory(OrganisationWhoRule),
     "singular-body": _factory(SingularBodyRule, SINGULAR_BODY_OPTIONS),
+    "likely-number-slip": _factory(LikelyNumberSlipRule, SLIP_OPTIONS),
 }
