@@ -7,6 +7,8 @@ import json
 import sys
 from pathlib import Path
 
+from conftest import needs_shared
+
 BENCH = Path(__file__).resolve().parent.parent / "bench"
 
 
@@ -51,3 +53,22 @@ def test_a_script_that_fails_is_reported_not_skipped(tmp_path: Path) -> None:
     measure = accuracy.Measure("broken", True, str(broken), ())
     rows, problem = accuracy.run(measure)
     assert rows == [] and problem is not None and "exit 2" in problem and "texts are not built" in problem
+
+
+def _possessive_model():
+    spec = importlib.util.spec_from_file_location("bench_possessive_model", BENCH / "possessive_model.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+@needs_shared()
+def test_the_pronoun_model_never_trains_on_a_planted_or_unseen_text() -> None:
+    model = _possessive_model()
+    names = {str(path.relative_to(model.CORPUS)) for path in model.clean_texts()}
+    planted = model.planted_files()
+    assert planted and names and not names & planted
+    assert all(name.startswith(("bbc-news/", "polnear-train/")) for name in names)  # never polnear-dev, Zyte, newspaper
+    trained = sum(1 for name in names if model.in_training_quarters(name))
+    assert 0.7 < trained / len(names) < 0.8  # a quarter is kept out for judging
