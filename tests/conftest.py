@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import shutil
+import sys
 import tempfile
 from pathlib import Path
+from types import ModuleType
 
 # The compiled-pattern store goes to a directory of this session's (set before newslint is
 # imported, since patterns compile at import): nothing is written to the user's cache, and
@@ -65,6 +68,16 @@ def pack_rule(tmp_path: Path, kinds: dict, file_name: str, kind: str, message: s
         encoding="utf-8",
     )
     return load_rule_file(rule_file, kinds, "pack")
+
+
+def load_bench_script(file_name: str) -> ModuleType:
+    """A script of bench/ imported as a module (bench/ is not a package)."""
+    spec = importlib.util.spec_from_file_location(f"bench_{Path(file_name).stem}", REPO / "bench" / file_name)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses resolve their module by name
+    spec.loader.exec_module(module)
+    return module
 
 
 def spans(source: str, findings: list[Finding]) -> list[str]:

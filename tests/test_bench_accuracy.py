@@ -2,22 +2,14 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
 
-from conftest import needs_shared
-
-BENCH = Path(__file__).resolve().parent.parent / "bench"
+from conftest import load_bench_script, needs_shared
 
 
 def _accuracy():
-    spec = importlib.util.spec_from_file_location("bench_accuracy", BENCH / "accuracy.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses resolve their module by name
-    spec.loader.exec_module(module)
-    return module
+    return load_bench_script("accuracy.py")
 
 
 def test_a_json_line_becomes_a_row_with_its_family_and_false_findings() -> None:
@@ -55,17 +47,9 @@ def test_a_script_that_fails_is_reported_not_skipped(tmp_path: Path) -> None:
     assert rows == [] and problem is not None and "exit 2" in problem and "texts are not built" in problem
 
 
-def _possessive_model():
-    spec = importlib.util.spec_from_file_location("bench_possessive_model", BENCH / "possessive_model.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
 @needs_shared()
 def test_the_pronoun_model_never_trains_on_a_planted_or_unseen_text() -> None:
-    model = _possessive_model()
+    model = load_bench_script("possessive_model.py")
     names = {str(path.relative_to(model.CORPUS)) for path in model.clean_texts()}
     planted = model.planted_files()
     assert planted and names and not names & planted

@@ -7,11 +7,8 @@ right there, and at most one finding in ten may be one.
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-
 import pytest
-from conftest import CORPUS, REPO
+from conftest import CORPUS, load_bench_script
 
 POLNEAR = CORPUS / "polnear-dev"
 POLNEAR_TRAIN = CORPUS / "polnear-train"
@@ -20,11 +17,7 @@ pytestmark = pytest.mark.skipif(not (POLNEAR / "attributions").is_dir(), reason=
 
 @pytest.fixture(scope="module")
 def bench():
-    spec = importlib.util.spec_from_file_location("polnear_attribution", REPO / "bench" / "polnear_attribution.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # its dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
+    return load_bench_script("polnear_attribution.py")
 
 
 @pytest.fixture(scope="module")
