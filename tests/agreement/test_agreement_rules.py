@@ -533,6 +533,12 @@ def test_nl302_issue12(rules, text: str, flagged: bool) -> None:
                  [("NL301", "are")], id="an-operator-restates-the-company"),
     pytest.param("The club has won twice. Over the last two years the club have signed nine players.",
                  [("NL301", "has"), ("NL301", "have")], id="a-time-phrase-before-the-subject"),
+    pytest.param("The board earlier this month approved their budget. The board has said it will publish the figures.",
+                 [("NL301", "their")], id="a-time-counted-from-now-between-subject-and-verb"),
+    pytest.param("The club in 2019 signed their best player. The club has said it will sell him.",
+                 [("NL301", "their")], id="a-year-between-subject-and-verb"),
+    pytest.param("The council unanimously approved their budget. The council has said it will act.",
+                 [("NL301", "their")], id="an-adverb-in-ly-between-subject-and-verb"),
 ])
 def test_nl301_second_round_flags(rules, text: str, expected: list[tuple[str, str]]) -> None:
     assert codes_and_words(rules, text) == expected
@@ -545,6 +551,12 @@ def test_nl301_second_round_flags(rules, text: str, expected: list[tuple[str, st
                  id="a-contrasting-modifier-names-another-body"),
     pytest.param("Harbury Town has sold its ground. The Harbury Gazette newspaper have called it a disgrace.",
                  id="a-noun-named-by-capitalised-modifiers"),
+    pytest.param("Profits at the company two years ago were higher. The company has said it will grow.",
+                 id="a-time-phrase-after-a-noun-that-is-no-subject"),
+    pytest.param("The company last year raised its prices, and the company has said it will do so again.",
+                 id="a-time-phrase-between-subject-and-verb-of-one-number"),
+    pytest.param("The council has met twice. The council assembly have voted to close the library.",
+                 id="a-noun-in-ly-is-no-adverb"),
     pytest.param("Analysts have cut their forecasts. The company has said it expects a loss.",
                  id="a-plural-word-is-not-a-name-to-restate"),
     pytest.param("Leeds have signed a striker. The club said it had agreed a fee.",

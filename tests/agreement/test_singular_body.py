@@ -41,6 +41,9 @@ def flagged(rules, text: str) -> list[tuple[str, str]]:
     ("The court were told the loan was never repaid.", "were"),
     ("The organization are spending $2m on the advertisements.", "are"),
     ("The Harbour administration, which took office in May, have frozen the budget.", "have"),
+    ("The administration long ago showed their wish to cut the budget.", "their"),
+    ("The company two years ago raised their prices.", "their"),
+    ("The agency belatedly published their report.", "their"),
 ])
 def test_flags_a_plural_use_of_a_singular_body(nl303, text: str, word: str) -> None:
     assert ("NL303", word) in flagged([nl303], text)

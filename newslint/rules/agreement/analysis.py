@@ -1248,14 +1248,45 @@ def _interrupter_end(tokens: Sequence[Token], comma: int, lexicon: Lexicon) -> i
 
 
 def _time_phrase_end(tokens: Sequence[Token], at: int, lexicon: Lexicon) -> int | None:
-    """The last token of a day or month named between a subject and its verb, with no commas
-    ("Acme on Wednesday began", "The campaign Tuesday said"), if one is there."""
+    """The last token of a time phrase written between a subject and its verb with no commas, if
+    one is there and a lower-case word follows it: a day or month named ("Acme on Wednesday
+    began", "The campaign Tuesday said"), a time counted from now ("the firm last year raised",
+    "the board earlier this month voted", "Acme two years ago began") or a year ("the club in
+    2019 signed")."""
+    end = _named_time_end(tokens, at, lexicon)
+    if end is None:
+        end = _relative_time_end(tokens, at, lexicon)
+    if end is None or end + 1 >= len(tokens) or not tokens[end + 1].is_lowercase_word:
+        return None
+    return end
+
+
+def _named_time_end(tokens: Sequence[Token], at: int, lexicon: Lexicon) -> int | None:
     if at < len(tokens) and tokens[at].is_lowercase_word and tokens[at].lower in lexicon.prepositions:
         at += 1
-    if at + 1 < len(tokens) and tokens[at].is_capitalised and tokens[at].lower in lexicon.clause_openers \
-            and tokens[at].is_word and not tokens[at].quoted and tokens[at + 1].is_lowercase_word:
+    if at < len(tokens) and tokens[at].is_capitalised and tokens[at].lower in lexicon.clause_openers \
+            and tokens[at].is_word and not tokens[at].quoted:
         return at
     return None
+
+
+def _relative_time_end(tokens: Sequence[Token], at: int, lexicon: Lexicon) -> int | None:
+    words = [token.lower if token.is_word and not token.quoted else "" for token in tokens[at:at + 4]]
+    words += [""] * (4 - len(words))
+    if words[0] == "in" and _is_year(words[1]):
+        return at + 1
+    first = 1 if words[0] in lexicon.time_phrase_edges and words[1] in lexicon.time_phrase_deictics else 0
+    if words[first] in lexicon.time_phrase_deictics and words[first + 1] in lexicon.time_units:
+        return at + first + 1
+    counted = 1 if words[0].isdigit() or words[0] in lexicon.time_counts else 0
+    unit = 1 if words[counted] in lexicon.time_units else 0
+    if words[counted + unit] == "ago" and (counted or unit):
+        return at + counted + unit
+    return None
+
+
+def _is_year(word: str) -> bool:
+    return len(word) == 4 and word.isdigit() and word[:2] in ("19", "20")
 
 
 def _relative_clause_end(tokens: Sequence[Token], relative: int, lexicon: Lexicon) -> int | None:
@@ -1956,10 +1987,19 @@ def _starts_new_phrase(token: Token, lexicon: Lexicon) -> bool:
 
 def _skip_adverbs(tokens: Sequence[Token], index: int, lexicon: Lexicon) -> int | None:
     skipped = 0
-    while index < len(tokens) and tokens[index].lower in lexicon.adverbs and skipped < MAX_ADVERBS:
+    while index < len(tokens) and _is_adverb(tokens[index], lexicon) and skipped < MAX_ADVERBS:
         index += 1
         skipped += 1
     return index if index < len(tokens) else None
+
+
+def _is_adverb(token: Token, lexicon: Lexicon) -> bool:
+    """A listed adverb, or a lower-case word in -ly that is not a listed noun or adjective in -ly
+    ("belatedly", "unanimously"; not "family", "early")."""
+    word = token.lower
+    return word in lexicon.adverbs or (
+        len(word) > 5 and word.endswith("ly") and token.is_lowercase_word and not token.quoted
+        and word not in lexicon.not_adverbs)
 
 
 def _is_number_marked(token: Token, lexicon: Lexicon) -> bool:

@@ -55,6 +55,7 @@ class Lexicon:
     name_connectors: frozenset[str]
     infinitive_markers: frozenset[str]
     adverbs: frozenset[str]
+    not_adverbs: frozenset[str]
     prepositions: frozenset[str]
     non_finite_triggers: frozenset[str]
     coordinators: frozenset[str]
@@ -85,6 +86,10 @@ class Lexicon:
     question_verbs: frozenset[str]
     question_openers: frozenset[str]
     expletive_participles: frozenset[str]
+    time_phrase_edges: frozenset[str]
+    time_phrase_deictics: frozenset[str]
+    time_units: frozenset[str]
+    time_counts: frozenset[str]
     # Finds a capitalised word before a number-marked verb or a relative pronoun.
     bare_name_candidates: Any = None
     # Finds a collective noun, listed organisation or capitalised name before a relative pronoun for people.
