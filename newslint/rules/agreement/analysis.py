@@ -1995,7 +1995,7 @@ def _skip_adverbs(tokens: Sequence[Token], index: int, lexicon: Lexicon) -> int 
 
 def _is_adverb(token: Token, lexicon: Lexicon) -> bool:
     """A listed adverb, or a lower-case word in -ly that is not a listed noun or adjective in -ly
-    ("belatedly", "unanimously"; not "family", "early")."""
+    ("belatedly", "unanimously"; not "family", "likely", nor a short word such as "early")."""
     word = token.lower
     return word in lexicon.adverbs or (
         len(word) > 5 and word.endswith("ly") and token.is_lowercase_word and not token.quoted
