@@ -539,6 +539,8 @@ def test_nl302_issue12(rules, text: str, flagged: bool) -> None:
                  [("NL301", "their")], id="a-year-between-subject-and-verb"),
     pytest.param("The council unanimously approved their budget. The council has said it will act.",
                  [("NL301", "their")], id="an-adverb-in-ly-between-subject-and-verb"),
+    pytest.param("The commission said it was satisfied with the checks. The commission have asked for more time.",
+                 [("NL301", "it"), ("NL301", "have")], id="said-it-was-in-a-state-only-a-body-is-in"),
 ])
 def test_nl301_second_round_flags(rules, text: str, expected: list[tuple[str, str]]) -> None:
     assert codes_and_words(rules, text) == expected
@@ -557,6 +559,10 @@ def test_nl301_second_round_flags(rules, text: str, expected: list[tuple[str, st
                  id="a-time-phrase-between-subject-and-verb-of-one-number"),
     pytest.param("The council has met twice. The council assembly have voted to close the library.",
                  id="a-noun-in-ly-is-no-adverb"),
+    pytest.param("The commission said it was too early to judge. The commission have asked for more time.",
+                 id="said-it-was-with-an-empty-it"),
+    pytest.param("The commission said it was clear the checks had worked. The commission have asked for more time.",
+                 id="said-it-was-clear-with-an-empty-it"),
     pytest.param("Analysts have cut their forecasts. The company has said it expects a loss.",
                  id="a-plural-word-is-not-a-name-to-restate"),
     pytest.param("Leeds have signed a striker. The club said it had agreed a fee.",

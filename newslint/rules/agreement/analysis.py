@@ -1878,9 +1878,14 @@ def _is_empty_it(tokens: Sequence[Token], index: int, lexicon: Lexicon) -> bool:
     if not following:
         return True
     if following[0] in lexicon.expletive_followers:
-        return not _is_progressive(following, lexicon)
+        return not _is_progressive(following, lexicon) and not _is_subject_state(following, lexicon)
     return (following[0] in lexicon.modals or following[0] in lexicon.non_finite_triggers) \
         and len(following) > 1 and following[1] in lexicon.expletive_followers
+
+
+def _is_subject_state(words: Sequence[str], lexicon: Lexicon) -> bool:
+    """ "is pleased", "was unable": a form of "be" and a state only someone is in."""
+    return len(words) > 1 and words[0] in lexicon.verb_numbers and words[1] in lexicon.subject_states
 
 
 def _is_progressive(words: Sequence[str], lexicon: Lexicon) -> bool:

@@ -46,6 +46,7 @@ class Lexicon:
     reporting_verbs: frozenset[str]
     expletive_followers: frozenset[str]
     expletive_progressives: frozenset[str]
+    subject_states: frozenset[str]
     irrealis_triggers: frozenset[str]
     irrealis_forms: frozenset[str]
     clause_openers: frozenset[str]
