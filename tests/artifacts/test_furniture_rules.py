@@ -418,6 +418,23 @@ def test_bracketed_headline_with_its_media_marker(lint) -> None:
     assert lint("NL113", "Divers found [Ten Amazing Shipwrecks of the North Sea (Photos)] in 1998.\n")[1] == []
 
 
+def test_a_sentence_case_headline_alone_in_square_brackets(lint) -> None:
+    # another story's headline, a whole line in square brackets between two story paragraphs
+    source, findings = lint("NL113", STORY + "[Old harbour walls hide the remains of a Roman fort]\n\n" + STORY)
+    assert spans(source, findings) == ["[Old harbour walls hide the remains of a Roman fort]"]
+
+
+@pytest.mark.parametrize("line", [
+    "[Crowd cheers]",  # a stage direction: too short
+    "[inaudible remarks from the back of the hall]",  # starts in lower case
+    "[This story has been updated with the council's response.]",  # an editor's note: a sentence
+    "[Ana: Who left the harbour gate open again?!]",  # a line of speech
+    "[Ana: The gate was open. Somebody left it open]",  # two sentences
+])
+def test_square_brackets_that_hold_no_headline_are_left_alone(lint, line: str) -> None:
+    assert lint("NL113", STORY + line + "\n\n" + STORY)[1] == []
+
+
 def test_a_bracketed_tag_that_opens_a_headline_is_left_alone(lint) -> None:
     # the tag a line opens with is its kicker, not a promo for another story
     text = "[The Harbour Festival Diary] The Boats Came in at Dawn! To the Quay!\n\n" + STORY

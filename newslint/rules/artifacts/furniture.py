@@ -613,6 +613,7 @@ _CREDIT_LEAD = compile_regex(
     r"^\s*(?:additional\s+)?(?:reporting|editing|edited|writing|written|compiled|produced|translated|photos?|images?"
     r"|pictures?|graphics?|illustrations?|credits?|sources?|via|with|by|courtesy)\b", regex.I)
 _LABELLED_HEADLINE = compile_regex(r"^[^:]{2,60}:\s+\S")
+_SENTENCE_INSIDE = compile_regex(r"\p{Ll}[.?]\s+\p{Lu}")
 
 
 @dataclass(frozen=True)
@@ -667,8 +668,16 @@ class InlinePromoRule(DeclaredRule):
             prose_words = [word for word in found if len(word) >= 3 and any(c.islower() for c in word)]
             # between sentences, not an editor's insertion inside one ("[New Town Council]"), nor
             # the tag a line opens with ("[Harbour Festival Diary] The boats came in at dawn")
-            return between_sentences and not opens_line and len(found) >= 4 and len(prose_words) >= 3 \
-                and is_headline(inner, self.lexicon, title_case=True)
+            if between_sentences and not opens_line and len(found) >= 4 and len(prose_words) >= 3 \
+                    and is_headline(inner, self.lexicon, title_case=True):
+                return True
+            # a whole line in square brackets that is a headline in sentence case, five words
+            # or more ("[Old harbour walls hide a Roman fort]"); a stage direction or an
+            # editor's note is shorter, starts in lower case or ends in a full stop, and a
+            # line of speech ("[Ana: Who left the door open?!]") exclaims or holds two sentences
+            return whole_line and len(found) >= 5 and len(prose_words) >= 4 and inner[:1].isupper() \
+                and "!" not in inner and not _SENTENCE_INSIDE.search(inner, timeout=timeout) \
+                and is_headline(inner, self.lexicon, title_case=False)
         # a whole line in parentheses that is a "Topic: what happened" headline in sentence case
         return whole_line and len(found) >= 6 and _LABELLED_HEADLINE.match(inner, timeout=timeout) is not None \
             and is_headline(inner, self.lexicon, title_case=False) \
