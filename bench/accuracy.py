@@ -60,6 +60,8 @@ MEASURES = (
     Measure("planted-extra", False, "review_nl3.py", ("--planted-extra",)),
     Measure("planted-extra2", False, "review_nl3.py", ("--planted-extra2",)),
     Measure("fresh planted, half A", False, "review_nl3.py", ("--planted-extra2", PLANTED_FRESH, "--rows", "A")),
+    Measure("planted-extra3 (first measured blind: 0.283)", False, "heldout_agreement.py",
+            ("measure", "--plants", "planted-extra3.tsv", "--verdicts", "extra3-agreement")),
 )
 
 

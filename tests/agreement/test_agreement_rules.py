@@ -818,3 +818,48 @@ def test_nl301_singular_body_pronouns_flagged(rules, text: str, expected: list[t
 ])
 def test_nl301_singular_body_pronouns_left_alone(rules, text: str) -> None:
     assert codes_and_words(rules, text) == []
+
+
+# --- Fifth round: general readings found on planted-extra3 (tuning data) -----------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param('The council has met. The council confirm that the school will close.',
+                 [('NL301', 'has'), ('NL301', 'confirm')], id='a-reporting-verb-in-its-plural-present'),
+    pytest.param('The club has won twice. The club in recent years have signed nine players.',
+                 [('NL301', 'has'), ('NL301', 'have')], id='a-span-of-time-between-subject-and-verb'),
+    pytest.param("Mrs. Reyes's campaign has said it will appeal. The campaign have asked for calm.",
+                 [('NL301', 'have')], id='a-possessor-after-a-title-with-a-stop'),
+    pytest.param('The council has paid. The council said that in 2012 they paid more.',
+                 [('NL301', 'has'), ('NL301', 'they')], id='a-time-phrase-after-said-that'),
+    pytest.param('The council has paid. The council said last year they would pay more.',
+                 [('NL301', 'has'), ('NL301', 'they')], id='a-time-phrase-after-said'),
+    pytest.param('The firm has cut prices and are hiring staff.',
+                 [('NL301', 'has'), ('NL301', 'are')], id='a-second-verb-after-and-with-no-comma'),
+    pytest.param('The club has sold its ground. The club makes much of their money from concerts.',
+                 [('NL301', 'their')], id='an-s-verb-before-a-partitive'),
+    pytest.param('Output rose by 0.7%, says the agency. The agency say the rise was strong.',
+                 [('NL301', 'says'), ('NL301', 'say')], id='a-reporting-verb-before-the-subject'),
+    pytest.param('The party has set out its plans: their members will vote in May.',
+                 [('NL301', 'their')], id='a-colon-that-opens-with-a-possessive'),
+    pytest.param('The union has visited the homes of their members.',
+                 [('NL301', 'has'), ('NL301', 'their')], id='a-plural-before-of-their'),
+    pytest.param('Prices rose, suggesting the club want to cut costs. The club has said it will act.',
+                 [('NL301', 'want')], id='the-subject-of-a-clause-after-suggesting'),
+])
+def test_nl301_fifth_round_flags(rules, text: str, expected: list[tuple[str, str]]) -> None:
+    assert codes_and_words(rules, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param('The council report that was published in May found errors. The council has said it will act.', id='a-noun-that-compounds-is-no-verb'),
+    pytest.param('The club in recent years has signed nine players, and the club says it will sign more.', id='a-span-of-time-in-a-clause-of-one-number'),
+    pytest.param("Aides to Mrs. Reyes's campaign have said so. The campaign has said it will appeal.", id='a-possessor-after-a-title-inside-a-phrase'),
+    pytest.param("The council has paid. The council said last year's accounts were late.", id='a-possessive-time-word-opens-a-reported-clause'),
+    pytest.param('I claim the club is honest and believe me, it is.', id='and-after-a-subject-inside-a-reported-clause'),
+    pytest.param('Strategists fear that the club has missed a chance and warn that it may fail.', id='a-second-verb-of-the-first-subject'),
+    pytest.param('Output rose by 0.7%, says the agency chief. The agency said the rise was strong.', id='a-reporting-verb-before-a-person-of-the-body'),
+    pytest.param('The party has met the unions: their members will vote in May.', id='a-colon-after-a-group-that-may-own-their'),
+    pytest.param('The council has inspected the houses and their gardens.', id='a-plural-that-owns-their'),
+])
+def test_nl301_fifth_round_leaves_alone(rules, text: str) -> None:
+    assert codes_and_words(rules, text) == []

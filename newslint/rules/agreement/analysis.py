@@ -1186,6 +1186,12 @@ def _uses(sentence: _Sentence, mention: Mention, lexicon: Lexicon) -> Iterator[U
 
 
 def _clause_uses(sentence: _Sentence, mention: Mention, lexicon: Lexicon) -> Iterator[Use | RelativeUse]:
+    inverted = _inverted_reporting_verb(sentence.tokens, mention, lexicon)
+    if inverted is not None:
+        verb = sentence.tokens[inverted]
+        yield _use(sentence, mention.subject, _number(verb, lexicon), True, verb,
+                   _example(sentence, inverted, mention.head))
+        return
     relative = _relative_after(sentence.tokens, mention, lexicon)
     if relative is None:
         closing = _interrupter_end(sentence.tokens, mention.head + 1, lexicon)
@@ -1198,6 +1204,19 @@ def _clause_uses(sentence: _Sentence, mention: Mention, lexicon: Lexicon) -> Ite
     if closing is not None and not _is_appositive(sentence.tokens, mention.first, lexicon):
         # "The firm, which was founded in 1990, has said ...", not "Crews at Acme, the airline, which ..., face"
         yield from _predicate_uses(sentence, mention, closing + 1, lexicon)
+
+
+def _inverted_reporting_verb(tokens: Sequence[Token], mention: Mention, lexicon: Lexicon) -> int | None:
+    """The reporting verb that, after a comma, comes before the mention that ends the sentence:
+    "..., says the Office for National Statistics (ONS)." The verb is the mention's."""
+    at = mention.first - 1
+    after = mention.head + 1
+    if at < 1 or tokens[at - 1].text != "," or not _is_number_marked(tokens[at], lexicon) \
+            or tokens[at].lower not in lexicon.reporting_verbs:
+        return None
+    if after < len(tokens) and tokens[after].text not in (".", "(", ","):
+        return None  # "says the firm's chief", "says the union leader"
+    return at
 
 
 def _predicate_uses(sentence: _Sentence, mention: Mention, start: int, lexicon: Lexicon) -> Iterator[Use]:
@@ -1251,8 +1270,8 @@ def _time_phrase_end(tokens: Sequence[Token], at: int, lexicon: Lexicon) -> int 
     """The last token of a time phrase written between a subject and its verb with no commas, if
     one is there and a lower-case word follows it: a day or month named ("Acme on Wednesday
     began", "The campaign Tuesday said"), a time counted from now ("the firm last year raised",
-    "the board earlier this month voted", "Acme two years ago began") or a year ("the club in
-    2019 signed")."""
+    "the board earlier this month voted", "Acme two years ago began") a year ("the club in
+    2019 signed") or a span up to now ("Acme in recent years bought")."""
     end = _named_time_end(tokens, at, lexicon)
     if end is None:
         end = _relative_time_end(tokens, at, lexicon)
@@ -1282,7 +1301,23 @@ def _relative_time_end(tokens: Sequence[Token], at: int, lexicon: Lexicon) -> in
     unit = 1 if words[counted] in lexicon.time_units else 0
     if words[counted + unit] == "ago" and (counted or unit):
         return at + counted + unit
-    return None
+    return _time_span_end(tokens, at, lexicon)
+
+
+def _time_span_end(tokens: Sequence[Token], at: int, lexicon: Lexicon) -> int | None:
+    """ "in recent years", "over the past decade", "in the last two months": a preposition, an
+    optional "the", a word that places the span and a unit, counted or not."""
+    words = [token.lower if token.is_word and not token.quoted else "" for token in tokens[at:at + 6]]
+    words += [""] * (6 - len(words))
+    if words[0] not in lexicon.time_span_prepositions:
+        return None
+    index = 2 if words[1] == "the" else 1
+    if words[index] not in lexicon.time_span_modifiers:
+        return None
+    index += 1
+    if words[index].isdigit() or words[index] in lexicon.time_counts:
+        index += 1
+    return at + index if words[index] in lexicon.time_units else None
 
 
 def _is_year(word: str) -> bool:
@@ -1342,8 +1377,14 @@ def _is_clause_subject(tokens: Sequence[Token], mention: Mention, number: Number
     """
     opening = mention.first
     if tokens[opening].lower.endswith(("'s", "s'")):
-        while opening > 0 and tokens[opening - 1].is_capitalised and tokens[opening - 1].is_word:
-            opening -= 1  # "of Dana Reyes's team was": the possessor's name is part of the phrase
+        while opening > 0:  # "of Dana Reyes's team was": the possessor's name is part of the phrase
+            if tokens[opening - 1].is_capitalised and tokens[opening - 1].is_word:
+                opening -= 1
+            elif opening > 1 and tokens[opening - 1].text == "." and tokens[opening - 2].is_capitalised \
+                    and tokens[opening - 2].lower in lexicon.person_titles:
+                opening -= 2  # "Mrs. Reyes's campaign has": the title and its stop too
+            else:
+                break
     if opening > 0 and mention.subject.organisation and tokens[opening - 1].lower in lexicon.collective_nouns:
         opening = _noun_phrase_start(tokens, opening - 1, lexicon)  # "Keyboard maker Acme had"
     if opening == 0:
@@ -1529,7 +1570,8 @@ def _is_singular_present(token: Token, lexicon: Lexicon) -> bool:
 
 
 def _is_present_verb(tokens: Sequence[Token], index: int, lexicon: Lexicon) -> bool:
-    """An -s verb with its object or infinitive after it ("ends its", "plans to", "leads the"):
+    """An -s verb with its object or infinitive after it ("ends its", "plans to", "leads the",
+    "makes most of"):
     it shows the word before it is a clause subject, in the singular. Without an object an -s
     word after a noun may be a plural noun ("the company accounts were")."""
     if index + 1 >= len(tokens) or not _is_singular_present(tokens[index], lexicon):
@@ -1541,7 +1583,9 @@ def _is_present_verb(tokens: Sequence[Token], index: int, lexicon: Lexicon) -> b
         return False  # "warned PC users to": a plural noun for people or groups
     following = tokens[index + 1].lower
     return following in lexicon.determiners or following in lexicon.infinitive_markers \
-        or following in lexicon.singular_pronouns or following in lexicon.plural_pronouns
+        or following in lexicon.singular_pronouns or following in lexicon.plural_pronouns \
+        or (following in lexicon.partitive_quantifiers and index + 2 < len(tokens)
+            and tokens[index + 2].lower == "of")  # "makes most of its money"
 
 
 def _pronouns(sentence: _Sentence, mention: Mention, start: int, lexicon: Lexicon,
@@ -1597,6 +1641,17 @@ def _clause_pronouns(sentence: _Sentence, mention: Mention, start: int, lexicon:
         if token.quoted:
             return
         if not token.is_word:
+            if token.text == ":" and main_clause and not own_subject:
+                opening = _possessive_opening(tokens, index + 1, lexicon)
+                ruled_out = blocked[Number.SINGULAR] if opening is Number.SINGULAR \
+                    else plural_before or _plural_owner_between(tokens, start, index, lexicon)
+                if opening is not None and not ruled_out:
+                    # "The party has taken steps: its board will vote": a colon that opens with a
+                    # possessive goes on about the subject; only people or groups passed may own
+                    # a "their" there, as after a participle ("steps: their board" is the party's).
+                    pronoun = tokens[index + 1]
+                    yield _use(sentence, mention.subject, opening, False, pronoun, _example(sentence, index + 1, index + 1))
+                return
             if token.text in _CLAUSE_PUNCTUATION:
                 return
             if main_clause and not own_subject and token.text == "," and _opens_participle_clause(tokens, index + 1, lexicon):
@@ -1644,10 +1699,13 @@ def _clause_pronouns(sentence: _Sentence, mention: Mention, start: int, lexicon:
             continue
         if word in lexicon.coordinators:
             verb_at = _skip_adverbs(tokens, index + 1, lexicon)
-            if main_clause and not own_subject and previous.text == "," and verb_at is not None \
-                    and _is_number_marked(tokens[verb_at], lexicon):
-                # "The car maker has diversified into services, and is extending ...": a second
-                # verb with no subject of its own is the subject's ("... and believe me" is not).
+            if main_clause and not own_subject and verb_at is not None and _is_number_marked(tokens[verb_at], lexicon) \
+                    and (previous.text == "," or (mention.first == 0 and previous.is_lowercase_word)):
+                # "The car maker has diversified into services, and is extending ...", "Acme runs
+                # a mill and says ...": a second verb with no subject of its own is the subject's
+                # ("... and believe me" is not). Without the comma only after a subject that opens
+                # the sentence ("I claim Acme is ... and believe", "fear that Acme has ... and warn"
+                # go back to the first subject), and not after a name ("Acme and Zenko are").
                 verb = tokens[verb_at]
                 example = _example(sentence, mention.first, mention.head) + " ... " + _example(sentence, index, verb_at)
                 yield _use(sentence, mention.subject, _number(verb, lexicon), True, verb, example)
@@ -1687,7 +1745,7 @@ def _clause_pronouns(sentence: _Sentence, mention: Mention, start: int, lexicon:
                     and previous.lower not in lexicon.possessive_pronouns) \
                 or _opens_reported_clause(tokens, index, lexicon):
             blocked[Number.SINGULAR] = blocked[Number.PLURAL] = own_subject = True
-        elif _may_be_plural_antecedent(tokens, index, lexicon):
+        elif _may_be_plural_antecedent(tokens, index, lexicon) and not _heads_their_of_phrase(tokens, index, lexicon):
             blocked[Number.PLURAL] = True
         elif previous.lower in lexicon.singular_determiners and token.is_lowercase_word:
             blocked[Number.SINGULAR] = True
@@ -1791,6 +1849,8 @@ def _opens_reported_clause(tokens: Sequence[Token], index: int, lexicon: Lexicon
     word = tokens[index].lower
     if word in lexicon.infinitive_markers or word in lexicon.prepositions or word in lexicon.adverbs:
         return False  # "was said to be", "said on Monday"
+    if _relative_time_end(tokens, index, lexicon) is not None:
+        return False  # "said last year", "said two weeks ago"
     verb_at = index - 1
     if verb_at > 0 and tokens[verb_at].lower in lexicon.thing_relatives:
         verb_at -= 1
@@ -1842,7 +1902,7 @@ def _pronoun_number(tokens: Sequence[Token], index: int, lexicon: Lexicon) -> Nu
     subject_singular = word in lexicon.singular_subject_pronouns
     if not subject_singular and word not in lexicon.plural_subject_pronouns:
         return None
-    verb_at = index - 1
+    verb_at = _time_phrase_start(tokens, index, lexicon) - 1  # "said last year it", "said that in 2012 they"
     if verb_at > 0 and tokens[verb_at].lower in lexicon.thing_relatives:
         verb_at = _reporting_verb_before(tokens, verb_at, lexicon)  # "said that it", "said on Monday that it"
     if verb_at < 1 or tokens[verb_at].lower not in lexicon.reporting_verbs \
@@ -1851,6 +1911,18 @@ def _pronoun_number(tokens: Sequence[Token], index: int, lexicon: Lexicon) -> Nu
     if subject_singular and _is_empty_it(tokens, index, lexicon):
         return None
     return Number.SINGULAR if subject_singular else Number.PLURAL
+
+
+def _time_phrase_start(tokens: Sequence[Token], index: int, lexicon: Lexicon) -> int:
+    """Where a time phrase that ends just before `index` starts ("in 2012", "last year", "on
+    Monday"), or `index` when none does."""
+    for start in range(max(0, index - 5), index):
+        end = _named_time_end(tokens, start, lexicon)
+        if end is None:
+            end = _relative_time_end(tokens, start, lexicon)
+        if end == index - 1:
+            return start
+    return index
 
 
 def _reporting_verb_before(tokens: Sequence[Token], that: int, lexicon: Lexicon) -> int:
@@ -1920,6 +1992,13 @@ def _may_be_plural_antecedent(tokens: Sequence[Token], index: int, lexicon: Lexi
         or previous in lexicon.person_relatives or previous in lexicon.thing_relatives
     verb_context = following in lexicon.infinitive_markers or following in lexicon.determiners
     return not (verb_position and verb_context)  # "and continues to press", "who takes the"
+
+
+def _heads_their_of_phrase(tokens: Sequence[Token], index: int, lexicon: Lexicon) -> bool:
+    """A plural noun straight before "of their" ("the designs of their website"): a noun does not
+    own the phrase that modifies it, so the "their" is someone else's."""
+    return index + 2 < len(tokens) and tokens[index + 1].lower == "of" \
+        and tokens[index + 2].lower in lexicon.plural_pronouns
 
 
 def _names_a_person_after(tokens: Sequence[Token], index: int) -> bool:
