@@ -1,16 +1,19 @@
-"""A fourth tuning set for the number-agreement rules (NL3xx): breaks planted blind, one per text,
-by helpers who tune no rule, in ``bench/labels/planted-extra3.tsv`` (ids are paths under
-../shared/corpus).
+"""The fourth and fifth tuning sets for the number-agreement rules (NL3xx): breaks planted blind,
+one per text, by helpers who tune no rule, in ``bench/labels/planted-extra3.tsv`` and
+``planted-extra4.tsv`` (ids are paths under ../shared/corpus).
 
     python bench/extra3_agreement.py ids                    # candidate texts, in pick order
     python bench/extra3_agreement.py show ID                # the text, each line prefixed 'offset|'
     python bench/extra3_agreement.py find ID SNIPPET [--nth N]  # start and end of SNIPPET
     python bench/heldout_agreement.py measure --plants planted-extra3.tsv --verdicts extra3-agreement
+    python bench/heldout_agreement.py measure --plants planted-extra4.tsv --verdicts extra4-agreement
 
 Pick: the BBC and PolNeAR-train texts that ``bench/possessive_model.py`` keeps out of the NL304
 model's training (a quarter, by a hash of the path), that no other file in bench/labels names,
 ranked by a hash of the path with this set's own salt. Planting in that quarter leaves the
-model's training texts as they were. It is tuning data: its misses may be read.
+model's training texts as they were. planted-extra3 took the first texts of each corpus in this
+order, planted-extra4 the BBC ones from positions 72 and 272 of the BBC part. Both are tuning
+data: their misses may be read.
 """
 
 from __future__ import annotations
@@ -28,13 +31,13 @@ from label_tool import set_commands, show_or_find
 from possessive_model import in_training_quarters
 
 SALT = "extra3-agreement:"
-PLANTS = "planted-extra3.tsv"
+PLANTS = ("planted-extra3.tsv", "planted-extra4.tsv")
 SOURCES = (("bbc-news", "**/*.txt"), ("polnear-train/text", "*.txt"))
 
 
 def _named_elsewhere() -> set[str]:
     """Every corpus path another file in bench/labels names, in any column."""
-    others = sorted(path.name for path in evaluate.LABELS.glob("*.tsv") if path.name != PLANTS)
+    others = sorted(path.name for path in evaluate.LABELS.glob("*.tsv") if path.name not in PLANTS)
     return {cell for name in others for row in evaluate._rows(name) for cell in row
             if cell.startswith(("bbc-news/", "polnear-train/"))}
 
