@@ -863,3 +863,26 @@ def test_nl301_fifth_round_flags(rules, text: str, expected: list[tuple[str, str
 ])
 def test_nl301_fifth_round_leaves_alone(rules, text: str) -> None:
     assert codes_and_words(rules, text) == []
+
+
+# --- Sixth round: readings found on planted-extra4 (tuning data) -----------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("The exchange has said it will talk. The exchange, Europe's biggest stock market, are a key prize.",
+                 [('NL301', 'are')], id='a-verb-after-an-appositive-that-restates-the-subject'),
+    pytest.param('Acme Cruises, which runs two ships, is testing the idea but have not yet committed to it.',
+                 [('NL301', 'is'), ('NL301', 'have')], id='a-second-verb-after-but'),
+    pytest.param('The firm filed for bankruptcy in 1994 and were sold to a rival. The firm has since closed.',
+                 [('NL301', 'were'), ('NL301', 'has')], id='a-second-verb-after-and-after-a-figure'),
+])
+def test_nl301_sixth_round_flags(rules, text: str, expected: list[tuple[str, str]]) -> None:
+    assert codes_and_words(rules, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param('The exchange has said it will talk. The exchange, the union and the bank have agreed.', id='a-list-is-no-appositive'),
+    pytest.param('Rates rose five times - as the bank sought to cool the market - but have held since May. The bank has said so.', id='but-after-a-subject-that-does-not-open-the-sentence'),
+    pytest.param('The shop does not yet have the staff. The shop has said it will hire.', id='yet-as-an-adverb'),
+])
+def test_nl301_sixth_round_leaves_alone(rules, text: str) -> None:
+    assert codes_and_words(rules, text) == []

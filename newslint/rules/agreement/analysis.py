@@ -1249,6 +1249,9 @@ def _interrupter_end(tokens: Sequence[Token], comma: int, lexicon: Lexicon) -> i
     a subject of their own."""
     if comma >= len(tokens) or tokens[comma].text != "," or comma + 1 >= len(tokens):
         return None
+    appositive = _appositive_end(tokens, comma, lexicon)
+    if appositive is not None:
+        return appositive
     first = tokens[comma + 1]
     word = first.lower
     if not first.is_lowercase_word or not (
@@ -1262,6 +1265,27 @@ def _interrupter_end(tokens: Sequence[Token], comma: int, lexicon: Lexicon) -> i
             return index if index > comma + 1 else None
         if token.quoted or token.text in _CLAUSE_PUNCTUATION or token.text == "." \
                 or token.lower in lexicon.verb_numbers or token.lower in lexicon.coordinators:
+            return None
+    return None
+
+
+def _appositive_end(tokens: Sequence[Token], comma: int, lexicon: Lexicon) -> int | None:
+    """The comma closing a noun phrase that restates the subject, if one opens at `comma` with a
+    determiner or a possessive and a verb follows the closing comma ("The LSE, Europe's biggest
+    stock market, is"; "Acme, the airline, has"). Not a list ("Acme, the union and Zenko
+    have") nor a phrase with a verb or a clause in it."""
+    first = comma + 1
+    if first >= len(tokens) or not (tokens[first].lower in lexicon.determiners
+                                    or (tokens[first].is_word and tokens[first].lower.endswith(("'s", "s'")))):
+        return None
+    for index in range(first + 1, min(len(tokens), first + MAX_INTERRUPTER_TOKENS)):
+        token = tokens[index]
+        if token.text == ",":
+            after = _skip_adverbs(tokens, index + 1, lexicon)
+            return index if after is not None and _is_number_marked(tokens[after], lexicon) else None
+        if token.quoted or not (token.is_word or token.text in "-'’&.") \
+                or token.lower in lexicon.coordinators or token.lower in lexicon.clause_breaks \
+                or _is_number_marked(token, lexicon) or _opens_predicate(token, lexicon):
             return None
     return None
 
@@ -1669,6 +1693,16 @@ def _clause_pronouns(sentence: _Sentence, mention: Mention, start: int, lexicon:
             if question is not None:
                 yield question
                 return
+        if word in lexicon.contrast_coordinators and main_clause and not own_subject and mention.first == 0:
+            verb_at = _skip_adverbs(tokens, index + 1, lexicon)
+            if verb_at is not None and _is_number_marked(tokens[verb_at], lexicon):
+                # "is exploring the idea but have not committed": a second verb with no subject of
+                # its own after "but" is the subject's, as after "and", when the subject opens the
+                # sentence ("Rates rose - as the bank sought ... - but have" is the rates')
+                verb = tokens[verb_at]
+                example = _example(sentence, mention.first, mention.head) + " ... " + _example(sentence, index, verb_at)
+                yield _use(sentence, mention.subject, _number(verb, lexicon), True, verb, example)
+                return
         if word in lexicon.clause_breaks:
             if word in lexicon.thing_relatives and _reporting_verb_before(tokens, index, lexicon) >= 0:
                 continue  # "said that", "said on Monday that": the reported clause keeps the subject
@@ -1700,7 +1734,8 @@ def _clause_pronouns(sentence: _Sentence, mention: Mention, start: int, lexicon:
         if word in lexicon.coordinators:
             verb_at = _skip_adverbs(tokens, index + 1, lexicon)
             if main_clause and not own_subject and verb_at is not None and _is_number_marked(tokens[verb_at], lexicon) \
-                    and (previous.text == "," or (mention.first == 0 and previous.is_lowercase_word)):
+                    and (previous.text == "," or (mention.first == 0 and index - 1 > mention.head
+                                                  and previous.is_word and not previous.is_capitalised)):
                 # "The car maker has diversified into services, and is extending ...", "Acme runs
                 # a mill and says ...": a second verb with no subject of its own is the subject's
                 # ("... and believe me" is not). Without the comma only after a subject that opens

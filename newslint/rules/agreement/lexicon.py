@@ -50,6 +50,7 @@ class Lexicon:
     time_span_prepositions: frozenset[str]
     time_span_modifiers: frozenset[str]
     partitive_quantifiers: frozenset[str]
+    contrast_coordinators: frozenset[str]
     irrealis_triggers: frozenset[str]
     irrealis_forms: frozenset[str]
     clause_openers: frozenset[str]
