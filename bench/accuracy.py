@@ -62,6 +62,8 @@ MEASURES = (
     Measure("fresh planted, half A", False, "review_nl3.py", ("--planted-extra2", PLANTED_FRESH, "--rows", "A")),
     Measure("planted-extra3 (first measured blind: 0.283)", False, "heldout_agreement.py",
             ("measure", "--plants", "planted-extra3.tsv", "--verdicts", "extra3-agreement")),
+    Measure("planted-extra4 (first measured blind: 0.350)", False, "heldout_agreement.py",
+            ("measure", "--plants", "planted-extra4.tsv", "--verdicts", "extra4-agreement")),
 )
 
 

@@ -35,19 +35,24 @@ SALT = "bbc-attribution:"
 LABEL_FILES = "bbc-attribution-*.tsv"
 
 
-def _used_elsewhere() -> set[str]:
-    """Every corpus path another file in bench/labels names, in any column: reviewed, planted or labelled."""
-    others = sorted(path.name for path in evaluate.LABELS.glob("*.tsv") if not path.match(LABEL_FILES))
+def used_elsewhere(own_files: str = LABEL_FILES) -> set[str]:
+    """Every BBC path a file in bench/labels other than OWN_FILES names, in any column: reviewed,
+    planted or labelled."""
+    others = sorted(path.name for path in evaluate.LABELS.glob("*.tsv") if not path.match(own_files))
     return {cell for name in others for row in evaluate._rows(name) for cell in row if cell.startswith("bbc-news/")}
 
 
-def bbc_attribution_ids() -> list[str]:
-    taken = _used_elsewhere()
+def pick_bbc(taken: set[str], salt: str) -> list[str]:
+    """PER_CATEGORY texts of each of CATEGORIES outside TAKEN, ranked by a hash with SALT."""
     ids: list[str] = []
     for category in CATEGORIES:
         paths = sorted(str(path.relative_to(CORPUS)) for path in (CORPUS / "bbc-news" / category).glob("*.txt"))
-        ids += _pick([path for path in paths if path not in taken], PER_CATEGORY, SALT)
+        ids += _pick([path for path in paths if path not in taken], PER_CATEGORY, salt)
     return ids
+
+
+def bbc_attribution_ids() -> list[str]:
+    return pick_bbc(used_elsewhere(), SALT)
 
 
 def _text(article: Article) -> str:
