@@ -57,6 +57,7 @@ MEASURES = (
     Measure("extra3 furniture", False, "extra3_pages.py", ("measure",)),
     Measure("extra4 furniture", False, "extra4_pages.py", ("measure",)),
     Measure("extra attribution", False, "attribution_extra.py", ("measure",)),
+    Measure("BBC attribution 2 (first measured blind: 0.06, precision 1 of 2)", False, "bbc_attribution2.py", ("measure",)),
     Measure("planted-extra", False, "review_nl3.py", ("--planted-extra",)),
     Measure("planted-extra2", False, "review_nl3.py", ("--planted-extra2",)),
     Measure("fresh planted, half A", False, "review_nl3.py", ("--planted-extra2", PLANTED_FRESH, "--rows", "A")),
@@ -70,7 +71,7 @@ MEASURES = (
 # The scripts that build the texts the measures read (the planted sets read the corpus itself).
 BUILDERS = ("corpus_sets.py", "heldout_furniture.py", "fresh_pages.py", "fresh2_pages.py", "heldout.py",
             "extra_pages.py", "validation_pages.py", "extra2_pages.py", "extra3_pages.py", "extra4_pages.py",
-            "attribution_extra.py", "bbc_attribution.py")
+            "attribution_extra.py", "bbc_attribution.py", "bbc_attribution2.py")
 
 
 @dataclass(frozen=True)

@@ -35,10 +35,11 @@ SALT = "bbc-attribution:"
 LABEL_FILES = "bbc-attribution-*.tsv"
 
 
-def used_elsewhere(own_files: str = LABEL_FILES) -> set[str]:
-    """Every BBC path a file in bench/labels other than OWN_FILES names, in any column: reviewed,
-    planted or labelled."""
-    others = sorted(path.name for path in evaluate.LABELS.glob("*.tsv") if not path.match(own_files))
+def used_elsewhere(*own_files: str) -> set[str]:
+    """Every BBC path a file in bench/labels other than OWN_FILES (patterns; by default this set's
+    labels) names, in any column: reviewed, planted or labelled."""
+    own = own_files or (LABEL_FILES,)
+    others = sorted(path.name for path in evaluate.LABELS.glob("*.tsv") if not any(path.match(p) for p in own))
     return {cell for name in others for row in evaluate._rows(name) for cell in row if cell.startswith("bbc-news/")}
 
 

@@ -32,6 +32,7 @@ from possessive_model import in_training_quarters
 SET_NAME = "bbc-attribution2"
 SALT = "bbc-attribution2:"
 LABEL_FILES = "bbc2-attribution-*.tsv"
+VERDICTS_FILE = "verdicts-bbc-attribution2.tsv"
 
 
 def _kept_quarter() -> set[str]:
@@ -43,7 +44,7 @@ def _kept_quarter() -> set[str]:
 
 
 def bbc_attribution2_ids() -> list[str]:
-    return pick_bbc(used_elsewhere(LABEL_FILES) | set(bbc_attribution_ids()) | _kept_quarter(), SALT)
+    return pick_bbc(used_elsewhere(LABEL_FILES, VERDICTS_FILE) | set(bbc_attribution_ids()) | _kept_quarter(), SALT)
 
 
 def main(argv: list[str] | None = None) -> int:

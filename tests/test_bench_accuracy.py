@@ -56,3 +56,15 @@ def test_the_pronoun_model_never_trains_on_a_planted_or_unseen_text() -> None:
     assert all(name.startswith(("bbc-news/", "polnear-train/")) for name in names)  # never polnear-dev, Zyte, newspaper
     trained = sum(1 for name in names if model.in_training_quarters(name))
     assert 0.7 < trained / len(names) < 0.8  # a quarter is kept out for judging
+
+
+@needs_shared()
+def test_a_labelled_bbc_set_picks_the_texts_its_labels_name() -> None:
+    # a verdict or a planted file added later must not shift a set's pick away from its labels
+    for script, pattern in (("bbc_attribution.py", "bbc-attribution-*.tsv"), ("bbc_attribution2.py", "bbc2-attribution-*.tsv")):
+        module = load_bench_script(script)
+        ids = module.bbc_attribution_ids() if script == "bbc_attribution.py" else module.bbc_attribution2_ids()
+        labels = Path(module.__file__).parent / "labels"
+        named = {line.split("\t", 1)[0] for path in labels.glob(pattern)
+                 for line in path.read_text(encoding="utf-8").splitlines() if line.strip()}
+        assert set(ids) == named
